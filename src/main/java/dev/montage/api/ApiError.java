@@ -1,0 +1,37 @@
+package dev.montage.api;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One entry of the Telnyx error envelope {@code {"errors":[...]}}. */
+public record ApiError(String code, String title, String detail, Source source, Map<String, Object> meta) {
+
+    public ApiError {
+        meta = meta == null ? Map.of() : Map.copyOf(meta);
+    }
+
+    public static ApiError of(ErrorCode code, String detail) {
+        return new ApiError(code.code(), code.title(), detail, null, Map.of());
+    }
+
+    public static ApiError atPointer(ErrorCode code, String pointer, String detail) {
+        return new ApiError(code.code(), code.title(), detail, Source.pointer(pointer), Map.of());
+    }
+
+    public static ApiError atParameter(ErrorCode code, String parameter, String detail) {
+        return new ApiError(code.code(), code.title(), detail, Source.parameter(parameter), Map.of());
+    }
+
+    /** Where the problem is: an RFC 6901 pointer into the body, or the name of a query parameter. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(String pointer, String parameter) {
+        static Source pointer(String pointer) {
+            return new Source(pointer, null);
+        }
+
+        static Source parameter(String parameter) {
+            return new Source(null, parameter);
+        }
+    }
+}

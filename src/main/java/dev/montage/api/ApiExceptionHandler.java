@@ -1,0 +1,90 @@
+package dev.montage.api;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where exceptions become HTTP answers, always in the Telnyx envelope. Client mistakes keep
+ * their 4xx; anything else is a 500 with code 10007 and no internals, logged here with its stack trace.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorEnvelope> api(ApiException e) {
+        return ResponseEntity.status(e.status()).body(new ErrorEnvelope(e.errors()));
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<ErrorEnvelope> noRoute(Exception e) {
+        return answer(HttpStatus.NOT_FOUND, ApiError.of(ErrorCode.NOT_FOUND, "No such route"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException e) {
+        String allowed = e.getSupportedHttpMethods() == null ? ""
+                : e.getSupportedHttpMethods().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .header("Allow", allowed)
+                .body(new ErrorEnvelope(List.of(ApiError.of(ErrorCode.BAD_REQUEST,
+                        e.getMethod() + " is not allowed here; allowed: " + allowed))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e) {
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ApiError.of(ErrorCode.BAD_REQUEST,
+                "Content-Type " + e.getContentType() + " is not supported here; use " + e.getSupportedMediaTypes()));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ErrorEnvelope> missingPart(MissingServletRequestPartException e) {
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, ApiError.atParameter(ErrorCode.MISSING_PARAMETER,
+                e.getRequestPartName(), e.getRequestPartName() + " is required"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorEnvelope> missingParameter(MissingServletRequestParameterException e) {
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, ApiError.atParameter(ErrorCode.MISSING_PARAMETER,
+                e.getParameterName(), e.getParameterName() + " is required"));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ErrorEnvelope> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, ApiError.atParameter(ErrorCode.BAD_REQUEST, "file",
+                "The upload exceeds the size limit of " + e.getMaxUploadSize() + " bytes"));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ErrorEnvelope> multipart(MultipartException e) {
+        return answer(HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
+                "The request is not a readable multipart/form-data body"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, ApiError.of(ErrorCode.UNEXPECTED,
+                "An unexpected error occurred; it has been logged"));
+    }
+
+    private static ResponseEntity<ErrorEnvelope> answer(HttpStatus status, ApiError error) {
+        return ResponseEntity.status(status).body(new ErrorEnvelope(List.of(error)));
+    }
+}

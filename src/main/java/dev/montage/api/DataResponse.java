@@ -1,0 +1,5 @@
+package dev.montage.api;
+
+/** {@code {"data":{...}}}. */
+public record DataResponse<T>(T data) {
+}

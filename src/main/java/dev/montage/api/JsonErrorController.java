@@ -1,0 +1,41 @@
+package dev.montage.api;
+
+import java.io.IOException;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Errors raised before Spring MVC runs (the container refusing a request line, say) land on /error;
+ * they get the envelope too, never an HTML page or a stack trace.
+ */
+@RestController
+class JsonErrorController implements ErrorController {
+
+    private final ErrorResponses responses;
+
+    JsonErrorController(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
+    @RequestMapping("/error")
+    void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        ApiError error = switch (status) {
+            case NOT_FOUND -> ApiError.of(ErrorCode.NOT_FOUND, "No such route");
+            case UNAUTHORIZED -> ApiError.of(ErrorCode.AUTHENTICATION_FAILED, "Authentication failed");
+            default -> status.is5xxServerError()
+                    ? ApiError.of(ErrorCode.UNEXPECTED, "An unexpected error occurred; it has been logged")
+                    : ApiError.of(ErrorCode.BAD_REQUEST, status.getReasonPhrase());
+        };
+        responses.write(response, status, error);
+    }
+}

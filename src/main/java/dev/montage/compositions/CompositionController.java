@@ -1,0 +1,65 @@
+package dev.montage.compositions;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.montage.api.AccountId;
+import dev.montage.api.DataResponse;
+import dev.montage.api.Ids;
+import dev.montage.api.JsonBody;
+import dev.montage.api.ListResponse;
+import dev.montage.api.PageRequest;
+import dev.montage.api.QueryParams;
+import dev.montage.api.SqlFilter;
+
+@RestController
+@RequestMapping("/v2/room_compositions")
+class CompositionController {
+
+    private final CompositionService compositions;
+
+    CompositionController(CompositionService compositions) {
+        this.compositions = compositions;
+    }
+
+    @GetMapping
+    ListResponse<CompositionView> list(AccountId account, QueryParams query) {
+        SqlFilter filter = new SqlFilter()
+                .where("account_id = :account_id", "account_id", account.value())
+                .dates("created_at", query.dateFilter("date_created_at"))
+                .whereIfPresent("session_id = :session_id", "session_id", query.uuid("filter[session_id]"))
+                .whereIfPresent("status = :status", "status",
+                        query.oneOf("filter[status]", CompositionStatus.wireNames()));
+        PageRequest page = query.page();
+        query.throwIfInvalid();
+        return compositions.list(filter, page).map(this::view);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    DataResponse<CompositionView> create(AccountId account, JsonBody body) {
+        return new DataResponse<>(view(compositions.create(account, body)));
+    }
+
+    @GetMapping("/{compositionId}")
+    DataResponse<CompositionView> get(AccountId account, @PathVariable String compositionId) {
+        return new DataResponse<>(view(compositions.get(account, Ids.parse(compositionId, "Room composition"))));
+    }
+
+    @DeleteMapping("/{compositionId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(AccountId account, @PathVariable String compositionId) {
+        compositions.delete(account, Ids.parse(compositionId, "Room composition"));
+    }
+
+    /** The download link exists once the media does (signed links arrive with the renderer). */
+    private CompositionView view(Composition composition) {
+        return CompositionView.of(composition, null);
+    }
+}

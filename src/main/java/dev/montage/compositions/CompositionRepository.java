@@ -1,0 +1,120 @@
+package dev.montage.compositions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.montage.api.ListResponse;
+import dev.montage.api.PageRequest;
+import dev.montage.api.SqlFilter;
+import dev.montage.api.Timestamps;
+import dev.montage.api.WebhookTarget;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class CompositionRepository {
+
+    private static final TypeReference<LinkedHashMap<String, VideoRegion>> LAYOUT = new TypeReference<>() { };
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper mapper;
+
+    CompositionRepository(JdbcClient jdbc, JsonMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    void insert(Composition c) {
+        jdbc.sql("""
+                insert into compositions (id, account_id, room_id, session_id, status, output_format, resolution,
+                                          video_layout, audio_sources, audio_sources_excluded, trim_gaps,
+                                          webhook_event_url, webhook_event_failover_url, webhook_timeout_secs,
+                                          progress_percent, failure_reason, duration_secs, size_bytes, blob_key,
+                                          started_at, ended_at, completed_at, created_at, updated_at)
+                values (:id, :account_id, :room_id, :session_id, :status, :output_format, :resolution,
+                        :video_layout, :audio_sources, :audio_sources_excluded, :trim_gaps,
+                        :webhook_event_url, :webhook_event_failover_url, :webhook_timeout_secs,
+                        :progress_percent, :failure_reason, :duration_secs, :size_bytes, :blob_key,
+                        :started_at, :ended_at, :completed_at, :created_at, :updated_at)
+                """)
+                .param("id", c.id())
+                .param("account_id", c.accountId())
+                .param("room_id", c.roomId())
+                .param("session_id", c.sessionId())
+                .param("status", c.status().wireName())
+                .param("output_format", c.format())
+                .param("resolution", c.resolution())
+                .param("video_layout", mapper.writeValueAsString(c.videoLayout()))
+                .param("audio_sources", mapper.writeValueAsString(c.audioSources()))
+                .param("audio_sources_excluded", mapper.writeValueAsString(c.audioSourcesExcluded()))
+                .param("trim_gaps", c.trim())
+                .param("webhook_event_url", c.webhooks().eventUrl())
+                .param("webhook_event_failover_url", c.webhooks().failoverUrl())
+                .param("webhook_timeout_secs", c.webhooks().timeoutSecs())
+                .param("progress_percent", c.progressPercent())
+                .param("failure_reason", c.failureReason())
+                .param("duration_secs", c.durationSecs())
+                .param("size_bytes", c.sizeBytes())
+                .param("blob_key", c.blobKey())
+                .param("started_at", Timestamps.toDb(c.startedAt()))
+                .param("ended_at", Timestamps.toDb(c.endedAt()))
+                .param("completed_at", Timestamps.toDb(c.completedAt()))
+                .param("created_at", Timestamps.toDb(c.createdAt()))
+                .param("updated_at", Timestamps.toDb(c.updatedAt()))
+                .update();
+    }
+
+    Optional<Composition> find(UUID accountId, UUID id) {
+        return jdbc.sql("select * from compositions where id = :id and account_id = :account_id")
+                .param("id", id)
+                .param("account_id", accountId)
+                .query(this::map)
+                .optional();
+    }
+
+    boolean delete(UUID accountId, UUID id) {
+        return jdbc.sql("delete from compositions where id = :id and account_id = :account_id")
+                .param("id", id)
+                .param("account_id", accountId)
+                .update() > 0;
+    }
+
+    ListResponse<Composition> list(SqlFilter filter, PageRequest page) {
+        return filter.page(jdbc, "compositions", "created_at desc, id desc", page, this::map);
+    }
+
+    private Composition map(ResultSet rs, int row) throws SQLException {
+        return new Composition(
+                rs.getObject("id", UUID.class),
+                rs.getObject("account_id", UUID.class),
+                rs.getObject("room_id", UUID.class),
+                rs.getObject("session_id", UUID.class),
+                CompositionStatus.fromWire(rs.getString("status")),
+                rs.getString("output_format"),
+                rs.getString("resolution"),
+                mapper.readValue(rs.getString("video_layout"), LAYOUT),
+                mapper.readValue(rs.getString("audio_sources"), IDS),
+                mapper.readValue(rs.getString("audio_sources_excluded"), IDS),
+                rs.getBoolean("trim_gaps"),
+                new WebhookTarget(rs.getString("webhook_event_url"), rs.getString("webhook_event_failover_url"),
+                        rs.getObject("webhook_timeout_secs", Integer.class)),
+                rs.getInt("progress_percent"),
+                rs.getString("failure_reason"),
+                rs.getObject("duration_secs", Integer.class),
+                rs.getObject("size_bytes", Long.class),
+                rs.getString("blob_key"),
+                Timestamps.fromDb(rs, "started_at"),
+                Timestamps.fromDb(rs, "ended_at"),
+                Timestamps.fromDb(rs, "completed_at"),
+                Timestamps.fromDb(rs, "created_at"),
+                Timestamps.fromDb(rs, "updated_at"));
+    }
+}

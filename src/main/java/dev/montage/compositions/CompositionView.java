@@ -1,0 +1,35 @@
+package dev.montage.compositions;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+import dev.montage.api.Timestamps;
+
+/**
+ * The Telnyx RoomComposition shape, plus Montage's extensions ({@code progress_percent}, {@code failure_reason},
+ * {@code audio_sources}, {@code audio_sources_excluded}, {@code trim}), which a Telnyx client ignores.
+ */
+record CompositionView(String completedAt, String createdAt, String downloadUrl, Integer durationSecs,
+        String endedAt, String format, UUID id, String recordType, String resolution, UUID roomId, UUID sessionId,
+        BigDecimal sizeMb, String startedAt, String status, String updatedAt, UUID userId,
+        LinkedHashMap<String, VideoRegion> videoLayout, String webhookEventFailoverUrl, String webhookEventUrl,
+        Integer webhookTimeoutSecs, int progressPercent, String failureReason, List<String> audioSources,
+        List<String> audioSourcesExcluded, boolean trim) {
+
+    static CompositionView of(Composition c, String downloadUrl) {
+        return new CompositionView(Timestamps.format(c.completedAt()), Timestamps.format(c.createdAt()), downloadUrl,
+                c.durationSecs(), Timestamps.format(c.endedAt()), c.format(), c.id(), "composition", c.resolution(),
+                c.roomId(), c.sessionId(), megabytes(c.sizeBytes()), Timestamps.format(c.startedAt()),
+                c.status().wireName(), Timestamps.format(c.updatedAt()), c.accountId(), c.videoLayout(),
+                c.webhooks().failoverUrl(), c.webhooks().eventUrl(), c.webhooks().timeoutSecs(), c.progressPercent(),
+                c.failureReason(), c.audioSources(), c.audioSourcesExcluded(), c.trim());
+    }
+
+    private static BigDecimal megabytes(Long bytes) {
+        return bytes == null ? null
+                : BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1_000_000), 3, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.montage.media;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.bytedeco.javacpp.Loader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Paths of the ffmpeg and ffprobe executables: {@code montage.media.ffmpeg-path} (and {@code ffprobe-path})
+ * when set, else the static builds bundled in the bytedeco artifact, extracted on first use.
+ */
+@Component
+public class FfmpegBinaries {
+
+    private final String configuredFfmpeg;
+    private final String configuredFfprobe;
+    private volatile Path ffmpeg;
+    private volatile Path ffprobe;
+
+    FfmpegBinaries(@Value("${montage.media.ffmpeg-path:}") String configuredFfmpeg,
+            @Value("${montage.media.ffprobe-path:}") String configuredFfprobe) {
+        this.configuredFfmpeg = configuredFfmpeg;
+        this.configuredFfprobe = configuredFfprobe;
+    }
+
+    public Path ffmpeg() {
+        if (ffmpeg == null) {
+            ffmpeg = configuredFfmpeg.isBlank() ? bundled(org.bytedeco.ffmpeg.ffmpeg.class) : Path.of(configuredFfmpeg);
+        }
+        return ffmpeg;
+    }
+
+    public Path ffprobe() {
+        if (ffprobe == null) {
+            ffprobe = !configuredFfprobe.isBlank() ? Path.of(configuredFfprobe)
+                    : !configuredFfmpeg.isBlank() ? siblingFfprobe(Path.of(configuredFfmpeg))
+                    : bundled(org.bytedeco.ffmpeg.ffprobe.class);
+        }
+        return ffprobe;
+    }
+
+    private static Path siblingFfprobe(Path ffmpeg) {
+        Path sibling = ffmpeg.resolveSibling("ffprobe");
+        return Files.isExecutable(sibling) ? sibling : Path.of("ffprobe");
+    }
+
+    private static Path bundled(Class<?> executable) {
+        return Path.of(Loader.load(executable));
+    }
+}

@@ -1,0 +1,238 @@
+package dev.montage.recordings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.IdGenerator;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
+
+import dev.montage.api.AccountId;
+import dev.montage.api.ApiError;
+import dev.montage.api.ApiException;
+import dev.montage.api.ErrorCode;
+import dev.montage.api.Problems;
+import dev.montage.api.Timestamps;
+import dev.montage.media.MediaInfo;
+import dev.montage.media.MediaKind;
+import dev.montage.media.MediaProbe;
+import dev.montage.media.MediaProbeException;
+import dev.montage.media.StreamInfo;
+import dev.montage.rooms.Room;
+import dev.montage.rooms.RoomParticipant;
+import dev.montage.rooms.RoomService;
+import dev.montage.rooms.RoomSession;
+import dev.montage.rooms.SessionService;
+import dev.montage.storage.BlobStore;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The upload path a media server uses: the file is spooled to disk by the container, probed once with
+ * ffprobe, moved into the BlobStore and recorded as one RoomRecording per media kind it holds. Nothing is
+ * stored unless all of that succeeds.
+ */
+@Service
+class RecordingIngest {
+
+    private final RecordingRepository recordings;
+    private final RoomService rooms;
+    private final SessionService sessions;
+    private final MediaProbe probe;
+    private final BlobStore blobs;
+    private final TransactionTemplate transaction;
+    private final JsonMapper mapper;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final Path spool;
+    private final long maxUploadBytes;
+
+    RecordingIngest(RecordingRepository recordings, RoomService rooms, SessionService sessions, MediaProbe probe,
+            BlobStore blobs, TransactionTemplate transaction, JsonMapper mapper, Clock clock, IdGenerator ids,
+            @Value("${montage.data-dir}") Path dataDir,
+            @Value("${montage.recordings.max-upload-size}") DataSize maxUploadSize) {
+        this.recordings = recordings;
+        this.rooms = rooms;
+        this.sessions = sessions;
+        this.probe = probe;
+        this.blobs = blobs;
+        this.transaction = transaction;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.ids = ids;
+        this.spool = dataDir.resolve("tmp");
+        this.maxUploadBytes = maxUploadSize.toBytes();
+    }
+
+    /** The form fields of an upload, as sent; validated by {@link #ingest}. */
+    record Upload(MultipartFile file, String startedAt, String sessionId, String roomId, String participantId,
+            String participantContext) {
+    }
+
+    List<RoomRecording> ingest(AccountId account, Upload upload) throws IOException {
+        Problems problems = new Problems();
+        Instant startedAt = startedAt(upload.startedAt(), problems);
+        Target target = target(account, upload, problems);
+        if (upload.participantContext() != null && upload.participantContext().length() > 255) {
+            problems.atParameter(ErrorCode.BAD_REQUEST, "participant_context",
+                    "participant_context must be at most 255 characters");
+        }
+        if (upload.file().isEmpty()) {
+            problems.atParameter(ErrorCode.BAD_REQUEST, "file", "file is empty");
+        } else if (upload.file().getSize() > maxUploadBytes) {
+            problems.atParameter(ErrorCode.BAD_REQUEST, "file",
+                    "file exceeds the size limit of " + maxUploadBytes + " bytes");
+        }
+        problems.throwIfAny();
+
+        Files.createDirectories(spool);
+        Path spooled = Files.createTempFile(spool, "upload-", ".part");
+        try {
+            upload.file().transferTo(spooled);
+            MediaInfo info = probed(spooled);
+            String blobKey = "recordings/" + ids.generateId() + extension(upload.file().getOriginalFilename());
+            blobs.putFile(blobKey, spooled);
+            try {
+                return transaction.execute(status -> store(account, target, upload, info, blobKey, startedAt));
+            } catch (RuntimeException e) {
+                blobs.delete(blobKey);
+                throw e;
+            }
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
+    }
+
+    private List<RoomRecording> store(AccountId account, Target target, Upload upload, MediaInfo info,
+            String blobKey, Instant startedAt) {
+        Instant endedAt = startedAt.plusMillis(longest(info));
+        UUID roomId = target.session().map(RoomSession::roomId)
+                .orElseGet(() -> target.room().orElseGet(() -> rooms.createDefault(account)).id());
+        RoomSession session = target.session().orElseGet(() -> sessions.startSession(account, roomId, startedAt));
+        RoomParticipant participant = target.participant()
+                .map(p -> sessions.cover(p, upload.participantContext(), startedAt, endedAt))
+                .orElseGet(() -> sessions.join(account, session.id(), upload.participantContext(), startedAt, endedAt));
+        Instant now = Timestamps.now(clock);
+        String mediaInfoJson = mapper.writeValueAsString(info);
+        List<RoomRecording> created = new ArrayList<>();
+        for (MediaKind kind : MediaKind.values()) {
+            info.first(kind).ifPresent(stream -> {
+                RoomRecording recording = new RoomRecording(ids.generateId(), account.value(), roomId, session.id(),
+                        participant.id(), kind, stream.codec(), RoomRecording.COMPLETED, blobKey, stream.index(),
+                        stream.durationMillis(), info.sizeBytes(), mediaInfoJson, startedAt,
+                        startedAt.plusMillis(stream.durationMillis()), now, now, now);
+                recordings.insert(recording);
+                created.add(recording);
+            });
+        }
+        return created;
+    }
+
+    private MediaInfo probed(Path file) throws IOException {
+        MediaInfo info;
+        try {
+            info = probe.probe(file);
+        } catch (MediaProbeException e) {
+            throw unprocessable(e.getMessage());
+        }
+        if (info.first(MediaKind.AUDIO).isEmpty() && info.first(MediaKind.VIDEO).isEmpty()) {
+            throw unprocessable("the file has no audio and no video stream");
+        }
+        return info;
+    }
+
+    private static long longest(MediaInfo info) {
+        return info.streams().stream().mapToLong(StreamInfo::durationMillis).max().orElse(0);
+    }
+
+    private static ApiException unprocessable(String detail) {
+        return ApiException.unprocessable(ApiError.atParameter(ErrorCode.BAD_REQUEST, "file", detail));
+    }
+
+    /** Where the recording goes: an existing participant, an existing session, a room, or all new. */
+    private record Target(Optional<RoomSession> session, Optional<Room> room, Optional<RoomParticipant> participant) {
+    }
+
+    private Target target(AccountId account, Upload upload, Problems problems) {
+        Optional<UUID> participantId = uuid("participant_id", upload.participantId(), problems);
+        Optional<UUID> sessionId = uuid("session_id", upload.sessionId(), problems);
+        Optional<UUID> roomId = uuid("room_id", upload.roomId(), problems);
+
+        Optional<RoomParticipant> participant = participantId.flatMap(id -> found(
+                sessions.findParticipant(account, id), "participant_id", "room participant " + id, problems));
+        Optional<RoomSession> session = sessionId.flatMap(id -> found(
+                sessions.find(account, id), "session_id", "room session " + id, problems));
+        Optional<Room> room = roomId.flatMap(id -> found(rooms.find(account, id), "room_id", "room " + id, problems));
+
+        if (participant.isPresent() && session.isPresent()
+                && !participant.get().sessionId().equals(session.get().id())) {
+            problems.atParameter(ErrorCode.BAD_REQUEST, "participant_id", "participant " + participant.get().id()
+                    + " is not in session " + session.get().id());
+        }
+        if (participant.isPresent() && session.isEmpty()) {
+            session = sessions.find(account, participant.get().sessionId());
+        }
+        if (room.isPresent() && session.isPresent() && !room.get().id().equals(session.get().roomId())) {
+            problems.atParameter(ErrorCode.BAD_REQUEST, "room_id", "session " + session.get().id()
+                    + " is not in room " + room.get().id());
+        }
+        return new Target(session, room, participant);
+    }
+
+    private static <T> Optional<T> found(Optional<T> value, String parameter, String what, Problems problems) {
+        if (value.isEmpty()) {
+            problems.atParameter(ErrorCode.BAD_REQUEST, parameter, what + " was not found");
+        }
+        return value;
+    }
+
+    private static Optional<UUID> uuid(String parameter, String raw, Problems problems) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(raw.trim()));
+        } catch (IllegalArgumentException e) {
+            problems.atParameter(ErrorCode.WRONG_TYPE, parameter, parameter + " must be a UUID, not '" + raw + "'");
+            return Optional.empty();
+        }
+    }
+
+    private static Instant startedAt(String raw, Problems problems) {
+        if (raw == null || raw.isBlank()) {
+            problems.atParameter(ErrorCode.MISSING_PARAMETER, "started_at",
+                    "started_at is required: the ISO 8601 instant of the first media sample");
+            return Instant.EPOCH;
+        }
+        try {
+            return OffsetDateTime.parse(raw.trim()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            problems.atParameter(ErrorCode.WRONG_TYPE, "started_at",
+                    "started_at must be an ISO 8601 instant such as 2024-05-01T10:00:00Z, not '" + raw + "'");
+            return Instant.EPOCH;
+        }
+    }
+
+    /** Keeps a short alphanumeric extension so stored files stay recognisable; anything else becomes ".bin". */
+    private static String extension(String filename) {
+        if (filename != null) {
+            int dot = filename.lastIndexOf('.');
+            String ext = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+            if (ext.matches("[a-z0-9]{1,8}")) {
+                return "." + ext;
+            }
+        }
+        return ".bin";
+    }
+}

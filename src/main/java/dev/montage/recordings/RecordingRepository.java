@@ -1,0 +1,116 @@
+package dev.montage.recordings;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.montage.api.ListResponse;
+import dev.montage.api.PageRequest;
+import dev.montage.api.SqlFilter;
+import dev.montage.api.Timestamps;
+import dev.montage.media.MediaKind;
+
+@Repository
+class RecordingRepository {
+
+    private final JdbcClient jdbc;
+
+    RecordingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(RoomRecording r) {
+        jdbc.sql("""
+                insert into room_recordings (id, account_id, room_id, session_id, participant_id, track_type, codec,
+                                             status, blob_key, stream_index, duration_millis, size_bytes, media_info,
+                                             started_at, ended_at, completed_at, created_at, updated_at)
+                values (:id, :account_id, :room_id, :session_id, :participant_id, :track_type, :codec,
+                        :status, :blob_key, :stream_index, :duration_millis, :size_bytes, :media_info,
+                        :started_at, :ended_at, :completed_at, :created_at, :updated_at)
+                """)
+                .param("id", r.id())
+                .param("account_id", r.accountId())
+                .param("room_id", r.roomId())
+                .param("session_id", r.sessionId())
+                .param("participant_id", r.participantId())
+                .param("track_type", r.kind().wireName())
+                .param("codec", r.codec())
+                .param("status", r.status())
+                .param("blob_key", r.blobKey())
+                .param("stream_index", r.streamIndex())
+                .param("duration_millis", r.durationMillis())
+                .param("size_bytes", r.sizeBytes())
+                .param("media_info", r.mediaInfoJson())
+                .param("started_at", Timestamps.toDb(r.startedAt()))
+                .param("ended_at", Timestamps.toDb(r.endedAt()))
+                .param("completed_at", Timestamps.toDb(r.completedAt()))
+                .param("created_at", Timestamps.toDb(r.createdAt()))
+                .param("updated_at", Timestamps.toDb(r.updatedAt()))
+                .update();
+    }
+
+    Optional<RoomRecording> find(UUID accountId, UUID id) {
+        return jdbc.sql("select * from room_recordings where id = :id and account_id = :account_id")
+                .param("id", id)
+                .param("account_id", accountId)
+                .query(RecordingRepository::map)
+                .optional();
+    }
+
+    List<RoomRecording> listForSession(UUID accountId, UUID sessionId) {
+        return jdbc.sql("""
+                select * from room_recordings where account_id = :account_id and session_id = :session_id
+                 order by started_at, id
+                """)
+                .param("account_id", accountId)
+                .param("session_id", sessionId)
+                .query(RecordingRepository::map)
+                .list();
+    }
+
+    List<RoomRecording> listAll(SqlFilter filter) {
+        return filter.bind(jdbc.sql("select * from room_recordings" + filter.sql())).query(RecordingRepository::map).list();
+    }
+
+    ListResponse<RoomRecording> list(SqlFilter filter, PageRequest page) {
+        return filter.page(jdbc, "room_recordings", "started_at desc, id desc", page, RecordingRepository::map);
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("delete from room_recordings where id = :id").param("id", id).update();
+    }
+
+    boolean blobInUse(String blobKey) {
+        return jdbc.sql("select count(*) from room_recordings where blob_key = :blob_key")
+                .param("blob_key", blobKey)
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    private static RoomRecording map(ResultSet rs, int row) throws SQLException {
+        return new RoomRecording(
+                rs.getObject("id", UUID.class),
+                rs.getObject("account_id", UUID.class),
+                rs.getObject("room_id", UUID.class),
+                rs.getObject("session_id", UUID.class),
+                rs.getObject("participant_id", UUID.class),
+                MediaKind.fromWire(rs.getString("track_type")),
+                rs.getString("codec"),
+                rs.getString("status"),
+                rs.getString("blob_key"),
+                rs.getInt("stream_index"),
+                rs.getLong("duration_millis"),
+                rs.getLong("size_bytes"),
+                rs.getString("media_info"),
+                Timestamps.fromDb(rs, "started_at"),
+                Timestamps.fromDb(rs, "ended_at"),
+                Timestamps.fromDb(rs, "completed_at"),
+                Timestamps.fromDb(rs, "created_at"),
+                Timestamps.fromDb(rs, "updated_at"));
+    }
+}

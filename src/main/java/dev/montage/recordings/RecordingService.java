@@ -1,0 +1,79 @@
+package dev.montage.recordings;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.montage.api.AccountId;
+import dev.montage.api.Ids;
+import dev.montage.api.ListResponse;
+import dev.montage.api.PageRequest;
+import dev.montage.api.SqlFilter;
+import dev.montage.storage.BlobStore;
+
+/** Reading and deleting recordings. A blob goes when the last recording that uses it goes. */
+@Service
+public class RecordingService {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingService.class);
+
+    private final RecordingRepository recordings;
+    private final BlobStore blobs;
+    private final TransactionTemplate transaction;
+
+    RecordingService(RecordingRepository recordings, BlobStore blobs, TransactionTemplate transaction) {
+        this.recordings = recordings;
+        this.blobs = blobs;
+        this.transaction = transaction;
+    }
+
+    public RoomRecording get(AccountId account, UUID id) {
+        return recordings.find(account.value(), id).orElseThrow(() -> Ids.notFound("Room recording", id));
+    }
+
+    /** Every recording of a session, in start order: what a composition draws from. */
+    public List<RoomRecording> ofSession(AccountId account, UUID sessionId) {
+        return recordings.listForSession(account.value(), sessionId);
+    }
+
+    ListResponse<RoomRecording> list(SqlFilter filter, PageRequest page) {
+        return recordings.list(filter, page);
+    }
+
+    void delete(AccountId account, UUID id) {
+        deleteAll(List.of(get(account, id)));
+    }
+
+    /** Deletes every recording {@code filter} selects and answers how many. */
+    int deleteMatching(SqlFilter filter) {
+        List<RoomRecording> matching = recordings.listAll(filter);
+        deleteAll(matching);
+        return matching.size();
+    }
+
+    /** Rows first, in one transaction; then the blobs no row uses any more. */
+    private void deleteAll(List<RoomRecording> doomed) {
+        Set<String> blobKeys = new LinkedHashSet<>();
+        transaction.executeWithoutResult(status -> doomed.forEach(r -> {
+            recordings.delete(r.id());
+            blobKeys.add(r.blobKey());
+        }));
+        for (String key : blobKeys) {
+            if (!recordings.blobInUse(key)) {
+                try {
+                    blobs.delete(key);
+                } catch (IOException e) {
+                    // The rows are gone; an orphaned blob wastes space but loses nothing a client can see.
+                    log.warn("Could not delete blob {}", key, e);
+                }
+            }
+        }
+    }
+}

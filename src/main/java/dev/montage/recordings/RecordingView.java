@@ -1,0 +1,25 @@
+package dev.montage.recordings;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.UUID;
+
+import dev.montage.api.Timestamps;
+
+/** The Telnyx RoomRecording shape. */
+record RecordingView(String codec, String completedAt, String createdAt, String downloadUrl, long durationSecs,
+        String endedAt, UUID id, UUID participantId, String recordType, UUID roomId, UUID sessionId,
+        BigDecimal sizeMb, String startedAt, String status, String type, String updatedAt) {
+
+    static RecordingView of(RoomRecording r) {
+        return new RecordingView(r.codec(), Timestamps.format(r.completedAt()), Timestamps.format(r.createdAt()),
+                null, Math.round(r.durationMillis() / 1000.0), Timestamps.format(r.endedAt()), r.id(),
+                r.participantId(), "room_recording", r.roomId(), r.sessionId(), megabytes(r.sizeBytes()),
+                Timestamps.format(r.startedAt()), r.status(), r.kind().wireName(), Timestamps.format(r.updatedAt()));
+    }
+
+    /** Decimal megabytes (10^6 bytes), three places: small test files still show a non-zero size. */
+    static BigDecimal megabytes(long bytes) {
+        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1_000_000), 3, RoundingMode.HALF_UP);
+    }
+}

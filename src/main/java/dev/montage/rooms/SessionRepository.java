@@ -1,0 +1,105 @@
+package dev.montage.rooms;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.montage.api.ListResponse;
+import dev.montage.api.PageRequest;
+import dev.montage.api.SqlFilter;
+import dev.montage.api.Timestamps;
+
+@Repository
+class SessionRepository {
+
+    private final JdbcClient jdbc;
+
+    SessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(RoomSession session) {
+        jdbc.sql("""
+                insert into room_sessions (id, account_id, room_id, is_active, created_at, updated_at, ended_at)
+                values (:id, :account_id, :room_id, :is_active, :created_at, :updated_at, :ended_at)
+                """)
+                .param("id", session.id())
+                .param("account_id", session.accountId())
+                .param("room_id", session.roomId())
+                .param("is_active", session.active())
+                .param("created_at", Timestamps.toDb(session.createdAt()))
+                .param("updated_at", Timestamps.toDb(session.updatedAt()))
+                .param("ended_at", Timestamps.toDb(session.endedAt()))
+                .update();
+    }
+
+    Optional<RoomSession> find(UUID accountId, UUID id) {
+        return jdbc.sql("select * from room_sessions where id = :id and account_id = :account_id")
+                .param("id", id)
+                .param("account_id", accountId)
+                .query(SessionRepository::map)
+                .optional();
+    }
+
+    Optional<RoomSession> findActive(UUID accountId, UUID roomId) {
+        return jdbc.sql("""
+                select * from room_sessions
+                 where account_id = :account_id and room_id = :room_id and is_active
+                 order by created_at desc, id desc
+                """)
+                .param("account_id", accountId)
+                .param("room_id", roomId)
+                .query(SessionRepository::map)
+                .list().stream().findFirst();
+    }
+
+    List<RoomSession> listForRoom(UUID accountId, UUID roomId) {
+        return jdbc.sql("""
+                select * from room_sessions where account_id = :account_id and room_id = :room_id
+                 order by created_at desc, id desc
+                """)
+                .param("account_id", accountId)
+                .param("room_id", roomId)
+                .query(SessionRepository::map)
+                .list();
+    }
+
+    void end(UUID accountId, UUID id, Instant endedAt) {
+        jdbc.sql("""
+                update room_sessions set is_active = false, ended_at = :ended_at, updated_at = :ended_at
+                 where id = :id and account_id = :account_id and is_active
+                """)
+                .param("id", id)
+                .param("account_id", accountId)
+                .param("ended_at", Timestamps.toDb(endedAt))
+                .update();
+    }
+
+    void touch(UUID id, Instant updatedAt) {
+        jdbc.sql("update room_sessions set updated_at = :updated_at where id = :id")
+                .param("id", id)
+                .param("updated_at", Timestamps.toDb(updatedAt))
+                .update();
+    }
+
+    ListResponse<RoomSession> list(SqlFilter filter, PageRequest page) {
+        return filter.page(jdbc, "room_sessions", "created_at desc, id desc", page, SessionRepository::map);
+    }
+
+    private static RoomSession map(ResultSet rs, int row) throws SQLException {
+        return new RoomSession(
+                rs.getObject("id", UUID.class),
+                rs.getObject("account_id", UUID.class),
+                rs.getObject("room_id", UUID.class),
+                rs.getBoolean("is_active"),
+                Timestamps.fromDb(rs, "created_at"),
+                Timestamps.fromDb(rs, "updated_at"),
+                Timestamps.fromDb(rs, "ended_at"));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.montage.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The embedded default: blobs are files under {@code <data-dir>/blobs}. */
+@Component
+class LocalBlobStore implements BlobStore {
+
+    private final Path root;
+
+    LocalBlobStore(@Value("${montage.data-dir}") Path dataDir) throws IOException {
+        this.root = dataDir.resolve("blobs").toAbsolutePath().normalize();
+        Files.createDirectories(root);
+    }
+
+    @Override
+    public void putFile(String key, Path source) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // another file system: copy, then drop the source so the contract ("gone afterwards") holds
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(source);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        return Files.newInputStream(existing(key));
+    }
+
+    @Override
+    public long size(String key) throws IOException {
+        return Files.size(existing(key));
+    }
+
+    @Override
+    public Path localPath(String key) throws IOException {
+        return existing(key);
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
+    }
+
+    private Path existing(String key) throws IOException {
+        Path path = resolve(key);
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(key);
+        }
+        return path;
+    }
+
+    /** Keys come from Montage itself, but a key that escapes the root would be a bug worth failing loudly on. */
+    private Path resolve(String key) {
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            throw new IllegalArgumentException("blob key outside the store: " + key);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,27 @@
+create table compositions (
+    id                         uuid primary key,
+    account_id                 uuid not null references accounts (id),
+    room_id                    uuid not null,
+    session_id                 uuid not null,
+    status                     varchar(16) not null,
+    output_format              varchar(8) not null,
+    resolution                 varchar(16) not null,
+    video_layout               text not null,
+    audio_sources              text not null,
+    audio_sources_excluded     text not null,
+    trim_gaps                  boolean not null,
+    webhook_event_url          varchar(2000),
+    webhook_event_failover_url varchar(2000) not null,
+    webhook_timeout_secs       integer,
+    progress_percent           integer not null,
+    failure_reason             varchar(4000),
+    duration_secs              integer,
+    size_bytes                 bigint,
+    blob_key                   varchar(512),
+    started_at                 timestamp(6) with time zone,
+    ended_at                   timestamp(6) with time zone,
+    completed_at               timestamp(6) with time zone,
+    created_at                 timestamp(6) with time zone not null,
+    updated_at                 timestamp(6) with time zone not null
+);
+create index compositions_account_created on compositions (account_id, created_at);

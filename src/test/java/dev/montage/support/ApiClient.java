@@ -1,0 +1,176 @@
+package dev.montage.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client against the server under test, speaking the API as a Telnyx SDK would. */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String authorization;
+
+    public ApiClient(int port, String apiKey) {
+        this("http://127.0.0.1:" + port, apiKey == null ? null : "Bearer " + apiKey, true);
+    }
+
+    private ApiClient(String base, String authorization, boolean unused) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same server, another key; null sends no Authorization header at all. */
+    public ApiClient withKey(String otherKey) {
+        return new ApiClient(base, otherKey == null ? null : "Bearer " + otherKey, true);
+    }
+
+    /** The same server with this exact Authorization header value. */
+    public ApiClient withAuthorization(String headerValue) {
+        return new ApiClient(base, headerValue, true);
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    public Response post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response post(String path, byte[] body, String contentType) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response method(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** multipart/form-data with one file part and text fields, as curl -F sends it. */
+    public Response upload(String path, byte[] file, String filename, Map<String, String> fields) {
+        String boundary = "montage-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (file != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(file);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return post(path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
+    /**
+     * Sends a request line exactly as given, over a plain socket: java.net.URI refuses raw brackets in a query,
+     * but curl and the SDKs send them, so the server must take them.
+     */
+    public Response rawGet(String pathAndQuery) {
+        String port = base.substring(base.lastIndexOf(':') + 1);
+        try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(port))) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(raw.substring(9, 12));
+            String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+            if (raw.toLowerCase().contains("transfer-encoding: chunked")) {
+                body = dechunk(body);
+            }
+            return new Response(status, body, Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    Map.of("content-type", response.headers().firstValue("content-type").orElse("")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, raw body and the body parsed as JSON (a missing node when the body is empty). */
+    public record Response(int status, String body, Map<String, String> headers) {
+        public JsonNode json() {
+            return body.isEmpty() ? JSON.missingNode() : JSON.readTree(body);
+        }
+
+        public JsonNode data() {
+            return json().path("data");
+        }
+
+        /** The first error of the envelope. */
+        public JsonNode error() {
+            return json().path("errors").path(0);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.montage.support;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.montage.accounts.AccountService;
+import dev.montage.support.ApiClient.Response;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of the API tests: the whole application on a random port, on H2 by default or on the database
+ * {@code MONTAGE_DB_URL} names. Each test works in an account of its own, so tests never see each other's data
+ * and need no cleanup, on either database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected AccountService accounts;
+
+    /** A client authenticated as a fresh account. */
+    protected ApiClient api;
+
+    @BeforeEach
+    void freshAccount() {
+        api = newAccountClient();
+    }
+
+    protected ApiClient newAccountClient() {
+        return new ApiClient(port, accounts.createAccount().apiKey());
+    }
+
+    /** Uploads a recording and answers the recordings created (one per media kind). */
+    protected JsonNode upload(ApiClient client, byte[] media, Map<String, String> fields) {
+        Response response = client.upload("/v2/room_recordings", media, "track.webm", fields);
+        if (response.status() != 201) {
+            throw new AssertionError("upload failed: " + response);
+        }
+        return response.data();
+    }
+
+    /** A session with two participants (red + 440 Hz, blue + 660 Hz; the second joins 1 s later). */
+    protected TwoParticipantSession twoParticipantSession(ApiClient client) {
+        JsonNode first = upload(client, TestMedia.webm("red", 440, 2),
+                Map.of("started_at", "2024-05-01T10:00:00Z", "participant_context", "alice"));
+        String sessionId = first.path(0).path("session_id").asString();
+        JsonNode second = upload(client, TestMedia.webm("blue", 660, 2),
+                Map.of("started_at", "2024-05-01T10:00:01Z", "session_id", sessionId, "participant_context", "bob"));
+        return new TwoParticipantSession(first.path(0).path("room_id").asString(), sessionId, first, second);
+    }
+
+    public record TwoParticipantSession(String roomId, String sessionId, JsonNode alice, JsonNode bob) {
+        public String recording(JsonNode of, String type) {
+            for (JsonNode r : of) {
+                if (r.path("type").asString().equals(type)) {
+                    return r.path("id").asString();
+                }
+            }
+            throw new AssertionError("no " + type + " recording in " + of);
+        }
+
+        public String participant(JsonNode of) {
+            return of.path(0).path("participant_id").asString();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.montage.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * Small synthetic recordings made with the bundled ffmpeg: a solid colour per participant and a sine tone of
+ * its own frequency, 160x120, a few seconds. Files are cached per description for the test JVM.
+ */
+public final class TestMedia {
+
+    private static final Path DIR = Path.of("target", "test-media");
+    private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
+
+    private TestMedia() {
+    }
+
+    public static String ffmpeg() {
+        return Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+    }
+
+    /** A WebM with VP8 video of {@code colour} and Opus audio at {@code hz}. */
+    public static byte[] webm(String colour, int hz, double seconds) {
+        return make("av-" + colour + "-" + hz + "-" + seconds + ".webm", List.of(
+                "-f", "lavfi", "-i", "color=c=" + colour + ":s=160x120:r=15:d=" + seconds,
+                "-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds,
+                "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", "-shortest"));
+    }
+
+    /** A WebM with Opus audio only. */
+    public static byte[] audioOnly(int hz, double seconds) {
+        return make("a-" + hz + "-" + seconds + ".webm", List.of(
+                "-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds, "-c:a", "libopus"));
+    }
+
+    /** A WebM with VP8 video only. */
+    public static byte[] videoOnly(String colour, double seconds) {
+        return make("v-" + colour + "-" + seconds + ".webm", List.of(
+                "-f", "lavfi", "-i", "color=c=" + colour + ":s=160x120:r=15:d=" + seconds,
+                "-c:v", "libvpx", "-b:v", "200k"));
+    }
+
+    /** A file ffprobe reads, but with a subtitle stream only: media, yet nothing to compose. */
+    public static byte[] subtitlesOnly() {
+        return "1\n00:00:00,000 --> 00:00:01,000\nhello\n".getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] make(String name, List<String> args) {
+        return CACHE.computeIfAbsent(name, n -> {
+            try {
+                Files.createDirectories(DIR);
+                Path out = DIR.resolve(n);
+                if (!Files.exists(out)) {
+                    Path partial = DIR.resolve("partial-" + n);
+                    List<String> command = new ArrayList<>(List.of(ffmpeg(), "-y", "-v", "error"));
+                    command.addAll(args);
+                    command.add(partial.toString());
+                    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                    String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                        throw new IllegalStateException("ffmpeg failed: " + command + "\n" + log);
+                    }
+                    Files.move(partial, out);
+                }
+                return Files.readAllBytes(out);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
