@@ -5,7 +5,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One entry of the Telnyx error envelope {@code {"errors":[...]}}. */
-public record ApiError(String code, String title, String detail, Source source, Map<String, Object> meta) {
+public record ApiError(String code, String title, String detail,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Source source, Map<String, Object> meta) {
 
     public ApiError {
         meta = meta == null ? Map.of() : Map.copyOf(meta);

@@ -1,0 +1,199 @@
+package dev.montage.compositions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.montage.support.ApiClient.Response;
+import dev.montage.support.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every validation rule of POST /v2/room_compositions: 422, the Telnyx code, the pointer to the offending
+ * value, a detail a human can act on, and nothing stored.
+ */
+class CompositionValidationTest extends ApiTest {
+
+    private TwoParticipantSession session;
+
+    @BeforeEach
+    void session() {
+        session = twoParticipantSession(api);
+    }
+
+    @Test
+    void sessionIdIsRequiredAndMustBeOneOfTheAccountsSessions() {
+        assertProblem("{}", "/session_id", "10004");
+        assertProblem("{\"session_id\": null}", "/session_id", "10004");
+        assertProblem("{\"session_id\": 42}", "/session_id", "10026");
+        assertProblem("{\"session_id\": \"not-a-uuid\"}", "/session_id", "10015");
+        assertProblem("{\"session_id\": \"0ccc7b54-4df3-4bca-a65a-3da1ecc777b0\"}", "/session_id", "10015");
+        // a recording id is not a session id
+        assertProblem(body("\"session_id\": \"" + session.recording(session.alice(), "video") + "\"")
+                .replace("\"session_id\": \"" + session.sessionId() + "\",", ""), "/session_id", "10015");
+    }
+
+    @Test
+    void resolutionIsWidthByHeightWithinTheLimits() {
+        assertProblem(body("\"resolution\": \"1280*720\""), "/resolution", "10015");
+        assertProblem(body("\"resolution\": \"x720\""), "/resolution", "10015");
+        assertProblem(body("\"resolution\": 1280"), "/resolution", "10026");
+        assertProblem(body("\"resolution\": \"15x720\""), "/resolution", "10033");
+        assertProblem(body("\"resolution\": \"1281x16\""), "/resolution", "10033");
+        assertProblem(body("\"resolution\": \"1280x1280\""), "/resolution", "10033");
+        assertProblem(body("\"resolution\": \"1000x1000\""), "/resolution", "10033");
+        assertAccepted(body("\"resolution\": \"16x16\""));
+        assertAccepted(body("\"resolution\": \"720x1280\""));
+    }
+
+    @Test
+    void formatIsMp4() {
+        assertProblem(body("\"format\": \"webm\""), "/format", "10032");
+        assertProblem(body("\"format\": true"), "/format", "10026");
+    }
+
+    @Test
+    void atMostTwoRegions() {
+        Response response = assertProblem(body("""
+                "video_layout": {"a": {}, "b": {}, "c": {}}"""), "/video_layout", "10015");
+        assertThat(response.error().path("detail").asString()).contains("at most 2");
+        assertProblem(body("\"video_layout\": [1, 2]"), "/video_layout", "10026");
+        assertProblem(body("\"video_layout\": {\"a\": 5}"), "/video_layout/a", "10026");
+    }
+
+    @Test
+    void regionGeometryStaysInsideTheCanvas() {
+        assertProblem(region("\"width\": 15"), "/video_layout/r/width", "10033");
+        assertProblem(region("\"height\": 8"), "/video_layout/r/height", "10033");
+        assertProblem(region("\"width\": 1281"), "/video_layout/r/width", "10033");
+        assertProblem(region("\"x_pos\": -1"), "/video_layout/r/x_pos", "10033");
+        assertProblem(region("\"y_pos\": 719"), "/video_layout/r/y_pos", "10033");
+        Response overflow = assertProblem(region("\"x_pos\": 1000, \"width\": 400"), "/video_layout/r/width", "10033");
+        assertThat(overflow.error().path("detail").asString())
+                .isEqualTo("video_layout.r: x_pos + width (1400) exceeds the canvas width (1280)");
+        assertProblem(region("\"y_pos\": 700, \"height\": 100"), "/video_layout/r/height", "10033");
+        assertProblem(region("\"width\": \"wide\""), "/video_layout/r/width", "10026");
+        assertProblem(region("\"width\": 100.5"), "/video_layout/r/width", "10026");
+    }
+
+    @Test
+    void zPositionAndGridLimits() {
+        assertProblem(region("\"z_pos\": 100"), "/video_layout/r/z_pos", "10033");
+        assertProblem(region("\"z_pos\": -100"), "/video_layout/r/z_pos", "10033");
+        assertProblem(region("\"max_rows\": 0"), "/video_layout/r/max_rows", "10033");
+        assertProblem(region("\"max_rows\": 1001"), "/video_layout/r/max_rows", "10033");
+        assertProblem(region("\"max_columns\": 0"), "/video_layout/r/max_columns", "10033");
+        assertProblem(region("\"max_columns\": 1001"), "/video_layout/r/max_columns", "10033");
+        assertAccepted(region("\"z_pos\": -99, \"max_rows\": 1000, \"max_columns\": 1"));
+    }
+
+    @Test
+    void videoSourcesNameRecordingsOrParticipantsOfTheSession() {
+        String audio = session.recording(session.alice(), "audio");
+        assertProblem(region("\"video_sources\": [\"*\", \"nobody\"]"), "/video_layout/r/video_sources/1", "10015");
+        assertProblem(region("\"video_sources\": [\"" + audio + "\"]"), "/video_layout/r/video_sources/0", "10015");
+        assertProblem(region("\"video_sources\": [7]"), "/video_layout/r/video_sources/0", "10026");
+        assertProblem(region("\"video_sources\": \"*\""), "/video_layout/r/video_sources", "10026");
+        TwoParticipantSession other = twoParticipantSession(api);
+        assertProblem(region("\"video_sources\": [\"" + other.recording(other.alice(), "video") + "\"]"),
+                "/video_layout/r/video_sources/0", "10015");
+        assertProblem(region("\"video_sources_excluded\": [\"*\"]"), "/video_layout/r/video_sources_excluded/0", "10015");
+    }
+
+    @Test
+    void reuseAndExcludedCells() {
+        assertProblem(region("\"reuse\": \"always\""), "/video_layout/r/reuse", "10032");
+        assertProblem(region("\"cells_excluded\": [0, -1]"), "/video_layout/r/cells_excluded/1", "10033");
+        assertProblem(region("\"cells_excluded\": [\"one\"]"), "/video_layout/r/cells_excluded/0", "10026");
+        assertAccepted(region("\"reuse\": \"none\", \"cells_excluded\": [0, 3]"));
+    }
+
+    @Test
+    void audioSourcesNameAudioRecordingsOrParticipants() {
+        String video = session.recording(session.alice(), "video");
+        assertProblem(body("\"audio_sources\": [\"" + video + "\"]"), "/audio_sources/0", "10015");
+        assertProblem(body("\"audio_sources_excluded\": [\"*\"]"), "/audio_sources_excluded/0", "10015");
+        assertProblem(body("\"audio_sources\": {}"), "/audio_sources", "10026");
+        assertAccepted(body("\"audio_sources\": [\"" + session.recording(session.bob(), "audio") + "\", \""
+                + session.participant(session.alice()) + "\"]"));
+    }
+
+    @Test
+    void webhookSettings() {
+        assertProblem(body("\"webhook_event_url\": \"example.com/hook\""), "/webhook_event_url", "10003");
+        assertProblem(body("\"webhook_event_url\": \"ftp://example.com/hook\""), "/webhook_event_url", "10003");
+        assertProblem(body("\"webhook_event_url\": \"https://\""), "/webhook_event_url", "10003");
+        assertProblem(body("\"webhook_event_url\": \"https://example.com/" + "a".repeat(2000) + "\""),
+                "/webhook_event_url", "10003");
+        assertProblem(body("\"webhook_event_failover_url\": \"mailto:ops@example.com\""),
+                "/webhook_event_failover_url", "10003");
+        assertProblem(body("\"webhook_timeout_secs\": 31"), "/webhook_timeout_secs", "10033");
+        assertProblem(body("\"webhook_timeout_secs\": -1"), "/webhook_timeout_secs", "10033");
+        assertProblem(body("\"webhook_timeout_secs\": \"5\""), "/webhook_timeout_secs", "10026");
+        assertAccepted(body("\"webhook_event_url\": \"http://localhost:9000/hook\", \"webhook_timeout_secs\": 0"));
+    }
+
+    @Test
+    void trimIsABoolean() {
+        assertProblem(body("\"trim\": \"yes\""), "/trim", "10026");
+    }
+
+    @Test
+    void everyProblemOfOneRequestIsReported() {
+        Response response = api.post("/v2/room_compositions", """
+                {"session_id": "%s", "resolution": "2x2", "format": "avi",
+                 "video_layout": {"r": {"z_pos": 500, "reuse": "sometimes"}}, "webhook_timeout_secs": 99}
+                """.formatted(session.sessionId()));
+        assertThat(response.status()).isEqualTo(422);
+        List<String> pointers = new ArrayList<>();
+        response.json().path("errors").forEach(e -> pointers.add(e.path("source").path("pointer").asString()));
+        assertThat(pointers).containsExactlyInAnyOrder("/resolution", "/format", "/video_layout/r/z_pos",
+                "/video_layout/r/reuse", "/webhook_timeout_secs");
+    }
+
+    @Test
+    void regionNamesAreEscapedInPointers() {
+        assertProblem(body("\"video_layout\": {\"a/b~c\": {\"z_pos\": 100}}"), "/video_layout/a~1b~0c/z_pos", "10033");
+    }
+
+    @Test
+    void theBodyMustBeAnObject() {
+        assertProblem("[]", "", "10026");
+        assertProblem("\"session\"", "", "10026");
+    }
+
+    private String body(String extra) {
+        return "{\"session_id\": \"" + session.sessionId() + "\", " + extra + "}";
+    }
+
+    private String region(String fields) {
+        return body("\"video_layout\": {\"r\": {" + fields + "}}");
+    }
+
+    private void assertAccepted(String json) {
+        Response response = api.post("/v2/room_compositions", json);
+        assertThat(response.status()).as(json + " -> " + response.body()).isEqualTo(202);
+        assertThat(api.delete("/v2/room_compositions/" + response.data().path("id").asString()).status()).isEqualTo(204);
+    }
+
+    private Response assertProblem(String json, String pointer, String code) {
+        int before = total();
+        Response response = api.post("/v2/room_compositions", json);
+        assertThat(response.status()).as(json + " -> " + response.body()).isEqualTo(422);
+        JsonNode error = response.error();
+        assertThat(error.path("code").asString()).as(json + " -> " + response.body()).isEqualTo(code);
+        assertThat(error.path("source").path("pointer").asString()).as(json + " -> " + response.body()).isEqualTo(pointer);
+        assertThat(error.path("title").asString()).isNotBlank();
+        assertThat(error.path("detail").asString()).isNotBlank();
+        assertThat(total()).as("nothing stored for " + json).isEqualTo(before);
+        return response;
+    }
+
+    private int total() {
+        return api.get("/v2/room_compositions").json().path("meta").path("total_results").asInt();
+    }
+}
