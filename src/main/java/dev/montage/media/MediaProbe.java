@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.montage.layout.TimeSpan;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class MediaProbe {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    /** A video stream without packets for longer than this is a camera that was off: it shows black. */
+    public static final long GAP_MILLIS = 1000;
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final FfmpegBinaries binaries;
     private final JsonMapper mapper;
@@ -43,20 +48,70 @@ public class MediaProbe {
         long formatDuration = seconds(format.path("duration")).orElse(0L);
         List<StreamInfo> streams = new ArrayList<>();
         for (JsonNode stream : root.path("streams")) {
-            kind(stream.path("codec_type").asString("")).ifPresent(kind -> streams.add(new StreamInfo(
-                    stream.path("index").asInt(),
-                    kind,
-                    stream.path("codec_name").asString("unknown"),
-                    seconds(stream.path("start_time")).orElse(0L),
-                    seconds(stream.path("duration")).or(() -> clock(stream.path("tags").path("DURATION")))
-                            .orElse(formatDuration),
-                    kind == MediaKind.VIDEO ? stream.path("width").asInt() : null,
-                    kind == MediaKind.VIDEO ? stream.path("height").asInt() : null,
-                    kind == MediaKind.AUDIO ? integer(stream.path("sample_rate")) : null,
-                    kind == MediaKind.AUDIO ? stream.path("channels").asInt() : null)));
+            Optional<MediaKind> kind = kind(stream.path("codec_type").asString(""));
+            if (kind.isEmpty()) {
+                continue;
+            }
+            int index = stream.path("index").asInt();
+            long start = seconds(stream.path("start_time")).orElse(0L);
+            long duration = seconds(stream.path("duration")).or(() -> clock(stream.path("tags").path("DURATION")))
+                    .orElse(formatDuration);
+            boolean video = kind.get() == MediaKind.VIDEO;
+            streams.add(new StreamInfo(index, kind.get(), stream.path("codec_name").asString("unknown"), start,
+                    duration,
+                    video ? stream.path("width").asInt() : null,
+                    video ? stream.path("height").asInt() : null,
+                    video ? null : integer(stream.path("sample_rate")),
+                    video ? null : stream.path("channels").asInt(),
+                    video ? videoActivity(file, index) : List.of(new TimeSpan(start, start + duration))));
         }
         return new MediaInfo(format.path("format_name").asString("unknown"), formatDuration,
                 format.path("size").asLong(0), streams);
+    }
+
+    /**
+     * The spans of a video stream that have pictures: consecutive packets closer than {@link #GAP_MILLIS}
+     * belong to one span, which lasts until the end of its last packet.
+     */
+    private List<TimeSpan> videoActivity(Path file, int streamIndex) throws IOException, MediaProbeException {
+        ProcessRunner.Result result = ProcessRunner.run(List.of(binaries.ffprobe().toString(), "-v", "error",
+                "-select_streams", String.valueOf(streamIndex), "-show_entries", "packet=pts_time,duration_time",
+                "-of", "csv=p=0", file.toString()), TIMEOUT);
+        if (result.exitCode() != 0) {
+            throw new MediaProbeException("the video packets could not be read (" + firstLine(result.stderrTail()) + ")");
+        }
+        List<long[]> packets = new ArrayList<>();
+        for (String line : result.stdout().split("\n")) {
+            String[] fields = line.trim().split(",");
+            if (fields.length == 0 || fields[0].isEmpty() || fields[0].equals("N/A")) {
+                continue;
+            }
+            try {
+                long pts = Math.round(Double.parseDouble(fields[0]) * 1000);
+                long duration = fields.length > 1 && !fields[1].equals("N/A")
+                        ? Math.round(Double.parseDouble(fields[1]) * 1000) : 0;
+                packets.add(new long[] {pts, Math.max(duration, 1)});
+            } catch (NumberFormatException e) {
+                // a line that is not a packet (ffprobe prints none, but a damaged file may): not activity
+            }
+        }
+        packets.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<TimeSpan> spans = new ArrayList<>();
+        long spanStart = -1;
+        long spanEnd = -1;
+        for (long[] packet : packets) {
+            if (spanStart < 0) {
+                spanStart = packet[0];
+            } else if (packet[0] - spanEnd > GAP_MILLIS) {
+                spans.add(new TimeSpan(spanStart, spanEnd));
+                spanStart = packet[0];
+            }
+            spanEnd = Math.max(spanEnd, packet[0] + packet[1]);
+        }
+        if (spanStart >= 0) {
+            spans.add(new TimeSpan(spanStart, spanEnd));
+        }
+        return spans;
     }
 
     private static Optional<MediaKind> kind(String codecType) {

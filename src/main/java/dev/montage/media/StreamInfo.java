@@ -1,6 +1,19 @@
 package dev.montage.media;
 
-/** One audio or video stream of a probed file. Width/height are for video, sample rate/channels for audio. */
+import java.util.List;
+
+import dev.montage.layout.TimeSpan;
+
+/**
+ * One audio or video stream of a probed file. Width/height are for video, sample rate/channels for audio.
+ * {@code activity} is where the stream has media, in milliseconds from the start of the file: for video,
+ * the spans of its packets with every gap longer than {@link MediaProbe#GAP_MILLIS} cut out (a camera that
+ * was off); for audio, the whole stream.
+ */
 public record StreamInfo(int index, MediaKind kind, String codec, long startMillis, long durationMillis,
-        Integer width, Integer height, Integer sampleRate, Integer channels) {
+        Integer width, Integer height, Integer sampleRate, Integer channels, List<TimeSpan> activity) {
+
+    public StreamInfo {
+        activity = activity == null ? List.of() : List.copyOf(activity);
+    }
 }

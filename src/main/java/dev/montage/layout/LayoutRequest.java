@@ -1,0 +1,54 @@
+package dev.montage.layout;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the caller asked for, validated: the canvas, the regions in request order, the audio
+ * selection, and whether periods without media are cut out ({@code trim}).
+ *
+ * <p>Region names are unique and every region lies within the canvas. The API layer reports these
+ * problems to the client with JSON pointers; the checks here guard the planner against a caller
+ * that skipped that validation.
+ *
+ * <pre>{@code
+ * new LayoutRequest(new Resolution(1280, 720),
+ *         List.of(RegionSpec.builder("main", 0, 0, 1280, 720).videoSources("*").build()),
+ *         AudioSelection.ALL, true);
+ * }</pre>
+ */
+public record LayoutRequest(Resolution canvas, List<RegionSpec> regions, AudioSelection audio, boolean trim) {
+
+    public LayoutRequest {
+        Objects.requireNonNull(canvas, "canvas must not be null");
+        Objects.requireNonNull(regions, "regions must not be null (use an empty list for an audio-only composition)");
+        Objects.requireNonNull(audio, "audio selection must not be null (AudioSelection.ALL is the default)");
+        regions = List.copyOf(regions);
+        Set<String> names = new HashSet<>();
+        for (RegionSpec region : regions) {
+            if (!names.add(region.name())) {
+                throw new IllegalArgumentException("region names must be unique, '" + region.name() + "' appears twice");
+            }
+            requireInside(region, canvas);
+        }
+    }
+
+    /** The region with this name, if the request has one. */
+    public Optional<RegionSpec> region(String name) {
+        return regions.stream().filter(region -> region.name().equals(name)).findFirst();
+    }
+
+    private static void requireInside(RegionSpec region, Resolution canvas) {
+        if ((long) region.x() + region.width() > canvas.width()) {
+            throw new IllegalArgumentException("region " + region.name() + ": x_pos + width (" + region.x() + " + "
+                    + region.width() + ") exceeds the canvas width (" + canvas.width() + ")");
+        }
+        if ((long) region.y() + region.height() > canvas.height()) {
+            throw new IllegalArgumentException("region " + region.name() + ": y_pos + height (" + region.y() + " + "
+                    + region.height() + ") exceeds the canvas height (" + canvas.height() + ")");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.montage.layout;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One video recording of a session, as probed: who recorded it, when it runs on the session clock,
+ * when it actually carries pictures, and its size.
+ *
+ * <p>{@code activity} lists the periods with video packets; gaps (camera off) are left out, and the
+ * compositor shows black there, never a frozen frame. The constructor sorts and merges the activity
+ * and requires it to lie within {@code span}.
+ *
+ * <pre>{@code
+ * // camera off between 4 s and 6 s
+ * new VideoTrack("rec-1", "alice", new TimeSpan(0, 10_000),
+ *         List.of(new TimeSpan(0, 4_000), new TimeSpan(6_000, 10_000)), 640, 480);
+ * }</pre>
+ */
+public record VideoTrack(
+        String recordingId,
+        String participantId,
+        TimeSpan span,
+        List<TimeSpan> activity,
+        int width,
+        int height) {
+
+    public VideoTrack {
+        Ids.requireId(recordingId, "video recording id");
+        Ids.requireId(participantId, "participant id of video recording " + recordingId);
+        Objects.requireNonNull(span, () -> "video recording " + recordingId + ": span must not be null");
+        Objects.requireNonNull(activity, () -> "video recording " + recordingId + ": activity must not be null");
+        activity = TimeSpans.union(activity);
+        for (TimeSpan active : activity) {
+            if (!span.encloses(active)) {
+                throw new IllegalArgumentException("video recording " + recordingId + ": activity " + active
+                        + " lies outside the recording's span " + span);
+            }
+        }
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("video recording " + recordingId
+                    + ": needs a positive width and height, was " + width + "x" + height);
+        }
+    }
+
+    /** A recording with pictures for its whole span (no camera-off gaps). */
+    public static VideoTrack continuous(String recordingId, String participantId, TimeSpan span, int width, int height) {
+        return new VideoTrack(recordingId, participantId, span, List.of(span), width, height);
+    }
+}
