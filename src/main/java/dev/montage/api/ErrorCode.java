@@ -10,6 +10,7 @@ public enum ErrorCode {
     NOT_FOUND("10005", "Resource not found"),
     UNEXPECTED("10007", "Unexpected error"),
     AUTHENTICATION_FAILED("10009", "Authentication failed"),
+    FORBIDDEN("10010", "Authorization failed"),
     TOO_MANY_REQUESTS("10011", "Too many requests"),
     BAD_REQUEST("10015", "Bad Request"),
     WRONG_TYPE("10026", "Invalid parameter type"),

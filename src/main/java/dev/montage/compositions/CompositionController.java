@@ -1,5 +1,6 @@
 package dev.montage.compositions;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.montage.api.AccountId;
 import dev.montage.api.DataResponse;
@@ -17,15 +19,21 @@ import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.QueryParams;
 import dev.montage.api.SqlFilter;
+import dev.montage.storage.DownloadLinks;
 
 @RestController
 @RequestMapping("/v2/room_compositions")
 class CompositionController {
 
     private final CompositionService compositions;
+    private final DownloadLinks links;
+    private final String publicUrl;
 
-    CompositionController(CompositionService compositions) {
+    CompositionController(CompositionService compositions, DownloadLinks links,
+            @Value("${montage.public-url:}") String publicUrl) {
         this.compositions = compositions;
+        this.links = links;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping
@@ -58,8 +66,16 @@ class CompositionController {
         compositions.delete(account, Ids.parse(compositionId, "Room composition"));
     }
 
-    /** The download link exists once the media does (signed links arrive with the renderer). */
+    /** A completed composition carries a fresh signed link, valid for an hour; before that, none. */
     private CompositionView view(Composition composition) {
-        return CompositionView.of(composition, null);
+        String downloadUrl = composition.status() == CompositionStatus.COMPLETED
+                ? links.link(baseUrl(), composition.id()) : null;
+        return CompositionView.of(composition, downloadUrl);
+    }
+
+    /** {@code montage.public-url} behind a proxy; else the address this request came to. */
+    private String baseUrl() {
+        return publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                : publicUrl.replaceAll("/+$", "");
     }
 }

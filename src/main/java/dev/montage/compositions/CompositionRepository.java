@@ -2,6 +2,7 @@ package dev.montage.compositions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +79,69 @@ class CompositionRepository {
                 .param("account_id", accountId)
                 .query(this::map)
                 .optional();
+    }
+
+    /** For the job, which runs for whichever account owns the composition. */
+    Optional<Composition> find(UUID id) {
+        return jdbc.sql("select * from compositions where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Enqueued (or left processing by a node that died) becomes processing from 0 %. */
+    boolean markProcessing(UUID id, Instant now) {
+        return jdbc.sql("""
+                update compositions set status = 'processing', progress_percent = 0, updated_at = :now
+                 where id = :id and status in ('enqueued', 'processing')
+                """)
+                .param("id", id)
+                .param("now", Timestamps.toDb(now))
+                .update() > 0;
+    }
+
+    /** Answers false when the composition is gone: deleted while it was being composed. */
+    boolean updateProgress(UUID id, int percent, Instant now) {
+        return jdbc.sql("""
+                update compositions set progress_percent = :percent, updated_at = :now
+                 where id = :id and status = 'processing'
+                """)
+                .param("id", id)
+                .param("percent", percent)
+                .param("now", Timestamps.toDb(now))
+                .update() > 0;
+    }
+
+    boolean complete(UUID id, CompletedMedia media, Instant now) {
+        return jdbc.sql("""
+                update compositions set status = 'completed', progress_percent = 100, duration_secs = :duration_secs,
+                                        size_bytes = :size_bytes, blob_key = :blob_key, started_at = :started_at,
+                                        ended_at = :ended_at, completed_at = :now, updated_at = :now
+                 where id = :id and status = 'processing'
+                """)
+                .param("id", id)
+                .param("duration_secs", media.durationSecs())
+                .param("size_bytes", media.sizeBytes())
+                .param("blob_key", media.blobKey())
+                .param("started_at", Timestamps.toDb(media.startedAt()))
+                .param("ended_at", Timestamps.toDb(media.endedAt()))
+                .param("now", Timestamps.toDb(now))
+                .update() > 0;
+    }
+
+    boolean fail(UUID id, String reason, Instant now) {
+        return jdbc.sql("""
+                update compositions set status = 'failed', failure_reason = :reason, updated_at = :now
+                 where id = :id and status in ('enqueued', 'processing')
+                """)
+                .param("id", id)
+                .param("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason)
+                .param("now", Timestamps.toDb(now))
+                .update() > 0;
+    }
+
+    /** What a finished render leaves: the stored file and the wall-clock span it shows. */
+    record CompletedMedia(String blobKey, long sizeBytes, int durationSecs, Instant startedAt, Instant endedAt) {
     }
 
     boolean delete(UUID accountId, UUID id) {

@@ -1,12 +1,19 @@
 package dev.montage.compositions;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.IdGenerator;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
 import dev.montage.api.AccountId;
 import dev.montage.api.Ids;
@@ -15,20 +22,32 @@ import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
+import dev.montage.storage.BlobStore;
 
 /** Creates, reads, lists and deletes compositions. */
 @Service
 class CompositionService {
 
+    private static final Logger log = LoggerFactory.getLogger(CompositionService.class);
+
     private final CompositionRepository compositions;
     private final CompositionRequestParser parser;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> composeTask;
+    private final RunningCompositions running;
+    private final BlobStore blobs;
     private final Clock clock;
     private final IdGenerator ids;
 
-    CompositionService(CompositionRepository compositions, CompositionRequestParser parser, Clock clock,
-            IdGenerator ids) {
+    CompositionService(CompositionRepository compositions, CompositionRequestParser parser,
+            SchedulerClient scheduler, OneTimeTask<Void> composeTask, RunningCompositions running, BlobStore blobs,
+            Clock clock, IdGenerator ids) {
         this.compositions = compositions;
         this.parser = parser;
+        this.scheduler = scheduler;
+        this.composeTask = composeTask;
+        this.running = running;
+        this.blobs = blobs;
         this.clock = clock;
         this.ids = ids;
     }
@@ -42,6 +61,8 @@ class CompositionService {
                 request.videoLayout(), request.audioSources(), request.audioSourcesExcluded(), request.trim(),
                 request.webhooks(), 0, null, null, null, null, null, null, null, now, now);
         compositions.insert(composition);
+        // same transaction: the job exists exactly when the composition does
+        scheduler.schedule(composeTask.instance(composition.id().toString()), now);
         return composition;
     }
 
@@ -53,10 +74,28 @@ class CompositionService {
         return compositions.list(filter, page);
     }
 
-    @Transactional
+    /**
+     * Deletes the row first, so the composition is gone for every reader at once; then stops a render running
+     * on this node (one on another node stops at its next progress update), drops a job not yet started,
+     * and removes the media of a completed composition.
+     */
     void delete(AccountId account, UUID id) {
+        Composition composition = get(account, id);
         if (!compositions.delete(account.value(), id)) {
             throw Ids.notFound("Room composition", id);
+        }
+        running.cancel(id);
+        try {
+            scheduler.cancel(TaskInstanceId.of(CompositionJob.TASK_NAME, id.toString()));
+        } catch (RuntimeException e) {
+            // already running or finished: the job sees the row is gone and stops by itself
+        }
+        if (composition.blobKey() != null) {
+            try {
+                blobs.delete(composition.blobKey());
+            } catch (IOException e) {
+                log.warn("Could not delete the media of composition {}", id, e);
+            }
         }
     }
 }

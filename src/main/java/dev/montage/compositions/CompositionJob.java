@@ -1,0 +1,193 @@
+package dev.montage.compositions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import dev.montage.api.AccountId;
+import dev.montage.api.Timestamps;
+import dev.montage.layout.CompositionPlan;
+import dev.montage.layout.LayoutPlanner;
+import dev.montage.layout.NothingToComposeException;
+import dev.montage.layout.TimeSpan;
+import dev.montage.media.CompositionRenderer;
+import dev.montage.media.MediaInfo;
+import dev.montage.media.RenderCancelledException;
+import dev.montage.media.RenderException;
+import dev.montage.media.RenderSource;
+import dev.montage.recordings.RecordingService;
+import dev.montage.recordings.RoomRecording;
+import dev.montage.storage.BlobStore;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The background job that turns an enqueued composition into a file: collect the session's recordings,
+ * plan the layout, render with one ffmpeg, store the result. It runs on the durable queue, so a node that
+ * dies mid-job leaves it to another node, which starts it again from the beginning; every step is safe to
+ * repeat. Failures a client can understand end as status {@code failed} with a {@code failure_reason};
+ * the working folder is removed whatever happens.
+ */
+@Configuration
+class CompositionJob {
+
+    static final String TASK_NAME = "compose-room-composition";
+
+    private static final Logger log = LoggerFactory.getLogger(CompositionJob.class);
+    /** How often progress is written: often enough for a progress bar, rarely enough to spare the database. */
+    private static final long PROGRESS_INTERVAL_MILLIS = 1000;
+
+    private final CompositionRepository compositions;
+    private final RecordingService recordings;
+    private final CompositionRenderer renderer;
+    private final BlobStore blobs;
+    private final RunningCompositions running;
+    private final JsonMapper mapper;
+    private final Clock clock;
+    private final Path workRoot;
+
+    CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
+            BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
+            @Value("${montage.data-dir}") Path dataDir) {
+        this.compositions = compositions;
+        this.recordings = recordings;
+        this.renderer = renderer;
+        this.blobs = blobs;
+        this.running = running;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.workRoot = dataDir.resolve("work");
+    }
+
+    @Bean
+    OneTimeTask<Void> composeTask() {
+        return Tasks.oneTime(TASK_NAME).execute((instance, context) -> run(UUID.fromString(instance.getId())));
+    }
+
+    void run(UUID id) {
+        MDC.put("composition", id.toString());
+        try {
+            compositions.find(id).ifPresent(this::compose);
+        } finally {
+            MDC.remove("composition");
+        }
+    }
+
+    private void compose(Composition composition) {
+        if (!compositions.markProcessing(composition.id(), Timestamps.now(clock))) {
+            return; // completed, failed or deleted before this run: nothing left to do
+        }
+        Path workDir = null;
+        running.started(composition.id());
+        try {
+            List<RoomRecording> media = recordings.ofSession(new AccountId(composition.accountId()),
+                    composition.sessionId());
+            SessionMedia session = SessionMedia.of(media, mediaInfo(media));
+            CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(),
+                    SessionMedia.layoutRequest(composition));
+            plan.warnings().forEach(warning -> log.info("Plan warning: {}", warning));
+            List<RenderSource> sources = renderSources(media);
+
+            Files.createDirectories(workRoot);
+            workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
+            Path output = workDir.resolve("composition.mp4");
+            renderer.render(plan, sources, workDir, output, progressWriter(composition.id()));
+            store(composition, plan, output);
+        } catch (NothingToComposeException e) {
+            fail(composition, "The session has no video and no audio to compose");
+        } catch (RenderCancelledException e) {
+            log.info("Composition deleted while it was being composed; its ffmpeg was stopped");
+        } catch (RenderException e) {
+            fail(composition, e.getMessage());
+        } catch (InterruptedException e) {
+            log.info("Composition job interrupted");
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            log.error("Composition job failed", e);
+            fail(composition, "Composing failed: " + e.getMessage());
+        } finally {
+            running.finished(composition.id());
+            Thread.interrupted(); // a DELETE's interrupt must not leak into the scheduler's next job
+            deleteQuietly(workDir);
+        }
+    }
+
+    private void store(Composition composition, CompositionPlan plan, Path output) throws IOException {
+        String blobKey = "compositions/" + composition.id() + ".mp4";
+        long size = Files.size(output);
+        blobs.putFile(blobKey, output);
+        List<TimeSpan> kept = plan.keptSegments();
+        var media = new CompositionRepository.CompletedMedia(blobKey, size,
+                (int) Math.round(plan.durationMillis() / 1000.0), Instant.ofEpochMilli(plan.originMillis()),
+                Instant.ofEpochMilli(kept.get(kept.size() - 1).endMillis()));
+        if (!compositions.complete(composition.id(), media, Timestamps.now(clock))) {
+            blobs.delete(blobKey); // deleted meanwhile: keep no orphan
+        }
+    }
+
+    private void fail(Composition composition, String reason) {
+        log.info("Composition failed: {}", reason);
+        compositions.fail(composition.id(), reason, Timestamps.now(clock));
+    }
+
+    /** Writes progress at most once a second; answers false (cancel) when the composition is gone. */
+    private CompositionRenderer.ProgressListener progressWriter(UUID id) {
+        long[] last = {0, -1};
+        return percent -> {
+            long now = clock.millis();
+            if (percent == last[1] || now - last[0] < PROGRESS_INTERVAL_MILLIS) {
+                return true;
+            }
+            last[0] = now;
+            last[1] = percent;
+            return compositions.updateProgress(id, Math.min(99, percent), Timestamps.now(clock));
+        };
+    }
+
+    private Map<String, MediaInfo> mediaInfo(List<RoomRecording> media) {
+        Map<String, MediaInfo> byBlob = new HashMap<>();
+        for (RoomRecording recording : media) {
+            byBlob.computeIfAbsent(recording.blobKey(),
+                    key -> mapper.readValue(recording.mediaInfoJson(), MediaInfo.class));
+        }
+        return byBlob;
+    }
+
+    private List<RenderSource> renderSources(List<RoomRecording> media) throws IOException {
+        List<RenderSource> sources = new ArrayList<>();
+        for (RoomRecording recording : media) {
+            sources.add(new RenderSource(recording.id().toString(), blobs.localPath(recording.blobKey()),
+                    recording.streamIndex(), recording.kind(), recording.startedAt().toEpochMilli()));
+        }
+        return sources;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not remove the working folder {}", dir, e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.montage.compositions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.montage.layout.AudioSelection;
+import dev.montage.layout.AudioTrack;
+import dev.montage.layout.LayoutRequest;
+import dev.montage.layout.RegionSpec;
+import dev.montage.layout.Resolution;
+import dev.montage.layout.Reuse;
+import dev.montage.layout.TimeSpan;
+import dev.montage.layout.VideoTrack;
+import dev.montage.media.MediaInfo;
+import dev.montage.media.MediaKind;
+import dev.montage.media.StreamInfo;
+import dev.montage.recordings.RoomRecording;
+
+/**
+ * A session's recordings on one clock, as the layout engine takes them. The session clock is Unix time in
+ * milliseconds: a recording's file time 0 is its {@code started_at}, so tracks of different participants line
+ * up by the wall clock of the recording server.
+ */
+record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
+
+    static SessionMedia of(List<RoomRecording> recordings, Map<String, MediaInfo> mediaInfoByBlob) {
+        List<VideoTrack> video = new ArrayList<>();
+        List<AudioTrack> audio = new ArrayList<>();
+        for (RoomRecording recording : recordings) {
+            long start = recording.startedAt().toEpochMilli();
+            TimeSpan span = new TimeSpan(start, start + Math.max(recording.durationMillis(), 1));
+            String id = recording.id().toString();
+            String participant = recording.participantId().toString();
+            if (recording.kind() == MediaKind.AUDIO) {
+                audio.add(new AudioTrack(id, participant, span));
+                continue;
+            }
+            StreamInfo stream = mediaInfoByBlob.get(recording.blobKey()).streams().stream()
+                    .filter(s -> s.index() == recording.streamIndex()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("recording " + id + " names stream "
+                            + recording.streamIndex() + " that its file does not have"));
+            List<TimeSpan> activity = new ArrayList<>();
+            for (TimeSpan active : stream.activity()) {
+                new TimeSpan(start + active.startMillis(), start + active.endMillis()).intersect(span)
+                        .filter(a -> !a.isEmpty()).ifPresent(activity::add);
+            }
+            video.add(new VideoTrack(id, participant, span, activity, stream.width(), stream.height()));
+        }
+        return new SessionMedia(video, audio);
+    }
+
+    /** The stored request in the layout engine's terms. */
+    static LayoutRequest layoutRequest(Composition composition) {
+        String[] size = composition.resolution().split("x");
+        List<RegionSpec> regions = new ArrayList<>();
+        for (Map.Entry<String, VideoRegion> entry : new LinkedHashMap<>(composition.videoLayout()).entrySet()) {
+            VideoRegion r = entry.getValue();
+            Set<Integer> excludedCells = new TreeSet<>(r.cellsExcluded());
+            regions.add(new RegionSpec(entry.getKey(), r.xPos(), r.yPos(), r.width(), r.height(), r.zPos(),
+                    r.maxRows() == null ? OptionalInt.empty() : OptionalInt.of(r.maxRows()),
+                    r.maxColumns() == null ? OptionalInt.empty() : OptionalInt.of(r.maxColumns()),
+                    r.videoSources(), r.videoSourcesExcluded(), excludedCells, Reuse.fromWire(r.reuse())));
+        }
+        return new LayoutRequest(new Resolution(Integer.parseInt(size[0]), Integer.parseInt(size[1])), regions,
+                new AudioSelection(composition.audioSources(), composition.audioSourcesExcluded()),
+                composition.trim());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.montage.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed download links: {@code <base>/v2/room_compositions/<id>/media?expires=<unix s>&signature=<HMAC>}.
+ * The link itself is the credential, valid for {@link #VALIDITY}, so a browser {@code <video>} can play it.
+ * The HMAC key is {@code montage.downloads.secret} when set, else one generated on first use and kept in the
+ * database, so every node of an installation signs and checks alike.
+ */
+@Component
+public class DownloadLinks {
+
+    public static final Duration VALIDITY = Duration.ofHours(1);
+    private static final String SECRET_NAME = "download-links";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String configuredSecret;
+    private volatile byte[] key;
+
+    DownloadLinks(JdbcClient jdbc, Clock clock, @Value("${montage.downloads.secret:}") String configuredSecret) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.configuredSecret = configuredSecret;
+    }
+
+    /** A link to the composition's media, valid from now for {@link #VALIDITY}. */
+    public String link(String baseUrl, UUID compositionId) {
+        long expires = clock.instant().plus(VALIDITY).getEpochSecond();
+        return baseUrl + "/v2/room_compositions/" + compositionId + "/media?expires=" + expires + "&signature="
+                + sign(compositionId, expires);
+    }
+
+    /** Whether {@code signature} was made by {@link #link} for this composition and has not expired. */
+    public boolean isValid(UUID compositionId, long expires, String signature) {
+        if (signature == null || Instant.ofEpochSecond(expires).isBefore(clock.instant())) {
+            return false;
+        }
+        return MessageDigest.isEqual(sign(compositionId, expires).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String sign(UUID compositionId, long expires) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            byte[] digest = mac.doFinal((compositionId + "|" + expires).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
+    }
+
+    private byte[] key() {
+        if (key == null) {
+            key = (configuredSecret.isBlank() ? storedSecret() : configuredSecret).getBytes(StandardCharsets.UTF_8);
+        }
+        return key;
+    }
+
+    /** The installation's secret; the first node to need it creates it, the others read the same one. */
+    private String storedSecret() {
+        var existing = jdbc.sql("select secret from installation_secrets where name = :name")
+                .param("name", SECRET_NAME).query(String.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        try {
+            jdbc.sql("insert into installation_secrets (name, secret, created_at) values (:name, :secret, :created_at)")
+                    .param("name", SECRET_NAME)
+                    .param("secret", Base64.getEncoder().encodeToString(random))
+                    .param("created_at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            // another node created it first: use theirs
+        }
+        return jdbc.sql("select secret from installation_secrets where name = :name")
+                .param("name", SECRET_NAME).query(String.class).single();
+    }
+}
