@@ -48,6 +48,15 @@ public abstract class ApiTest {
         return response.data();
     }
 
+    /** Creates a room from {@code json} and answers it. */
+    protected JsonNode createRoom(ApiClient client, String json) {
+        Response response = client.post("/v2/rooms", json);
+        if (response.status() != 201) {
+            throw new AssertionError("room creation failed: " + response);
+        }
+        return response.data();
+    }
+
     /** A session with two participants (red + 440 Hz, blue + 660 Hz; the second joins 1 s later). */
     protected TwoParticipantSession twoParticipantSession(ApiClient client) {
         JsonNode first = upload(client, TestMedia.webm("red", 440, 2),
