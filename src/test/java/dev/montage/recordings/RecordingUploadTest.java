@@ -4,19 +4,14 @@ import static dev.montage.support.ApiAssertions.assertParameterProblem;
 import static dev.montage.support.ApiAssertions.assertWireTimestamps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
@@ -31,9 +26,6 @@ import tools.jackson.databind.JsonNode;
 class RecordingUploadTest extends ApiTest {
 
     private static final String STARTED_AT = "2024-05-01T10:00:00Z";
-
-    @Value("${montage.data-dir}")
-    private Path dataDir;
 
     @Test
     void aWebmWithAudioAndVideoBecomesTwoRecordings() {
@@ -307,23 +299,14 @@ class RecordingUploadTest extends ApiTest {
     /** Uploads, expects 422 with {@code code} at {@code parameter}, and checks that nothing was stored. */
     private JsonNode assertRefused(byte[] file, Map<String, String> fields, String code, String parameter) {
         StoredCounts before = StoredCounts.of(api);
-        long blobsBefore = storedFiles();
+        long blobsBefore = storedRecordingFiles();
 
         Response response = api.upload("/v2/room_recordings", file, "track.webm", fields);
 
         JsonNode error = assertParameterProblem(response, code, parameter);
         assertThat(StoredCounts.of(api)).isEqualTo(before);
-        assertThat(storedFiles()).as("blobs and spooled files").isEqualTo(blobsBefore);
+        assertThat(storedRecordingFiles()).as("blobs and spooled files").isEqualTo(blobsBefore);
         return error;
-    }
-
-    /** Files under the data folder apart from the database: blobs and upload spool files. Tests run one by one. */
-    private long storedFiles() {
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.startsWith(dataDir.resolve("db"))).count();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode ofType(JsonNode recordings, String type) {
