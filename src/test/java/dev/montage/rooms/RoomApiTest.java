@@ -9,8 +9,15 @@ import static dev.montage.support.ApiAssertions.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +114,35 @@ class RoomApiTest extends ApiTest {
         createRoom(api, "{}");
         createRoom(api, "{}");
         assertThat(StoredCounts.of(api).rooms()).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentCreatesWithOneUniqueNameMakeOneRoomAndRefuseTheRest() throws Exception {
+        int attempts = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/v2/rooms", "{\"unique_name\":\"race\"}");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(response.status());
+                if (response.status() != 201) {
+                    assertPointerProblem(response, "10015", "/unique_name");
+                }
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 422);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(StoredCounts.of(api).rooms()).isEqualTo(1);
     }
 
     @Test
