@@ -146,6 +146,9 @@ class ListQueryTest extends ApiTest {
                 {"/v2/room_sessions?filter[active]=maybe", "10026", "filter[active]"},
                 {"/v2/room_sessions?filter[room_id]=not-a-uuid", "10026", "filter[room_id]"},
                 {"/v2/room_recordings?filter[room_id]=not-a-uuid", "10026", "filter[room_id]"},
+                // java.util.UUID reads this as 00000001-0001-0001-0001-000000000001; it is not a UUID on the wire
+                {"/v2/room_recordings?filter[session_id]=1-1-1-1-1", "10026", "filter[session_id]"},
+                {"/v2/room_participants?filter[session_id]=1-1-1-1-1", "10026", "filter[session_id]"},
                 {"/v2/room_recordings?filter[type]=screen", "10032", "filter[type]"},
                 {"/v2/room_participants?filter[date_left_at][lte]=now", "10026", "filter[date_left_at][lte]"}}) {
             JsonNode rawError = assertParameterProblem(api.rawGet(bad[0]), bad[1], bad[2]);

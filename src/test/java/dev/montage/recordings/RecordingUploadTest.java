@@ -230,6 +230,8 @@ class RecordingUploadTest extends ApiTest {
     void aSessionIdThatIsNotAUuidIsTheWrongType() {
         assertRefused(TestMedia.audioOnly(440, 1), Map.of("started_at", STARTED_AT, "session_id", "session-1"),
                 "10026", "session_id");
+        assertRefused(TestMedia.audioOnly(440, 1), Map.of("started_at", STARTED_AT, "session_id", "1-1-1-1-1"),
+                "10026", "session_id");
     }
 
     @Test
