@@ -1,10 +1,13 @@
 package dev.montage.api;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -18,6 +21,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import jakarta.servlet.MultipartConfigElement;
+
 /**
  * The one place where exceptions become HTTP answers, always in the Telnyx envelope. Client mistakes keep
  * their 4xx; anything else is a 500 with code 10007 and no internals, logged here with its stack trace.
@@ -26,6 +31,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ObjectProvider<MultipartConfigElement> multipartConfig;
+
+    ApiExceptionHandler(ObjectProvider<MultipartConfigElement> multipartConfig) {
+        this.multipartConfig = multipartConfig;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> api(ApiException e) {
@@ -67,8 +78,23 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorEnvelope> uploadTooLarge(MaxUploadSizeExceededException e) {
-        return answer(HttpStatus.UNPROCESSABLE_CONTENT, ApiError.atParameter(ErrorCode.BAD_REQUEST, "file",
-                "The upload exceeds the size limit of " + e.getMaxUploadSize() + " bytes"));
+        OptionalLong limit = e.getMaxUploadSize() >= 0 ? OptionalLong.of(e.getMaxUploadSize())
+                : configuredUploadLimit();
+        String detail = limit.isPresent() ? "The upload exceeds the size limit of " + limit.getAsLong() + " bytes"
+                : "The upload exceeds the size limit";
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, ApiError.atParameter(ErrorCode.BAD_REQUEST, "file", detail));
+    }
+
+    /**
+     * Spring reports a limit the container enforced as -1 (unknown), so the client is told the configured one: the
+     * smaller of the multipart file and request limits (-1 there means unlimited).
+     */
+    private OptionalLong configuredUploadLimit() {
+        MultipartConfigElement config = multipartConfig.getIfAvailable();
+        if (config == null) {
+            return OptionalLong.empty();
+        }
+        return LongStream.of(config.getMaxFileSize(), config.getMaxRequestSize()).filter(size -> size >= 0).min();
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -10,14 +10,24 @@ public final class Ids {
 
     public static UUID parse(String raw, String resource) {
         try {
-            UUID id = UUID.fromString(raw);
-            if (id.toString().equalsIgnoreCase(raw)) {
-                return id;
-            }
+            return uuid(raw);
         } catch (IllegalArgumentException e) {
-            // falls through: not a UUID
+            throw notFound(resource, raw);
         }
-        throw notFound(resource, raw);
+    }
+
+    /**
+     * A UUID in its canonical 8-4-4-4-12 hex form, wherever a client sends one (path, query, form field):
+     * {@link UUID#fromString} alone also takes {@code 1-1-1-1-1} and reads it as another id.
+     *
+     * @throws IllegalArgumentException if {@code raw} is not such a UUID
+     */
+    public static UUID uuid(String raw) {
+        UUID id = UUID.fromString(raw);
+        if (!id.toString().equalsIgnoreCase(raw)) {
+            throw new IllegalArgumentException("not a UUID in canonical form: " + raw);
+        }
+        return id;
     }
 
     public static ApiException notFound(String resource, Object id) {

@@ -35,7 +35,7 @@ public final class QueryParams {
     }
 
     public Optional<UUID> uuid(String key) {
-        return parsed(key, "a UUID", UUID::fromString);
+        return parsed(key, "a UUID", Ids::uuid);
     }
 
     public Optional<Boolean> bool(String key) {

@@ -91,6 +91,6 @@ class RecordingController {
                 .whereIfPresent("status = :status", "status", query.oneOf("filter[status]", "completed", "processing"))
                 .whereIfPresent("track_type = :track_type", "track_type", query.oneOf("filter[type]", "audio", "video"))
                 .whereIfPresent("duration_millis >= :min_duration_millis", "min_duration_millis",
-                        query.integer("filter[duration_secs]").map(secs -> secs * 1000L));
+                        query.integer("filter[duration_secs]").map(RecordingView::shortestMillisShownAsAtLeast));
     }
 }

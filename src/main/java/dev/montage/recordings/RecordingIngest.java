@@ -23,6 +23,7 @@ import dev.montage.api.AccountId;
 import dev.montage.api.ApiError;
 import dev.montage.api.ApiException;
 import dev.montage.api.ErrorCode;
+import dev.montage.api.Ids;
 import dev.montage.api.Problems;
 import dev.montage.api.Timestamps;
 import dev.montage.media.MediaInfo;
@@ -202,7 +203,7 @@ class RecordingIngest {
             return Optional.empty();
         }
         try {
-            return Optional.of(UUID.fromString(raw.trim()));
+            return Optional.of(Ids.uuid(raw.trim()));
         } catch (IllegalArgumentException e) {
             problems.atParameter(ErrorCode.WRONG_TYPE, parameter, parameter + " must be a UUID, not '" + raw + "'");
             return Optional.empty();

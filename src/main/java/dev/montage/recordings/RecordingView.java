@@ -13,9 +13,22 @@ record RecordingView(String codec, String completedAt, String createdAt, String 
 
     static RecordingView of(RoomRecording r) {
         return new RecordingView(r.codec(), Timestamps.format(r.completedAt()), Timestamps.format(r.createdAt()),
-                null, Math.round(r.durationMillis() / 1000.0), Timestamps.format(r.endedAt()), r.id(),
+                null, durationSecs(r.durationMillis()), Timestamps.format(r.endedAt()), r.id(),
                 r.participantId(), "room_recording", r.roomId(), r.sessionId(), megabytes(r.sizeBytes()),
                 Timestamps.format(r.startedAt()), r.status(), r.kind().wireName(), Timestamps.format(r.updatedAt()));
+    }
+
+    /** Whole seconds, rounded to the nearest: a 1.8 s track shows as 2. */
+    static long durationSecs(long millis) {
+        return Math.round(millis / 1000.0);
+    }
+
+    /**
+     * The shortest duration that {@link #durationSecs} shows as at least {@code secs}, so that
+     * {@code filter[duration_secs]} agrees with the {@code duration_secs} a client reads.
+     */
+    static long shortestMillisShownAsAtLeast(long secs) {
+        return secs * 1000 - 500;
     }
 
     /** Decimal megabytes (10^6 bytes), three places: small test files still show a non-zero size. */

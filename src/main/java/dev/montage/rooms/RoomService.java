@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.IdGenerator;
 
 import dev.montage.api.AccountId;
+import dev.montage.api.ApiError;
+import dev.montage.api.ApiException;
 import dev.montage.api.ErrorCode;
 import dev.montage.api.Ids;
 import dev.montage.api.JsonBody;
@@ -52,7 +55,11 @@ public class RoomService {
                 fields.bool("enable_recording").orElse(false),
                 WebhookTarget.read(fields), now, now);
         problems.throwIfAny();
-        rooms.insert(room);
+        try {
+            rooms.insert(room);
+        } catch (DuplicateKeyException e) {
+            throw uniqueNameTakenMeanwhile(room);
+        }
         return room;
     }
 
@@ -79,7 +86,11 @@ public class RoomService {
                         : current.enableRecording(),
                 current.webhooks().patch(fields), current.createdAt(), Timestamps.now(clock));
         problems.throwIfAny();
-        rooms.update(updated);
+        try {
+            rooms.update(updated);
+        } catch (DuplicateKeyException e) {
+            throw uniqueNameTakenMeanwhile(updated);
+        }
         return updated;
     }
 
@@ -106,13 +117,26 @@ public class RoomService {
         return fields.string("unique_name").filter(name -> {
             String problem = name.isBlank() ? "unique_name must not be blank"
                     : name.length() > MAX_UNIQUE_NAME ? "unique_name must be at most " + MAX_UNIQUE_NAME + " characters"
-                    : rooms.uniqueNameTaken(account.value(), name, roomId) ? "unique_name '" + name + "' is already used by another room"
+                    : rooms.uniqueNameTaken(account.value(), name, roomId) ? alreadyUsed(name)
                     : null;
             if (problem != null) {
                 fields.problems().atPointer(ErrorCode.BAD_REQUEST, fields.pointer("unique_name"), problem);
             }
             return problem == null;
         });
+    }
+
+    /**
+     * The check in {@link #uniqueName} cannot see a room another request is creating at the same moment; the unique
+     * index can, and its refusal gets the same answer as the check's.
+     */
+    private static ApiException uniqueNameTakenMeanwhile(Room room) {
+        return ApiException.unprocessable(ApiError.atPointer(ErrorCode.BAD_REQUEST, "/unique_name",
+                alreadyUsed(room.uniqueName())));
+    }
+
+    private static String alreadyUsed(String uniqueName) {
+        return "unique_name '" + uniqueName + "' is already used by another room";
     }
 
     private static Optional<Integer> maxParticipants(JsonFields fields) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -108,14 +109,25 @@ public final class ApiClient {
             InputStream in = socket.getInputStream();
             String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(raw.substring(9, 12));
-            String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
-            if (raw.toLowerCase().contains("transfer-encoding: chunked")) {
+            String head = raw.substring(0, raw.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+            String body = raw.substring(head.length() + 4);
+            if (head.contains("transfer-encoding: chunked")) {
                 body = dechunk(body);
             }
-            return new Response(status, body, Map.of());
+            return new Response(status, body, Map.of("content-type", header(head, "content-type")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value of {@code name} in a lower-cased response head; "" when absent, as for the normal client. */
+    private static String header(String head, String name) {
+        for (String line : head.split("\r\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        return "";
     }
 
     private static String dechunk(String chunked) {

@@ -1,9 +1,15 @@
 package dev.montage.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,6 +33,10 @@ public abstract class ApiTest {
     @Autowired
     protected AccountService accounts;
 
+    /** Where the application keeps its blobs and its upload spool. */
+    @Value("${montage.data-dir}")
+    protected Path dataDir;
+
     /** A client authenticated as a fresh account. */
     protected ApiClient api;
 
@@ -44,6 +54,34 @@ public abstract class ApiTest {
         Response response = client.upload("/v2/room_recordings", media, "track.webm", fields);
         if (response.status() != 201) {
             throw new AssertionError("upload failed: " + response);
+        }
+        return response.data();
+    }
+
+    /**
+     * How many recording files the application keeps: blobs under {@code recordings/} and uploads being spooled.
+     * Tests run one at a time, so a test can compare the count before and after a request.
+     */
+    protected long storedRecordingFiles() {
+        return countFiles(dataDir.resolve("blobs").resolve("recordings")) + countFiles(dataDir.resolve("tmp"));
+    }
+
+    private static long countFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates a room from {@code json} and answers it. */
+    protected JsonNode createRoom(ApiClient client, String json) {
+        Response response = client.post("/v2/rooms", json);
+        if (response.status() != 201) {
+            throw new AssertionError("room creation failed: " + response);
         }
         return response.data();
     }
