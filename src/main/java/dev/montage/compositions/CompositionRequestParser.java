@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dev.montage.api.AccountId;
 import dev.montage.api.ErrorCode;
+import dev.montage.api.Ids;
 import dev.montage.api.JsonBody;
 import dev.montage.api.JsonFields;
 import dev.montage.api.JsonPointers;
@@ -235,7 +236,7 @@ class CompositionRequestParser {
 
     private static Optional<UUID> parseUuid(String raw) {
         try {
-            return Optional.of(UUID.fromString(raw));
+            return Optional.of(Ids.uuid(raw));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
