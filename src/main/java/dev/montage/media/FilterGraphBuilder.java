@@ -24,9 +24,9 @@ import dev.montage.layout.TimeSpan;
  * layout; it only says in ffmpeg's terms what the plan already decided.
  *
  * <pre>
- *  color (black canvas) ──────────▶ overlay ──▶ overlay ──▶ … ──▶ [vout]
- *  [0:0] setpts ─▶ split ─▶ scale ─────┘           │
- *                     └───▶ scale ─────────────────┘
+ *  color (black canvas) ─────────────────▶ overlay ──▶ overlay ──▶ … ──▶ [vout]
+ *  [0:0] setpts ─▶ split ─▶ scale ─▶ tpad ─────┘           │
+ *                     └───▶ scale ─▶ tpad ─────────────────┘
  *  [0:1] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┐
  *  [3:0] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┴─▶ amix ─▶ alimiter ─▶ [aout]
  * </pre>
@@ -38,8 +38,10 @@ import dev.montage.layout.TimeSpan;
  *   <li>Video: {@code setpts} maps the file's own timestamps onto the output clock (session time
  *       minus the origin minus the cuts before it), {@code scale} fits the picture to the
  *       placement's frame (the planner already chose a frame with the picture's aspect ratio, and
- *       the black canvas provides the bars), and {@code overlay} draws it only while it is visible.
- *       {@code eof_action=pass} leaves black behind a source that ended early, never its last frame.</li>
+ *       the black canvas provides the bars), {@code tpad} holds the last frame for its duration
+ *       (see {@link #LAST_FRAME_HOLD_MILLIS}), and {@code overlay} draws the picture only while it
+ *       is visible. {@code eof_action=pass} leaves black behind a source whose file ended early,
+ *       never a frozen frame.</li>
  *   <li>Audio: each track is resampled with timestamp compensation (gaps in a recording become
  *       silence), delayed to its output offset and summed without normalisation; a limiter keeps
  *       the sum from clipping. A plan without audio gets a silent track so players see a normal file.</li>
@@ -56,6 +58,16 @@ public final class FilterGraphBuilder {
     static final int FRAME_RATE = 30;
 
     private static final int SAMPLE_RATE = 48_000;
+
+    /**
+     * How long a recording's last frame is held after its stream ends. ffmpeg ends a stream at the
+     * timestamp of its last frame, not at the end of that frame's duration, so without the hold the
+     * last frame would vanish up to a frame early and a cell handed from one source to the next would
+     * flash black. The enable expression still ends the picture at the planned instant; the hold only
+     * shows when a file ends before its plan says (then black follows after the hold). Half a second
+     * covers the last frame of any stream of 2 fps or more.
+     */
+    static final long LAST_FRAME_HOLD_MILLIS = 500;
 
     private FilterGraphBuilder() {
     }
@@ -197,7 +209,8 @@ public final class FilterGraphBuilder {
             int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
             String above = i == uses.size() - 1 ? "vout" : "ov" + i;
             statements.add("[" + copyLabel(use.source(), inputs, copy) + "]scale=" + use.frame().width() + ":"
-                    + use.frame().height() + "[" + use.label() + "]");
+                    + use.frame().height() + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
+                    + "[" + use.label() + "]");
             statements.add("[" + below + "][" + use.label() + "]overlay=x=" + use.frame().x() + ":y=" + use.frame().y()
                     + ":eof_action=pass:enable='" + enableExpression(use.enabled()) + "'[" + above + "]");
             below = above;
