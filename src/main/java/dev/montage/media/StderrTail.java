@@ -21,6 +21,7 @@ final class StderrTail {
 
     private final int capacity;
     private final StringBuilder text = new StringBuilder();
+    private boolean cut;
 
     StderrTail(int capacity) {
         this.capacity = capacity;
@@ -30,6 +31,7 @@ final class StderrTail {
         text.append(line).append('\n');
         if (text.length() > capacity) {
             text.delete(0, text.length() - capacity);
+            cut = true;
         }
     }
 
@@ -44,9 +46,8 @@ final class StderrTail {
      */
     synchronized List<String> lastMeaningfulLines(int count) {
         String[] lines = text.toString().split("\n");
-        boolean firstIsCut = text.length() >= capacity;
         List<String> found = new ArrayList<>();
-        for (int i = lines.length - 1; i >= (firstIsCut ? 1 : 0) && found.size() < count; i--) {
+        for (int i = lines.length - 1; i >= (cut ? 1 : 0) && found.size() < count; i--) {
             String line = CONTEXT_PREFIX.matcher(lines[i].strip()).replaceFirst("");
             if (!line.isEmpty() && !line.startsWith("Last message repeated")) {
                 found.add(0, line);
