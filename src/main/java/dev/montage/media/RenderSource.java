@@ -11,6 +11,9 @@ import java.util.Objects;
  * renderer opens each distinct file once and decodes each stream once. Timestamps are read as the
  * file states them, so a stream that starts late in its file stays in sync with the file's other
  * streams: a frame at file time {@code t} belongs to session instant {@code sessionStartMillis + t}.
+ * Audio is placed by the plan instead: a track's first sample plays at its planned output offset,
+ * so the span the planner was given for it must start at the stream's first sample
+ * ({@code sessionStartMillis} plus the stream's start time in the file).
  *
  * <p>When a placement joins several recordings (a participant who reconnected), each recording
  * owns the placement from its own {@code sessionStartMillis} until the next recording's; a file's
