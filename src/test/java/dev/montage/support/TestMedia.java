@@ -28,6 +28,10 @@ public final class TestMedia {
         return Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
     }
 
+    public static String ffprobe() {
+        return Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
+    }
+
     /** A WebM with VP8 video of {@code colour} and Opus audio at {@code hz}. */
     public static byte[] webm(String colour, int hz, double seconds) {
         return make("av-" + colour + "-" + hz + "-" + seconds + ".webm", List.of(
@@ -49,6 +53,41 @@ public final class TestMedia {
                 "-c:v", "libvpx", "-b:v", "200k"));
     }
 
+    /**
+     * A WebM with VP8 video of {@code colour} that has no packets at all between {@code before} and
+     * {@code before + gap} seconds (a camera turned off): the frames of that span are dropped before
+     * encoding, and passthrough timing keeps the hole instead of filling it with duplicates.
+     */
+    public static byte[] withGap(String colour, double before, double gap, double after) {
+        double resume = before + gap;
+        return make("gap-" + colour + "-" + before + "-" + gap + "-" + after + ".webm", List.of(
+                "-f", "lavfi", "-i", "color=c=" + colour + ":s=160x120:r=15:d=" + (resume + after)
+                        + ",select='lt(t," + before + ")+gte(t," + resume + ")'",
+                "-fps_mode", "passthrough", "-c:v", "libvpx", "-b:v", "200k"));
+    }
+
+    /**
+     * A WebM whose VP8 video is 160x120 {@code colourBefore} for {@code secondsEach}, then 320x240
+     * {@code colourAfter} for as long: two encodings joined without re-encoding, as a browser's
+     * stream looks when it changes resolution.
+     */
+    public static byte[] resolutionChange(String colourBefore, String colourAfter, double secondsEach) {
+        Path small = file("v-" + colourBefore + "-160x120-" + secondsEach + ".webm", List.of(
+                "-f", "lavfi", "-i", "color=c=" + colourBefore + ":s=160x120:r=15:d=" + secondsEach,
+                "-c:v", "libvpx", "-b:v", "200k"));
+        Path large = file("v-" + colourAfter + "-320x240-" + secondsEach + ".webm", List.of(
+                "-f", "lavfi", "-i", "color=c=" + colourAfter + ":s=320x240:r=15:d=" + secondsEach,
+                "-c:v", "libvpx", "-b:v", "400k"));
+        String name = "resize-" + colourBefore + "-" + colourAfter + "-" + secondsEach;
+        Path list = DIR.resolve(name + ".txt");
+        try {
+            Files.writeString(list, "file '" + small.toAbsolutePath() + "'\nfile '" + large.toAbsolutePath() + "'\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return make(name + ".webm", List.of("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy"));
+    }
+
     /** A file ffprobe reads, but with a subtitle stream only: media, yet nothing to compose. */
     public static byte[] subtitlesOnly() {
         return "1\n00:00:00,000 --> 00:00:01,000\nhello\n".getBytes(StandardCharsets.UTF_8);
@@ -57,27 +96,36 @@ public final class TestMedia {
     private static byte[] make(String name, List<String> args) {
         return CACHE.computeIfAbsent(name, n -> {
             try {
-                Files.createDirectories(DIR);
-                Path out = DIR.resolve(n);
-                if (!Files.exists(out)) {
-                    Path partial = DIR.resolve("partial-" + n);
-                    List<String> command = new ArrayList<>(List.of(ffmpeg(), "-y", "-v", "error"));
-                    command.addAll(args);
-                    command.add(partial.toString());
-                    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-                    String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                        throw new IllegalStateException("ffmpeg failed: " + command + "\n" + log);
-                    }
-                    Files.move(partial, out);
-                }
-                return Files.readAllBytes(out);
+                return Files.readAllBytes(file(n, args));
             } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** The file made by ffmpeg with {@code args} in the media folder, made once per name. */
+    private static synchronized Path file(String name, List<String> args) {
+        try {
+            Files.createDirectories(DIR);
+            Path out = DIR.resolve(name);
+            if (!Files.exists(out)) {
+                Path partial = DIR.resolve("partial-" + name);
+                List<String> command = new ArrayList<>(List.of(ffmpeg(), "-y", "-v", "error"));
+                command.addAll(args);
+                command.add(partial.toString());
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IllegalStateException("ffmpeg failed: " + command + "\n" + log);
+                }
+                Files.move(partial, out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,0 +1,106 @@
+package dev.montage.media;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.montage.layout.CompositionPlan;
+
+/**
+ * Renders a {@link CompositionPlan} into an MP4 file with one ffmpeg process (DESIGN.md §4 step 4).
+ *
+ * <p>{@link #render} writes the filter script into the work folder, runs ffmpeg, reports progress,
+ * and returns when the file is complete. Whatever happens, the script is removed, and so is the
+ * output unless the render succeeded. Cancelling (the listener says no) and interrupting the
+ * calling thread both stop ffmpeg: politely first, by force after
+ * {@value FfmpegProcess#STOP_GRACE_SECONDS} s.
+ *
+ * <pre>{@code
+ * RenderResult result = renderer.render(plan, sources, workDir, workDir.resolve("composition.mp4"),
+ *         percent -> { progress.set(percent); return !cancelled.get(); });
+ * }</pre>
+ */
+@Component
+public final class CompositionRenderer {
+
+    private static final Logger log = LoggerFactory.getLogger(CompositionRenderer.class);
+
+    private final FfmpegBinaries binaries;
+
+    CompositionRenderer(FfmpegBinaries binaries) {
+        this.binaries = binaries;
+    }
+
+    /**
+     * Renders {@code plan} from {@code sources} into {@code output} (overwriting it), using
+     * {@code workDir} for the filter script. {@code listener} is called on this thread.
+     *
+     * @throws RenderCancelledException when {@code listener} returned false or threw
+     * @throws RenderException when ffmpeg could not be started or failed; the message says why
+     * @throws InterruptedException when this thread was interrupted; ffmpeg is stopped first
+     * @throws IllegalArgumentException when the plan and the sources do not match (see {@link FilterGraphBuilder#build})
+     */
+    public RenderResult render(CompositionPlan plan, List<RenderSource> sources, Path workDir, Path output,
+            ProgressListener listener) throws RenderException, InterruptedException {
+        Path script = createScript(workDir);
+        boolean complete = false;
+        try {
+            FfmpegCommand command = FilterGraphBuilder.build(plan, sources, script, output);
+            List<String> commandLine = command.commandLine(binaries.ffmpeg());
+            writeScript(script, command, commandLine);
+            RenderResult result = run(commandLine, plan.durationMillis(), output, listener);
+            complete = true;
+            return result;
+        } finally {
+            deleteQuietly(script);
+            if (!complete) {
+                deleteQuietly(output);
+            }
+        }
+    }
+
+    private static RenderResult run(List<String> commandLine, long durationMillis, Path output,
+            ProgressListener listener) throws RenderException, InterruptedException {
+        FfmpegProcess ffmpeg = FfmpegProcess.start(commandLine, durationMillis);
+        ffmpeg.awaitSuccess(listener);
+        long size;
+        try {
+            size = Files.size(output);
+        } catch (IOException e) {
+            throw ffmpeg.failure("ffmpeg finished but its file cannot be read: " + e, e);
+        }
+        ffmpeg.reportCompletion(listener);
+        return new RenderResult(output, size, commandLine, ffmpeg.stderrTail());
+    }
+
+    private static Path createScript(Path workDir) throws RenderException {
+        try {
+            return Files.createTempFile(Files.createDirectories(workDir), "filtergraph-", ".txt");
+        } catch (IOException e) {
+            throw new RenderException("the filter script could not be created in " + workDir + ": " + e, List.of(), "", e);
+        }
+    }
+
+    private static void writeScript(Path script, FfmpegCommand command, List<String> commandLine) throws RenderException {
+        try {
+            Files.writeString(script, command.filterScript(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RenderException("the filter script could not be written to " + script + ": " + e, commandLine, "", e);
+        }
+    }
+
+    /** Removes a leftover; failing to do so must not hide the render's own outcome, so it is only logged. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not remove {}", file, e);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package dev.montage.media;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.montage.layout.AudioPlacement;
+import dev.montage.layout.CompositionPlan;
+import dev.montage.layout.Placement;
+import dev.montage.layout.Rect;
+import dev.montage.layout.RegionPlan;
+import dev.montage.layout.TimeSpan;
+
+/**
+ * Translates a {@link CompositionPlan} into one ffmpeg invocation that draws it (DESIGN.md §4 step 4).
+ *
+ * <p>{@link #build} is pure: it reads only its arguments, and equal arguments give an equal
+ * command, so the command can be compared with a golden file. It decides nothing about the
+ * layout; it only says in ffmpeg's terms what the plan already decided.
+ *
+ * <pre>
+ *  color (black canvas) ─────────────────▶ overlay ──▶ overlay ──▶ … ──▶ [vout]
+ *  [0:0] setpts ─▶ split ─▶ scale ─▶ tpad ─────┘           │
+ *                     └───▶ scale ─▶ tpad ─────────────────┘
+ *  [0:1] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┐
+ *  [3:0] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┴─▶ amix ─▶ alimiter ─▶ [aout]
+ * </pre>
+ *
+ * <ul>
+ *   <li>Inputs: each distinct file is opened once ({@code -i} in order of first use in the plan)
+ *       and each stream is decoded once; a video stream shown in several places is {@code split}
+ *       after its timestamps are mapped. Sources the plan does not use are not opened.</li>
+ *   <li>Video: {@code setpts} maps the file's own timestamps onto the output clock (session time
+ *       minus the origin minus the cuts before it), {@code scale} fits the picture to the
+ *       placement's frame (the planner already chose a frame with the picture's aspect ratio, and
+ *       the black canvas provides the bars), {@code tpad} holds the last frame for its duration
+ *       (see {@link #LAST_FRAME_HOLD_MILLIS}), and {@code overlay} draws the picture only while it
+ *       is visible. {@code eof_action=pass} leaves black behind a source whose file ended early,
+ *       never a frozen frame.</li>
+ *   <li>Audio: each track is resampled with timestamp compensation (gaps in a recording become
+ *       silence), delayed to its output offset and summed without normalisation; a limiter keeps
+ *       the sum from clipping. A plan without audio gets a silent track so players see a normal file.</li>
+ * </ul>
+ *
+ * <p>Labels are stable and say what they carry: {@code [0:1]} is stream 1 of input 0;
+ * {@code in0_1_2} the third copy of that stream; {@code r0_c1_0} the first picture drawn in cell 1
+ * of region 0 (regions in drawing order); {@code ov3} the canvas after four overlays;
+ * {@code a2} the third audio track; {@code vout} and {@code aout} what is encoded.
+ */
+public final class FilterGraphBuilder {
+
+    /** The output frame rate: constant, as DESIGN.md asks (30 fps or less). */
+    static final int FRAME_RATE = 30;
+
+    private static final int SAMPLE_RATE = 48_000;
+
+    /**
+     * How long a recording's last frame is held after its stream ends. ffmpeg ends a stream at the
+     * timestamp of its last frame, not at the end of that frame's duration, so without the hold the
+     * last frame would vanish up to a frame early and a cell handed from one source to the next would
+     * flash black. The enable expression still ends the picture at the planned instant; the hold only
+     * shows when a file ends before its plan says (then black follows after the hold). Half a second
+     * covers the last frame of any stream of 2 fps or more.
+     */
+    static final long LAST_FRAME_HOLD_MILLIS = 500;
+
+    private FilterGraphBuilder() {
+    }
+
+    /**
+     * The command that renders {@code plan} from {@code sources} into {@code output}, reading its
+     * filter graph from {@code scriptFile} (which the caller writes with
+     * {@link FfmpegCommand#filterScript()} before running it).
+     *
+     * @throws IllegalArgumentException when the plan names a recording that {@code sources} lacks or
+     *         has as the other kind, when two sources share a recording id, or when two sources name
+     *         the same stream of the same file
+     */
+    public static FfmpegCommand build(CompositionPlan plan, List<RenderSource> sources, Path scriptFile, Path output) {
+        Map<String, RenderSource> byId = indexById(sources);
+        List<VideoUse> videoUses = videoUses(plan, byId);
+        List<AudioUse> audioUses = plan.audio().stream()
+                .map(audio -> new AudioUse(require(byId, audio.recordingId(), MediaKind.AUDIO), audio))
+                .toList();
+
+        Map<Path, Integer> inputs = new LinkedHashMap<>();
+        videoUses.forEach(use -> inputs.putIfAbsent(use.source().file(), inputs.size()));
+        audioUses.forEach(use -> inputs.putIfAbsent(use.source().file(), inputs.size()));
+
+        List<String> statements = new ArrayList<>();
+        statements.add(canvas(plan, videoUses.isEmpty() ? "vout" : "canvas"));
+        statements.addAll(video(plan, videoUses, inputs));
+        statements.addAll(audio(plan, audioUses, inputs));
+        String script = String.join(";\n", statements) + "\n";
+        return new FfmpegCommand(arguments(plan, inputs.keySet(), scriptFile, output), script);
+    }
+
+    /** A recording drawn at one place: the {@code k}-th picture of a cell, enabled during output spans. */
+    private record VideoUse(String label, RenderSource source, Rect frame, List<TimeSpan> enabled) {
+    }
+
+    private record AudioUse(RenderSource source, AudioPlacement placement) {
+    }
+
+    private static Map<String, RenderSource> indexById(List<RenderSource> sources) {
+        Map<String, RenderSource> byId = new HashMap<>();
+        Map<String, String> byStream = new HashMap<>();
+        for (RenderSource source : sources) {
+            if (byId.putIfAbsent(source.recordingId(), source) != null) {
+                throw new IllegalArgumentException("two render sources share the recording id " + source.recordingId());
+            }
+            String stream = source.file() + " stream " + source.streamIndex();
+            String other = byStream.putIfAbsent(stream, source.recordingId());
+            if (other != null) {
+                throw new IllegalArgumentException("recordings " + other + " and " + source.recordingId()
+                        + " both name " + stream);
+            }
+        }
+        return byId;
+    }
+
+    private static RenderSource require(Map<String, RenderSource> byId, String recordingId, MediaKind kind) {
+        RenderSource source = byId.get(recordingId);
+        if (source == null) {
+            throw new IllegalArgumentException("the plan uses " + kind.wireName() + " recording " + recordingId
+                    + ", but no render source has that id");
+        }
+        if (source.kind() != kind) {
+            throw new IllegalArgumentException("the plan uses recording " + recordingId + " as " + kind.wireName()
+                    + ", but its render source is " + source.kind().wireName());
+        }
+        return source;
+    }
+
+    /** Every picture to draw, in drawing order: regions as planned, then placements, then their recordings. */
+    private static List<VideoUse> videoUses(CompositionPlan plan, Map<String, RenderSource> byId) {
+        List<VideoUse> uses = new ArrayList<>();
+        for (int r = 0; r < plan.regions().size(); r++) {
+            Map<Integer, Integer> usesPerCell = new HashMap<>();
+            for (Placement placement : plan.regions().get(r).placements()) {
+                List<RenderSource> recordings = placement.recordingIds().stream()
+                        .map(id -> require(byId, id, MediaKind.VIDEO))
+                        .toList();
+                for (int k = 0; k < recordings.size(); k++) {
+                    List<TimeSpan> enabled = outputSpans(plan, placement.visible(), ownership(recordings, k));
+                    // a frame of zero size (a region split finer than its pixels) or a recording never seen draws nothing
+                    if (enabled.isEmpty() || placement.frame().width() == 0 || placement.frame().height() == 0) {
+                        continue;
+                    }
+                    int n = usesPerCell.merge(placement.cell(), 1, Integer::sum) - 1;
+                    uses.add(new VideoUse("r" + r + "_c" + placement.cell() + "_" + n, recordings.get(k),
+                            placement.frame(), enabled));
+                }
+            }
+        }
+        return uses;
+    }
+
+    /**
+     * The session-clock span in which recording {@code k} of a placement is the one shown: from its
+     * file's start until the next recording's (unbounded at either end of the chain).
+     */
+    private static TimeSpan ownership(List<RenderSource> recordings, int k) {
+        long from = k == 0 ? Long.MIN_VALUE : recordings.get(k).sessionStartMillis();
+        long until = k == recordings.size() - 1 ? Long.MAX_VALUE : recordings.get(k + 1).sessionStartMillis();
+        return new TimeSpan(from, Math.max(from, until));
+    }
+
+    private static List<TimeSpan> outputSpans(CompositionPlan plan, List<TimeSpan> visible, TimeSpan owned) {
+        List<TimeSpan> spans = new ArrayList<>();
+        for (TimeSpan span : visible) {
+            span.intersect(owned).map(plan::toOutput).filter(output -> !output.isEmpty()).ifPresent(spans::add);
+        }
+        return spans;
+    }
+
+    private static String canvas(CompositionPlan plan, String label) {
+        return "color=c=black:s=" + plan.canvas().width() + "x" + plan.canvas().height() + ":r=" + FRAME_RATE
+                + ":d=" + seconds(plan.durationMillis()) + "[" + label + "]";
+    }
+
+    private static List<String> video(CompositionPlan plan, List<VideoUse> uses, Map<Path, Integer> inputs) {
+        Map<RenderSource, Integer> copies = new LinkedHashMap<>();
+        uses.forEach(use -> copies.merge(use.source(), 1, Integer::sum));
+
+        List<String> statements = new ArrayList<>();
+        for (Map.Entry<RenderSource, Integer> entry : copies.entrySet()) {
+            RenderSource source = entry.getKey();
+            StringBuilder decode = new StringBuilder(inputPad(source, inputs))
+                    .append("setpts='").append(outputClock(plan, source.sessionStartMillis())).append("'");
+            if (entry.getValue() > 1) {
+                decode.append(",split=").append(entry.getValue());
+            }
+            for (int copy = 0; copy < entry.getValue(); copy++) {
+                decode.append('[').append(copyLabel(source, inputs, copy)).append(']');
+            }
+            statements.add(decode.toString());
+        }
+
+        Map<RenderSource, Integer> copiesUsed = new HashMap<>();
+        String below = "canvas";
+        for (int i = 0; i < uses.size(); i++) {
+            VideoUse use = uses.get(i);
+            int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
+            String above = i == uses.size() - 1 ? "vout" : "ov" + i;
+            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]scale=" + use.frame().width() + ":"
+                    + use.frame().height() + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
+                    + "[" + use.label() + "]");
+            statements.add("[" + below + "][" + use.label() + "]overlay=x=" + use.frame().x() + ":y=" + use.frame().y()
+                    + ":eof_action=pass:enable='" + enableExpression(use.enabled()) + "'[" + above + "]");
+            below = above;
+        }
+        return statements;
+    }
+
+    private static List<String> audio(CompositionPlan plan, List<AudioUse> uses, Map<Path, Integer> inputs) {
+        if (uses.isEmpty()) {
+            return List.of("anullsrc=r=" + SAMPLE_RATE + ":cl=stereo:d=" + seconds(plan.durationMillis()) + "[aout]");
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder mix = new StringBuilder();
+        for (int k = 0; k < uses.size(); k++) {
+            AudioUse use = uses.get(k);
+            // the track is heard from its first sample at its planned offset: its own start time is
+            // replaced by the delay, because adelay and amix count samples, not timestamps
+            statements.add(inputPad(use.source(), inputs) + "aresample=" + SAMPLE_RATE
+                    + ":async=1,aformat=channel_layouts=stereo,asetpts=PTS-STARTPTS,adelay=delays="
+                    + use.placement().outputOffsetMillis() + ":all=1[a" + k + "]");
+            mix.append("[a").append(k).append(']');
+        }
+        // latency=true: the limiter's lookahead would otherwise put the sound a few ms behind the pictures
+        mix.append("amix=inputs=").append(uses.size())
+                .append(":normalize=0:duration=longest,alimiter=level=false:latency=true[aout]");
+        statements.add(mix.toString());
+        return statements;
+    }
+
+    /**
+     * The output time of a frame as a setpts expression: for each kept segment, how much of it lies
+     * before the frame's session time ({@code T} is the frame's file time in seconds). Inside a
+     * segment this is the session time minus the origin minus the cuts before it; inside a cut it
+     * holds still, so timestamps never run backwards.
+     */
+    private static String outputClock(CompositionPlan plan, long sessionStartMillis) {
+        List<String> terms = new ArrayList<>();
+        for (TimeSpan segment : plan.keptSegments()) {
+            long offset = sessionStartMillis - segment.startMillis();
+            String time = offset == 0 ? "T" : offset > 0 ? "T+" + seconds(offset) : "T-" + seconds(-offset);
+            terms.add("clip(" + time + ",0," + seconds(segment.durationMillis()) + ")");
+        }
+        String sum = String.join("+", terms);
+        return (terms.size() > 1 ? "(" + sum + ")" : sum) + "/TB";
+    }
+
+    /**
+     * Output spans as an overlay {@code enable} expression. Spans are half-open, and {@code between}
+     * would include the end: at the instant a camera turns off, a frozen frame would show for one frame.
+     */
+    private static String enableExpression(List<TimeSpan> spans) {
+        return spans.stream()
+                .map(span -> "gte(t," + seconds(span.startMillis()) + ")*lt(t," + seconds(span.endMillis()) + ")")
+                .collect(Collectors.joining("+"));
+    }
+
+    private static List<String> arguments(CompositionPlan plan, Iterable<Path> files, Path scriptFile, Path output) {
+        List<String> args = new ArrayList<>(List.of(
+                "-hide_banner", "-nostdin", "-loglevel", "warning", "-y", "-progress", "pipe:1", "-nostats"));
+        for (Path file : files) {
+            // -reinit_filter 0: a resolution change inside a recording must not rebuild the graph (that
+            // would restart the canvas and every overlay); scale absorbs the new size instead.
+            // -seek_timestamp 1: keeps the file's own timestamps (ffmpeg would otherwise shift them to the
+            // file's first packet); unlike -copyts it leaves the out_time of -progress intact.
+            args.addAll(List.of("-reinit_filter", "0", "-seek_timestamp", "1", "-i", file.toString()));
+        }
+        args.addAll(List.of(
+                "-filter_complex_script", scriptFile.toString(),
+                "-map", "[vout]", "-map", "[aout]",
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
+                "-r", String.valueOf(FRAME_RATE), "-fps_mode", "cfr",
+                "-c:a", "aac", "-ar", String.valueOf(SAMPLE_RATE), "-ac", "2",
+                "-movflags", "+faststart",
+                "-t", seconds(plan.durationMillis()),
+                "-f", "mp4", output.toString()));
+        return args;
+    }
+
+    private static String inputPad(RenderSource source, Map<Path, Integer> inputs) {
+        return "[" + inputs.get(source.file()) + ":" + source.streamIndex() + "]";
+    }
+
+    private static String copyLabel(RenderSource source, Map<Path, Integer> inputs, int copy) {
+        return "in" + inputs.get(source.file()) + "_" + source.streamIndex() + "_" + copy;
+    }
+
+    /** Milliseconds as ffmpeg seconds with three decimals, independent of the default locale. */
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
+    }
+}

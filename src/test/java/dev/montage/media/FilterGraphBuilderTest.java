@@ -1,0 +1,211 @@
+package dev.montage.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.montage.layout.AudioSelection;
+import dev.montage.layout.AudioTrack;
+import dev.montage.layout.CompositionPlan;
+import dev.montage.layout.LayoutPlanner;
+import dev.montage.layout.LayoutRequest;
+import dev.montage.layout.RegionSpec;
+import dev.montage.layout.Resolution;
+import dev.montage.layout.TimeSpan;
+import dev.montage.layout.VideoTrack;
+
+/**
+ * The command is data: its exact text for a representative plan is kept in a golden file, and the
+ * rules that the golden file shows once are checked on their own below.
+ *
+ * <p>To accept a deliberate change, run once with {@code -Dgolden.update=true} and review the diff.
+ */
+class FilterGraphBuilderTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/two-region-plan.txt");
+    private static final Path SCRIPT = Path.of("work/filtergraph.txt");
+    private static final Path OUTPUT = Path.of("out/composition.mp4");
+
+    private static final Path ALICE_FILE = Path.of("media/alice.webm");
+    private static final Path BOB_FIRST_FILE = Path.of("media/bob-1.webm");
+    private static final Path BOB_SECOND_FILE = Path.of("media/bob-2.webm");
+    private static final Path BOB_AUDIO_FILE = Path.of("media/bob-audio.ogg");
+
+    /**
+     * Two regions over a 320x240 canvas, trimmed (session clock, seconds):
+     * <pre>
+     *            0    1    2    3    4    5    6    7    8    9    10
+     *  alice-v        |=========|  off  |=======|                      camera off 3..4.5
+     *  alice-a        |=============================|
+     *  bob-v1              |=========|
+     *  bob-v2                                             |====|       reconnected at 9
+     *  bob-a               |=========|
+     *  kept           |=============================|  cut  |====|     output 0..5 then 5..6
+     *
+     *  main (z 0, 320x240, 1x2): alice in cell 0, bob (v1 then v2) in cell 1
+     *  pip  (z 1, 80x60 at 220,160): alice again, so her video is split in two
+     * </pre>
+     */
+    static CompositionPlan twoRegionPlan() {
+        List<VideoTrack> video = List.of(
+                new VideoTrack("alice-v", "alice", span(1, 6), List.of(span(1, 3), span(4.5, 6)), 160, 120),
+                VideoTrack.continuous("bob-v1", "bob", span(2, 4), 160, 120),
+                VideoTrack.continuous("bob-v2", "bob", span(9, 10), 160, 120));
+        List<AudioTrack> audio = List.of(
+                new AudioTrack("alice-a", "alice", span(1, 6)),
+                new AudioTrack("bob-a", "bob", span(2, 4)));
+        LayoutRequest request = new LayoutRequest(new Resolution(320, 240), List.of(
+                RegionSpec.builder("main", 0, 0, 320, 240).videoSources("*").build(),
+                RegionSpec.builder("pip", 220, 160, 80, 60).z(1).videoSources("alice").build()),
+                AudioSelection.ALL, true);
+        return LayoutPlanner.plan(video, audio, request);
+    }
+
+    static List<RenderSource> twoRegionSources() {
+        return List.of(
+                new RenderSource("carol-v", Path.of("media/carol.webm"), 0, MediaKind.VIDEO, 0),
+                new RenderSource("bob-a", BOB_AUDIO_FILE, 0, MediaKind.AUDIO, 2_000),
+                new RenderSource("bob-v2", BOB_SECOND_FILE, 0, MediaKind.VIDEO, 9_000),
+                new RenderSource("alice-a", ALICE_FILE, 1, MediaKind.AUDIO, 1_000),
+                new RenderSource("bob-v1", BOB_FIRST_FILE, 0, MediaKind.VIDEO, 2_000),
+                new RenderSource("alice-v", ALICE_FILE, 0, MediaKind.VIDEO, 1_000));
+    }
+
+    @Test
+    void twoRegionPlan_matchesGoldenFile() throws IOException {
+        FfmpegCommand command = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), SCRIPT, OUTPUT);
+
+        String actual = "# arguments\n" + optionPerLine(command.arguments()) + "\n# filter script\n"
+                + command.filterScript();
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eachFileIsOpenedOnceInOrderOfFirstUse_andUnusedSourcesAreNot() {
+        FfmpegCommand command = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), SCRIPT, OUTPUT);
+
+        assertThat(inputs(command)).containsExactly(
+                ALICE_FILE.toString(), BOB_FIRST_FILE.toString(), BOB_SECOND_FILE.toString(), BOB_AUDIO_FILE.toString());
+    }
+
+    @Test
+    void aStreamShownTwiceIsDecodedOnceAndSplit() {
+        String script = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), SCRIPT, OUTPUT).filterScript();
+
+        assertThat(script).containsOnlyOnce("[0:0]");
+        assertThat(script).contains("split=2[in0_0_0][in0_0_1]");
+    }
+
+    @Test
+    void everyInputMayChangeResolutionWithoutRebuildingTheGraph() {
+        List<String> args = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), SCRIPT, OUTPUT).arguments();
+
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("-i")) {
+                assertThat(args.subList(i - 4, i)).containsExactly("-reinit_filter", "0", "-seek_timestamp", "1");
+            }
+        }
+    }
+
+    @Test
+    void equalInputsGiveEqualCommands_whateverTheOrderOfSources() {
+        List<RenderSource> reversed = new ArrayList<>(twoRegionSources());
+        Collections.reverse(reversed);
+
+        assertThat(FilterGraphBuilder.build(twoRegionPlan(), reversed, SCRIPT, OUTPUT))
+                .isEqualTo(FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), SCRIPT, OUTPUT));
+    }
+
+    @Test
+    void withoutAudio_aSilentTrackOfThePlannedLengthIsEncoded() {
+        CompositionPlan plan = LayoutPlanner.plan(
+                List.of(VideoTrack.continuous("alice-v", "alice", span(0, 2.5), 160, 120)), List.of(),
+                new LayoutRequest(new Resolution(160, 120),
+                        List.of(RegionSpec.builder("main", 0, 0, 160, 120).videoSources("*").build()),
+                        AudioSelection.ALL, false));
+
+        String script = FilterGraphBuilder.build(plan,
+                List.of(new RenderSource("alice-v", ALICE_FILE, 0, MediaKind.VIDEO, 0)), SCRIPT, OUTPUT).filterScript();
+
+        assertThat(script).contains("anullsrc=r=48000:cl=stereo:d=2.500[aout]").doesNotContain("amix");
+    }
+
+    @Test
+    void withoutVideo_theBlackCanvasIsTheVideo() {
+        CompositionPlan plan = LayoutPlanner.plan(List.of(), List.of(new AudioTrack("alice-a", "alice", span(0, 2))),
+                new LayoutRequest(new Resolution(160, 120), List.of(), AudioSelection.ALL, false));
+
+        String script = FilterGraphBuilder.build(plan,
+                List.of(new RenderSource("alice-a", ALICE_FILE, 1, MediaKind.AUDIO, 0)), SCRIPT, OUTPUT).filterScript();
+
+        assertThat(script).startsWith("color=c=black:s=160x120:r=30:d=2.000[vout];\n").doesNotContain("overlay");
+    }
+
+    @Test
+    void aRecordingThePlanUsesButTheSourcesLack_isRejectedByName() {
+        List<RenderSource> withoutBob = twoRegionSources().stream()
+                .filter(source -> !source.recordingId().equals("bob-v2"))
+                .toList();
+
+        assertThatThrownBy(() -> FilterGraphBuilder.build(twoRegionPlan(), withoutBob, SCRIPT, OUTPUT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the plan uses video recording bob-v2, but no render source has that id");
+    }
+
+    @Test
+    void aSourceOfTheWrongKind_isRejected() {
+        List<RenderSource> bobAudioAsVideo = twoRegionSources().stream()
+                .map(source -> source.recordingId().equals("bob-a")
+                        ? new RenderSource("bob-a", BOB_AUDIO_FILE, 0, MediaKind.VIDEO, 2_000) : source)
+                .toList();
+
+        assertThatThrownBy(() -> FilterGraphBuilder.build(twoRegionPlan(), bobAudioAsVideo, SCRIPT, OUTPUT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the plan uses recording bob-a as audio, but its render source is video");
+    }
+
+    @Test
+    void twoSourcesNamingOneStream_areRejected() {
+        List<RenderSource> clash = List.of(
+                new RenderSource("alice-v", ALICE_FILE, 0, MediaKind.VIDEO, 1_000),
+                new RenderSource("alice-v-again", ALICE_FILE, 0, MediaKind.VIDEO, 1_000));
+
+        assertThatThrownBy(() -> FilterGraphBuilder.build(twoRegionPlan(), clash, SCRIPT, OUTPUT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("recordings alice-v and alice-v-again both name media/alice.webm stream 0");
+    }
+
+    /** The arguments as a reader scans them: each option on a line with its value. */
+    private static String optionPerLine(List<String> args) {
+        StringBuilder text = new StringBuilder();
+        for (String arg : args) {
+            text.append(arg.startsWith("-") && text.length() > 0 ? "\n" : text.length() > 0 ? " " : "").append(arg);
+        }
+        return text.append('\n').toString();
+    }
+
+    private static List<String> inputs(FfmpegCommand command) {
+        List<String> args = command.arguments();
+        return IntStream.range(0, args.size() - 1)
+                .filter(i -> args.get(i).equals("-i"))
+                .mapToObj(i -> args.get(i + 1))
+                .toList();
+    }
+
+    private static TimeSpan span(double startSeconds, double endSeconds) {
+        return new TimeSpan(Math.round(startSeconds * 1000), Math.round(endSeconds * 1000));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.montage.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.montage.layout.AudioSelection;
+import dev.montage.layout.CompositionPlan;
+import dev.montage.layout.LayoutPlanner;
+import dev.montage.layout.LayoutRequest;
+import dev.montage.layout.RegionSpec;
+import dev.montage.layout.Resolution;
+import dev.montage.layout.TimeSpan;
+import dev.montage.layout.VideoTrack;
+import dev.montage.support.TestMedia;
+
+/**
+ * What a render leaves behind and how it ends: progress, cancellation, interruption and failure.
+ * Whatever the outcome, no filter script stays in the work folder, no partial file stays at the
+ * output, and no ffmpeg process outlives the call.
+ */
+class RenderLifecycleTest {
+
+    /** Rendering an hour takes far longer than any of these tests may: finishing in time proves ffmpeg was stopped. */
+    private static final Duration STOPPED_WITHIN = Duration.ofSeconds(FfmpegProcess.STOP_GRACE_SECONDS + 3);
+
+    private final CompositionRenderer renderer = new CompositionRenderer(new FfmpegBinaries("", ""));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void progressOnlyGrows_andEndsWith100() throws Exception {
+        List<Integer> reported = new ArrayList<>();
+
+        RenderResult result = renderer.render(plan(2_000), sources(), workDir(), output(), percent -> reported.add(percent));
+
+        assertThat(reported).isNotEmpty().isSorted().doesNotHaveDuplicates().endsWith(100);
+        assertThat(result.output()).isEqualTo(output()).isRegularFile();
+        assertThat(result.sizeBytes()).isEqualTo(Files.size(output()));
+        assertThat(result.commandLine()).contains("-filter_complex_script");
+        assertThat(filesIn(workDir())).isEmpty();
+    }
+
+    @Test
+    void listenerSayingNo_stopsFfmpegAtOnce_andLeavesNothingBehind() throws Exception {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> renderer.render(anHour(), sources(), workDir(), output(), percent -> false))
+                .isInstanceOf(RenderCancelledException.class)
+                .hasMessageStartingWith("the render was cancelled at ");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(STOPPED_WITHIN);
+        assertNothingLeft();
+    }
+
+    @Test
+    void listenerThatThrows_cancelsTheRender_withItsExceptionAsTheCause() throws Exception {
+        IllegalStateException broken = new IllegalStateException("database is down");
+
+        assertThatThrownBy(() -> renderer.render(anHour(), sources(), workDir(), output(), percent -> {
+            throw broken;
+        }))
+                .isInstanceOf(RenderCancelledException.class)
+                .hasMessageContaining("database is down")
+                .hasCause(broken);
+
+        assertNothingLeft();
+    }
+
+    @Test
+    void interruptingTheRenderingThread_stopsFfmpeg_andThrowsInterruptedException() throws Exception {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> renderer.render(anHour(), sources(), workDir(), output(), percent -> {
+            Thread.currentThread().interrupt();
+            return true;
+        })).isInstanceOf(InterruptedException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(STOPPED_WITHIN);
+        assertNothingLeft();
+    }
+
+    @Test
+    void ffmpegFailing_givesItsReasonInTheMessage_andKeepsTheCommandAndStderr() throws Exception {
+        Path missing = dir.resolve("media").resolve("missing.webm");
+        List<RenderSource> sources = List.of(new RenderSource("alice-v", missing, 0, MediaKind.VIDEO, 0));
+
+        assertThatThrownBy(() -> renderer.render(plan(2_000), sources, workDir(), output(), percent -> true))
+                .isInstanceOfSatisfying(RenderException.class, failure -> {
+                    assertThat(failure.getMessage())
+                            .startsWith("ffmpeg failed with exit code ")
+                            .contains(missing.toString())
+                            .contains("No such file or directory");
+                    assertThat(failure.commandLine()).contains(missing.toString());
+                    assertThat(failure.stderrTail()).contains("No such file or directory");
+                });
+
+        assertNothingLeft();
+    }
+
+    private void assertNothingLeft() throws IOException {
+        assertThat(filesIn(workDir())).as("files left in the work folder").isEmpty();
+        assertThat(output()).as("partial output").doesNotExist();
+        assertThat(ProcessHandle.current().children()
+                .filter(child -> child.info().command().orElse("").endsWith("ffmpeg")))
+                .as("ffmpeg processes still running").isEmpty();
+    }
+
+    private List<RenderSource> sources() throws IOException {
+        Path alice = dir.resolve("media").resolve("alice.webm");
+        Files.createDirectories(alice.getParent());
+        Files.write(alice, TestMedia.videoOnly("red", 1));
+        return List.of(new RenderSource("alice-v", alice, 0, MediaKind.VIDEO, 0));
+    }
+
+    /** An hour of output from a one-second clip: cheap to start, far too long to finish during a test. */
+    private static CompositionPlan anHour() {
+        return plan(3_600_000);
+    }
+
+    private static CompositionPlan plan(long durationMillis) {
+        return LayoutPlanner.plan(
+                List.of(VideoTrack.continuous("alice-v", "alice", new TimeSpan(0, durationMillis), 160, 120)), List.of(),
+                new LayoutRequest(new Resolution(160, 120),
+                        List.of(RegionSpec.builder("main", 0, 0, 160, 120).videoSources("*").build()),
+                        AudioSelection.ALL, false));
+    }
+
+    private Path workDir() {
+        return dir.resolve("work");
+    }
+
+    private Path output() {
+        return dir.resolve("composition.mp4");
+    }
+
+    private static List<Path> filesIn(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+}

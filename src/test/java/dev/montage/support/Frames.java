@@ -1,0 +1,57 @@
+package dev.montage.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.assertj.core.api.Condition;
+
+/**
+ * Reads pixels of a rendered video back with ffmpeg, to prove where and when a colour shows.
+ *
+ * <pre>{@code
+ * assertThat(Frames.colourAt(video, 1.5, 80, 60)).is(Frames.near(Rgb.RED));
+ * }</pre>
+ */
+public final class Frames {
+
+    private Frames() {
+    }
+
+    /** The colour at pixel {@code (x, y)} of the frame shown at {@code seconds}. */
+    public static Rgb colourAt(Path video, double seconds, int x, int y) {
+        byte[] pixel = ToolOutput.stdout(List.of(TestMedia.ffmpeg(), "-v", "error",
+                "-ss", String.format(Locale.ROOT, "%.3f", seconds), "-i", video.toString(),
+                "-frames:v", "1", "-vf", crop(x, y), "-f", "rawvideo", "-pix_fmt", "rgb24", "-"));
+        if (pixel.length != 3) {
+            throw new IllegalStateException("no frame at " + seconds + " s in " + video);
+        }
+        return rgb(pixel, 0);
+    }
+
+    /** The colour at pixel {@code (x, y)} of every frame, in order: frame {@code i} shows at {@code i / fps}. */
+    public static List<Rgb> coloursOverTime(Path video, int x, int y) {
+        byte[] pixels = ToolOutput.stdout(List.of(TestMedia.ffmpeg(), "-v", "error", "-i", video.toString(),
+                "-vf", crop(x, y), "-f", "rawvideo", "-pix_fmt", "rgb24", "-"));
+        List<Rgb> colours = new ArrayList<>();
+        for (int i = 0; i + 2 < pixels.length; i += 3) {
+            colours.add(rgb(pixels, i));
+        }
+        return colours;
+    }
+
+    /** An AssertJ condition: the colour is within {@link Rgb#TOLERANCE} of {@code expected}. */
+    public static Condition<Rgb> near(Rgb expected) {
+        return new Condition<>(actual -> actual.isNear(expected), "near %s (±%d per channel)", expected, Rgb.TOLERANCE);
+    }
+
+    // converting before cropping keeps the pixel exact: a 1x1 crop of yuv420p would round to chroma blocks
+    private static String crop(int x, int y) {
+        return "format=rgb24,crop=1:1:" + x + ":" + y;
+    }
+
+    private static Rgb rgb(byte[] bytes, int offset) {
+        return new Rgb(bytes[offset] & 0xff, bytes[offset + 1] & 0xff, bytes[offset + 2] & 0xff);
+    }
+}
