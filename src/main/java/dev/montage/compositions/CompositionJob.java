@@ -31,6 +31,7 @@ import dev.montage.layout.NothingToComposeException;
 import dev.montage.layout.TimeSpan;
 import dev.montage.media.CompositionRenderer;
 import dev.montage.media.MediaInfo;
+import dev.montage.media.ProgressListener;
 import dev.montage.media.RenderCancelledException;
 import dev.montage.media.RenderException;
 import dev.montage.media.RenderSource;
@@ -149,7 +150,7 @@ class CompositionJob {
     }
 
     /** Writes progress at most once a second; answers false (cancel) when the composition is gone. */
-    private CompositionRenderer.ProgressListener progressWriter(UUID id) {
+    private ProgressListener progressWriter(UUID id) {
         long[] last = {0, -1};
         return percent -> {
             long now = clock.millis();

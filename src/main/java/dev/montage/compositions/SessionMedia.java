@@ -36,14 +36,16 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
             TimeSpan span = new TimeSpan(start, start + Math.max(recording.durationMillis(), 1));
             String id = recording.id().toString();
             String participant = recording.participantId().toString();
-            if (recording.kind() == MediaKind.AUDIO) {
-                audio.add(new AudioTrack(id, participant, span));
-                continue;
-            }
             StreamInfo stream = mediaInfoByBlob.get(recording.blobKey()).streams().stream()
                     .filter(s -> s.index() == recording.streamIndex()).findFirst()
                     .orElseThrow(() -> new IllegalStateException("recording " + id + " names stream "
                             + recording.streamIndex() + " that its file does not have"));
+            if (recording.kind() == MediaKind.AUDIO) {
+                // the mix places audio by its first sample, which may lie after the file's time 0
+                long first = start + Math.max(0, stream.startMillis());
+                audio.add(new AudioTrack(id, participant, new TimeSpan(first, Math.max(first + 1, span.endMillis()))));
+                continue;
+            }
             List<TimeSpan> activity = new ArrayList<>();
             for (TimeSpan active : stream.activity()) {
                 new TimeSpan(start + active.startMillis(), start + active.endMillis()).intersect(span)

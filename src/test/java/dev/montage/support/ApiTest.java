@@ -2,6 +2,10 @@ package dev.montage.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -94,6 +98,61 @@ public abstract class ApiTest {
         JsonNode second = upload(client, TestMedia.webm("blue", 660, 2),
                 Map.of("started_at", "2024-05-01T10:00:01Z", "session_id", sessionId, "participant_context", "bob"));
         return new TwoParticipantSession(first.path(0).path("room_id").asString(), sessionId, first, second);
+    }
+
+    /** Polls a composition until it is completed or failed (at most {@code seconds}) and answers its last state. */
+    protected JsonNode awaitFinished(ApiClient client, String compositionId, int seconds) {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        JsonNode data;
+        do {
+            data = client.get("/v2/room_compositions/" + compositionId).data();
+            String status = data.path("status").asString();
+            if (status.equals("completed") || status.equals("failed")) {
+                return data;
+            }
+            sleep(200);
+        } while (System.currentTimeMillis() < deadline);
+        throw new AssertionError("composition " + compositionId + " did not finish in " + seconds + " s: " + data);
+    }
+
+    /** Creates a composition, waits for it to complete and downloads its file through {@code download_url}. */
+    protected Path composeAndDownload(ApiClient client, String json) {
+        Response created = client.post("/v2/room_compositions", json);
+        if (created.status() != 202) {
+            throw new AssertionError("create failed: " + created);
+        }
+        JsonNode done = awaitFinished(client, created.data().path("id").asString(), 120);
+        if (!done.path("status").asString().equals("completed")) {
+            throw new AssertionError("composition did not complete: " + done);
+        }
+        return download(done.path("download_url").asString());
+    }
+
+    /** GETs a URL with no Authorization header, as a browser following a download link does. */
+    protected static Path download(String url) {
+        try {
+            Path file = Files.createTempFile(Path.of("target"), "composition-", ".mp4");
+            HttpResponse<Path> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofFile(file));
+            if (response.statusCode() != 200) {
+                throw new AssertionError("download answered " + response.statusCode() + ": " + Files.readString(file));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public record TwoParticipantSession(String roomId, String sessionId, JsonNode alice, JsonNode bob) {
