@@ -97,6 +97,7 @@ class CompositionJob {
             return; // completed, failed or deleted before this run: nothing left to do
         }
         Path workDir = null;
+        List<RenderSource> sources = List.of();
         running.started(composition.id());
         try {
             List<RoomRecording> media = recordings.ofSession(new AccountId(composition.accountId()),
@@ -105,7 +106,7 @@ class CompositionJob {
             CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(),
                     SessionMedia.layoutRequest(composition));
             plan.warnings().forEach(warning -> log.info("Plan warning: {}", warning));
-            List<RenderSource> sources = renderSources(media);
+            sources = renderSources(media);
 
             Files.createDirectories(workRoot);
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
@@ -117,7 +118,7 @@ class CompositionJob {
         } catch (RenderCancelledException e) {
             log.info("Composition deleted while it was being composed; its ffmpeg was stopped");
         } catch (RenderException e) {
-            fail(composition, e.getMessage());
+            fail(composition, withoutServerPaths(e.getMessage(), sources));
         } catch (InterruptedException e) {
             log.info("Composition job interrupted");
             Thread.currentThread().interrupt();
@@ -161,6 +162,15 @@ class CompositionJob {
             last[1] = percent;
             return compositions.updateProgress(id, Math.min(99, percent), Timestamps.now(clock));
         };
+    }
+
+    /** A failure reason is for the client: it names recordings by id, never by where the server keeps them. */
+    static String withoutServerPaths(String reason, List<RenderSource> sources) {
+        String cleaned = reason;
+        for (RenderSource source : sources) {
+            cleaned = cleaned.replace(source.file().toString(), "recording " + source.recordingId());
+        }
+        return cleaned;
     }
 
     private Map<String, MediaInfo> mediaInfo(List<RoomRecording> media) {

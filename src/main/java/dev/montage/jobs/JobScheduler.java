@@ -49,28 +49,51 @@ public class JobScheduler {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
-    /** Starts the scheduler once the context (and with it Flyway's schema) is ready, and stops it first. */
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
+    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler,
+            @Value("${montage.jobs.auto-start:true}") boolean autoStart) {
+        return new SchedulerLifecycle(scheduler, autoStart);
+    }
 
-            @Override
-            public void start() {
+    /**
+     * Starts the scheduler once the context (and with it Flyway's schema) is ready, and stops it first.
+     * {@code montage.jobs.auto-start=false} leaves a node that serves the API but runs no jobs until
+     * {@link #start()} is called.
+     */
+    public static final class SchedulerLifecycle implements SmartLifecycle {
+        private final Scheduler scheduler;
+        private final boolean autoStart;
+        private volatile boolean running;
+
+        SchedulerLifecycle(Scheduler scheduler, boolean autoStart) {
+            this.scheduler = scheduler;
+            this.autoStart = autoStart;
+        }
+
+        @Override
+        public boolean isAutoStartup() {
+            return autoStart;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (!running) {
                 scheduler.start();
                 running = true;
             }
+        }
 
-            @Override
-            public void stop() {
+        @Override
+        public synchronized void stop() {
+            if (running) {
                 scheduler.stop();
                 running = false;
             }
+        }
 
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
     }
 }

@@ -1,0 +1,82 @@
+package dev.montage.compositions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.montage.jobs.JobScheduler.SchedulerLifecycle;
+import dev.montage.support.ApiTest;
+import dev.montage.support.Frames;
+import dev.montage.support.MediaFacts;
+import dev.montage.support.Rgb;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A node that dies mid-job loses nothing. This node starts with its job scheduler stopped; the test then
+ * leaves in the queue exactly what a node killed while composing leaves behind — the execution picked by that
+ * node, its heartbeat stopped, the composition at some percent — and starts the scheduler. db-scheduler must
+ * declare the execution dead and run it again here, to the same result as an undisturbed run.
+ */
+@TestPropertySource(properties = {"montage.jobs.auto-start=false", "montage.jobs.heartbeat-interval=1s",
+        "montage.jobs.missed-heartbeats-limit=4"})
+class NodeFailoverTest extends ApiTest {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private SchedulerLifecycle scheduler;
+
+    @Test
+    void aJobLeftByADeadNodeIsRunAgainAndGivesTheSameResult() {
+        TwoParticipantSession session = twoParticipantSession(api);
+        String body = "{\"session_id\": \"" + session.sessionId() + "\", \"resolution\": \"320x120\"}";
+        String orphaned = api.post("/v2/room_compositions", body).data().path("id").asString();
+
+        int picked = jdbc.sql("""
+                update scheduled_tasks set picked = true, picked_by = 'node-that-died', last_heartbeat = :heartbeat,
+                                           version = version + 1
+                 where task_name = :task and task_instance = :id and not picked
+                """)
+                .param("heartbeat", Instant.now().minusSeconds(600).atOffset(ZoneOffset.UTC))
+                .param("task", CompositionJob.TASK_NAME)
+                .param("id", orphaned)
+                .update();
+        assertThat(picked).as("the job was waiting in the queue").isEqualTo(1);
+        jdbc.sql("update compositions set status = 'processing', progress_percent = 37 where id = :id")
+                .param("id", UUID.fromString(orphaned)).update();
+        assertThat(api.get("/v2/room_compositions/" + orphaned).data().path("progress_percent").asInt()).isEqualTo(37);
+
+        scheduler.start();
+        JsonNode recovered = awaitFinished(api, orphaned, 90);
+        String undisturbed = api.post("/v2/room_compositions", body).data().path("id").asString();
+        JsonNode reference = awaitFinished(api, undisturbed, 60);
+
+        assertThat(recovered.path("status").asString()).isEqualTo("completed");
+        assertThat(recovered.path("progress_percent").asInt()).isEqualTo(100);
+        assertThat(recovered.path("duration_secs")).isEqualTo(reference.path("duration_secs"));
+        assertThat(recovered.path("started_at")).isEqualTo(reference.path("started_at"));
+        assertThat(recovered.path("ended_at")).isEqualTo(reference.path("ended_at"));
+        Path recoveredFile = download(recovered.path("download_url").asString());
+        Path referenceFile = download(reference.path("download_url").asString());
+        assertThat(MediaFacts.of(recoveredFile).durationSeconds())
+                .isCloseTo(MediaFacts.of(referenceFile).durationSeconds(), within(0.01));
+        for (double t : new double[] {0.5, 1.5, 2.5}) {
+            for (int x : new int[] {80, 240}) {
+                Rgb expected = Frames.colourAt(referenceFile, t, x, 60);
+                assertThat(Frames.colourAt(recoveredFile, t, x, 60).isNear(expected)).as("t=%s x=%d", t, x).isTrue();
+            }
+        }
+        assertThat(Frames.colourAt(recoveredFile, 1.5, 80, 60).isNear(Rgb.RED)).isTrue();
+        assertThat(Frames.colourAt(recoveredFile, 1.5, 240, 60).isNear(Rgb.BLUE)).isTrue();
+    }
+}
