@@ -61,6 +61,8 @@ class CompositionLifecycleTest extends ApiTest {
         String id = create("{\"session_id\": \"" + alice.path(0).path("session_id").asString() + "\"}");
         awaitStatus(id, "processing");
         awaitFfmpeg(id, true);
+        int progress = awaitProgress(id);
+        assertThat(progress).as("ffmpeg's progress reaches the resource").isBetween(1, 99);
 
         assertThat(api.delete("/v2/room_compositions/" + id).status()).isEqualTo(204);
         assertThat(api.get("/v2/room_compositions/" + id).status()).isEqualTo(404);
@@ -155,6 +157,20 @@ class CompositionLifecycleTest extends ApiTest {
             sleep(50);
         }
         throw new AssertionError(id + " never became " + status);
+    }
+
+    /** Waits until the composition reports some progress (written about once a second) and answers it. */
+    private int awaitProgress(String id) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode data = api.get("/v2/room_compositions/" + id).data();
+            int progress = data.path("progress_percent").asInt();
+            if (progress > 0 || !data.path("status").asString().equals("processing")) {
+                return progress;
+            }
+            sleep(100);
+        }
+        throw new AssertionError(id + " reported no progress");
     }
 
     /** Waits until an ffmpeg writing into this composition's working folder runs (or no longer runs). */
