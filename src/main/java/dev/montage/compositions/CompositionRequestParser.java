@@ -19,6 +19,7 @@ import dev.montage.api.JsonFields;
 import dev.montage.api.JsonPointers;
 import dev.montage.api.Problems;
 import dev.montage.api.WebhookTarget;
+import dev.montage.layout.Resolution;
 import dev.montage.media.MediaKind;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
@@ -34,6 +35,7 @@ import dev.montage.rooms.SessionService;
 class CompositionRequestParser {
 
     static final String ALL = "*";
+    static final Resolution DEFAULT_RESOLUTION = new Resolution(1280, 720);
     static final String DEFAULT_REGION = "default";
     static final Set<String> REUSE_MODES = Set.of("none", "show_oldest", "show_newest");
     static final int MAX_GRID = 1000;
@@ -64,8 +66,8 @@ class CompositionRequestParser {
             }
             return ok;
         }).orElse("mp4");
-        int[] size = resolution(fields).orElse(new int[] {1280, 720});
-        LinkedHashMap<String, VideoRegion> layout = videoLayout(fields, size[0], size[1], sources);
+        Resolution size = resolution(fields).orElse(DEFAULT_RESOLUTION);
+        LinkedHashMap<String, VideoRegion> layout = videoLayout(fields, size.width(), size.height(), sources);
         List<String> audio = fields.strings("audio_sources")
                 .map(ids -> checkedIds(ids, fields.pointer("audio_sources"), sources, MediaKind.AUDIO, true, problems))
                 .orElse(List.of(ALL));
@@ -77,7 +79,7 @@ class CompositionRequestParser {
         WebhookTarget webhooks = WebhookTarget.read(fields);
 
         problems.throwIfAny();
-        return new CompositionRequest(session.orElseThrow(), format, size[0], size[1], layout, audio, audioExcluded,
+        return new CompositionRequest(session.orElseThrow(), format, size.width(), size.height(), layout, audio, audioExcluded,
                 trim, webhooks);
     }
 
@@ -97,7 +99,7 @@ class CompositionRequestParser {
         });
     }
 
-    private Optional<int[]> resolution(JsonFields fields) {
+    private Optional<Resolution> resolution(JsonFields fields) {
         return fields.string("resolution").flatMap(raw -> {
             Matcher m = CompositionLimits.RESOLUTION.matcher(raw);
             if (!m.matches()) {
@@ -119,7 +121,7 @@ class CompositionRequestParser {
                         + " pixels)");
                 return Optional.empty();
             }
-            return Optional.of(new int[] {w, h});
+            return Optional.of(new Resolution(w, h));
         });
     }
 

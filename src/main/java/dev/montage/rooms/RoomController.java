@@ -1,6 +1,7 @@
 package dev.montage.rooms;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -30,12 +31,12 @@ class RoomController {
 
     private final RoomService rooms;
     private final SessionService sessions;
-    private final SessionController sessionViews;
+    private final SessionLists lists;
 
-    RoomController(RoomService rooms, SessionService sessions, SessionController sessionViews) {
+    RoomController(RoomService rooms, SessionService sessions, SessionLists lists) {
         this.rooms = rooms;
         this.sessions = sessions;
-        this.sessionViews = sessionViews;
+        this.lists = lists;
     }
 
     @GetMapping
@@ -78,7 +79,7 @@ class RoomController {
     @GetMapping("/{roomId}/sessions")
     ListResponse<SessionView> sessions(AccountId account, @PathVariable String roomId, QueryParams query) {
         Room room = rooms.get(account, Ids.parse(roomId, "Room"));
-        return sessionViews.list(account, query, room.id());
+        return lists.sessions(account, query, Optional.of(room.id()));
     }
 
     private RoomView view(AccountId account, Room room, boolean includeSessions) {
