@@ -1,0 +1,55 @@
+package dev.montage.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.montage.support.ApiTest;
+
+/** Links expire after an hour and are bound to their composition; the key is shared through the database. */
+class DownloadLinksTest extends ApiTest {
+
+    private static final UUID COMPOSITION = UUID.fromString("5219b3af-87c6-4c08-9b58-5a533d893e21");
+    private static final Instant ISSUED = Instant.parse("2026-11-27T12:00:00Z");
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void aLinkIsValidForAnHourAndNoLonger() {
+        DownloadLinks issuer = links(ISSUED);
+        String link = issuer.link("https://montage.example", COMPOSITION);
+        long expires = Long.parseLong(link.replaceAll(".*expires=(\\d+).*", "$1"));
+        String signature = link.replaceAll(".*signature=", "");
+        assertThat(expires).isEqualTo(ISSUED.plus(Duration.ofHours(1)).getEpochSecond());
+
+        assertThat(links(ISSUED.plus(Duration.ofMinutes(59))).isValid(COMPOSITION, expires, signature)).isTrue();
+        assertThat(links(ISSUED.plus(Duration.ofMinutes(61))).isValid(COMPOSITION, expires, signature)).isFalse();
+        assertThat(links(ISSUED).isValid(UUID.randomUUID(), expires, signature)).isFalse();
+        assertThat(links(ISSUED).isValid(COMPOSITION, expires + 3600, signature)).isFalse();
+        assertThat(links(ISSUED).isValid(COMPOSITION, expires, null)).isFalse();
+    }
+
+    @Test
+    void aConfiguredSecretSignsDifferentlyFromTheStoredOne() {
+        String stored = links(ISSUED).link("", COMPOSITION);
+        String configured = new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret").link("", COMPOSITION);
+        assertThat(configured).isNotEqualTo(stored);
+        long expires = ISSUED.plus(Duration.ofHours(1)).getEpochSecond();
+        assertThat(new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret")
+                .isValid(COMPOSITION, expires, configured.replaceAll(".*signature=", ""))).isTrue();
+    }
+
+    /** A fresh instance, as another node would have: it must read the same stored key. */
+    private DownloadLinks links(Instant now) {
+        return new DownloadLinks(jdbc, Clock.fixed(now, ZoneOffset.UTC), "");
+    }
+}
