@@ -108,6 +108,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public static Answer status(int code) {
         return (exchange, index) -> {
+            if (code == 204 || code == 304) {
+                exchange.sendResponseHeaders(code, -1); // these answers have no body
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(code, body.length);
