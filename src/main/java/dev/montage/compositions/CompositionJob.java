@@ -19,11 +19,13 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.montage.api.AccountId;
+import dev.montage.api.PublicBaseUrl;
 import dev.montage.api.Timestamps;
 import dev.montage.layout.CompositionPlan;
 import dev.montage.layout.LayoutPlanner;
@@ -38,6 +40,9 @@ import dev.montage.media.RenderSource;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
 import dev.montage.storage.BlobStore;
+import dev.montage.storage.DownloadLinks;
+import dev.montage.webhooks.WebhookEvents;
+import dev.montage.webhooks.WebhookPayload;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,7 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
  * plan the layout, render with one ffmpeg, store the result. It runs on the durable queue, so a node that
  * dies mid-job leaves it to another node, which starts it again from the beginning; every step is safe to
  * repeat. Failures a client can understand end as status {@code failed} with a {@code failure_reason};
- * the working folder is removed whatever happens.
+ * the working folder is removed whatever happens. Completing or failing records the webhook event in the same
+ * transaction; the job itself never calls a receiver.
  */
 @Configuration
 class CompositionJob {
@@ -64,10 +70,15 @@ class CompositionJob {
     private final JsonMapper mapper;
     private final Clock clock;
     private final Path workRoot;
+    private final TransactionTemplate transaction;
+    private final WebhookEvents events;
+    private final DownloadLinks links;
+    private final PublicBaseUrl baseUrl;
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
-            @Value("${montage.data-dir}") Path dataDir) {
+            @Value("${montage.data-dir}") Path dataDir, TransactionTemplate transaction, WebhookEvents events,
+            DownloadLinks links, PublicBaseUrl baseUrl) {
         this.compositions = compositions;
         this.recordings = recordings;
         this.renderer = renderer;
@@ -76,6 +87,10 @@ class CompositionJob {
         this.mapper = mapper;
         this.clock = clock;
         this.workRoot = dataDir.resolve("work");
+        this.transaction = transaction;
+        this.events = events;
+        this.links = links;
+        this.baseUrl = baseUrl;
     }
 
     @Bean
@@ -140,14 +155,34 @@ class CompositionJob {
         var media = new CompositionRepository.CompletedMedia(blobKey, size,
                 (int) Math.round(plan.durationMillis() / 1000.0), Instant.ofEpochMilli(plan.originMillis()),
                 Instant.ofEpochMilli(kept.get(kept.size() - 1).endMillis()));
-        if (!compositions.complete(composition.id(), media, Timestamps.now(clock))) {
+        Instant now = Timestamps.now(clock);
+        boolean completed = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!compositions.complete(composition.id(), media, now)) {
+                return false;
+            }
+            // the link in the event is signed now and valid for DownloadLinks.VALIDITY, like the one a GET shows
+            events.record(composition.accountId(), composition.webhooks(), now,
+                    new WebhookPayload.CompositionCompleted(composition.id(), composition.roomId(),
+                            composition.sessionId(), links.link(baseUrl.get(), composition.id()), media.durationSecs(),
+                            composition.format(), composition.resolution(), CompositionView.megabytes(size)));
+            return true;
+        }));
+        if (!completed) {
             blobs.delete(blobKey); // deleted meanwhile: keep no orphan
         }
     }
 
     private void fail(Composition composition, String reason) {
         log.info("Composition failed: {}", reason);
-        compositions.fail(composition.id(), reason, Timestamps.now(clock));
+        String kept = CompositionRepository.failureReason(reason);
+        Instant now = Timestamps.now(clock);
+        transaction.executeWithoutResult(status -> {
+            if (compositions.fail(composition.id(), kept, now)) {
+                events.record(composition.accountId(), composition.webhooks(), now,
+                        new WebhookPayload.CompositionFailed(composition.id(), composition.roomId(),
+                                composition.sessionId(), kept));
+            }
+        });
     }
 
     /** Writes progress at most once a second; answers false (cancel) when the composition is gone. */

@@ -135,9 +135,14 @@ class CompositionRepository {
                  where id = :id and status in ('enqueued', 'processing')
                 """)
                 .param("id", id)
-                .param("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason)
+                .param("reason", failureReason(reason))
                 .param("now", Timestamps.toDb(now))
                 .update() > 0;
+    }
+
+    /** The reason as stored (and sent in the failed event): at most what its column holds. */
+    static String failureReason(String reason) {
+        return reason.length() > 4000 ? reason.substring(0, 4000) : reason;
     }
 
     /** What a finished render leaves: the stored file and the wall-clock span it shows. */

@@ -28,7 +28,7 @@ record CompositionView(String completedAt, String createdAt, String downloadUrl,
                 c.failureReason(), c.audioSources(), c.audioSourcesExcluded(), c.trim());
     }
 
-    private static BigDecimal megabytes(Long bytes) {
+    static BigDecimal megabytes(Long bytes) {
         return bytes == null ? null
                 : BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1_000_000), 3, RoundingMode.HALF_UP);
     }

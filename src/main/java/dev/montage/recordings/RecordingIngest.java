@@ -26,6 +26,7 @@ import dev.montage.api.ErrorCode;
 import dev.montage.api.Ids;
 import dev.montage.api.Problems;
 import dev.montage.api.Timestamps;
+import dev.montage.api.WebhookTarget;
 import dev.montage.media.MediaInfo;
 import dev.montage.media.MediaKind;
 import dev.montage.media.MediaProbe;
@@ -37,6 +38,8 @@ import dev.montage.rooms.RoomService;
 import dev.montage.rooms.RoomSession;
 import dev.montage.rooms.SessionService;
 import dev.montage.storage.BlobStore;
+import dev.montage.webhooks.WebhookEvents;
+import dev.montage.webhooks.WebhookPayload;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,6 +56,7 @@ class RecordingIngest {
     private final MediaProbe probe;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
+    private final WebhookEvents events;
     private final JsonMapper mapper;
     private final Clock clock;
     private final IdGenerator ids;
@@ -60,7 +64,8 @@ class RecordingIngest {
     private final long maxUploadBytes;
 
     RecordingIngest(RecordingRepository recordings, RoomService rooms, SessionService sessions, MediaProbe probe,
-            BlobStore blobs, TransactionTemplate transaction, JsonMapper mapper, Clock clock, IdGenerator ids,
+            BlobStore blobs, TransactionTemplate transaction, WebhookEvents events, JsonMapper mapper, Clock clock,
+            IdGenerator ids,
             @Value("${montage.data-dir}") Path dataDir,
             @Value("${montage.recordings.max-upload-size}") DataSize maxUploadSize) {
         this.recordings = recordings;
@@ -69,6 +74,7 @@ class RecordingIngest {
         this.probe = probe;
         this.blobs = blobs;
         this.transaction = transaction;
+        this.events = events;
         this.mapper = mapper;
         this.clock = clock;
         this.ids = ids;
@@ -136,6 +142,13 @@ class RecordingIngest {
                 recordings.insert(recording);
                 created.add(recording);
             });
+        }
+        // the session and the participant have sent their events already, in this same transaction
+        WebhookTarget webhooks = rooms.find(account, roomId).map(Room::webhooks).orElse(WebhookTarget.NONE);
+        for (RoomRecording r : created) {
+            events.record(account.value(), webhooks, r.endedAt(), new WebhookPayload.RecordingCompleted(r.codec(),
+                    null, RecordingView.durationSecs(r.durationMillis()), r.participantId(), r.id(), roomId,
+                    r.sessionId(), RecordingView.megabytes(r.sizeBytes()), r.kind().wireName()));
         }
         return created;
     }

@@ -16,22 +16,35 @@ import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
+import dev.montage.api.WebhookTarget;
+import dev.montage.webhooks.WebhookEvents;
+import dev.montage.webhooks.WebhookPayload;
 
 /**
  * Room sessions and their participants. Montage does not host live rooms: sessions and participants come
- * into being when a media server uploads their recordings, and a session is active until it is ended.
+ * into being when a media server uploads their recordings, and a session is active until it is ended. Where
+ * the room has a {@code webhook_event_url}, each of these changes records its event in the same transaction.
  */
 @Service
 public class SessionService {
 
+    /** The {@code ended_reason} and {@code left_reason} of a session ended through the API, and its participants. */
+    static final String ENDED_REASON = "ended_by_api";
+    static final String LEFT_REASON = "session_ended";
+
     private final SessionRepository sessions;
     private final ParticipantRepository participants;
+    private final RoomRepository rooms;
+    private final WebhookEvents events;
     private final Clock clock;
     private final IdGenerator ids;
 
-    SessionService(SessionRepository sessions, ParticipantRepository participants, Clock clock, IdGenerator ids) {
+    SessionService(SessionRepository sessions, ParticipantRepository participants, RoomRepository rooms,
+            WebhookEvents events, Clock clock, IdGenerator ids) {
         this.sessions = sessions;
         this.participants = participants;
+        this.rooms = rooms;
+        this.events = events;
         this.clock = clock;
         this.ids = ids;
     }
@@ -56,7 +69,11 @@ public class SessionService {
         return sessions.list(filter, page);
     }
 
-    /** Ends an active session now; its participants still present leave now. Ending an ended session is a no-op. */
+    /**
+     * Ends an active session now; its participants still present leave now. Ending an ended session is a no-op.
+     * Only now is a participant's presence final (a later upload could still widen it), so this is when each
+     * participant's {@code left} event is sent, before the session's {@code ended}.
+     */
     @Transactional
     public void end(AccountId account, UUID id) {
         RoomSession session = get(account, id);
@@ -64,7 +81,23 @@ public class SessionService {
             Instant now = Timestamps.now(clock);
             sessions.end(account.value(), id, now);
             participants.leaveAll(account.value(), id, now);
+            WebhookTarget webhooks = webhooksOf(account, session.roomId());
+            for (RoomParticipant p : participants.listForSession(account.value(), id)) {
+                events.record(account.value(), webhooks, p.leftAt(), new WebhookPayload.ParticipantLeft(p.context(),
+                        seconds(p.joinedAt(), p.leftAt()), LEFT_REASON, p.id(), session.roomId(), id));
+            }
+            events.record(account.value(), webhooks, now, new WebhookPayload.SessionEnded(session.roomId(), id,
+                    seconds(session.createdAt(), now), ENDED_REASON));
         }
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Math.round(java.time.Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    /** A deleted room keeps its sessions but sends nothing more. */
+    private WebhookTarget webhooksOf(AccountId account, UUID roomId) {
+        return rooms.find(account.value(), roomId).map(Room::webhooks).orElse(WebhookTarget.NONE);
     }
 
     /** A new active session of {@code roomId}, which began at {@code startedAt} (its first media sample). */
@@ -73,6 +106,8 @@ public class SessionService {
         RoomSession session = new RoomSession(ids.generateId(), account.value(), roomId, true, startedAt,
                 Timestamps.now(clock), null);
         sessions.insert(session);
+        events.record(account.value(), webhooksOf(account, roomId), startedAt,
+                new WebhookPayload.SessionStarted(roomId, session.id()));
         return session;
     }
 
@@ -99,6 +134,9 @@ public class SessionService {
                 joinedAt, leftAt, Timestamps.now(clock));
         participants.insert(participant);
         sessions.touch(sessionId, participant.updatedAt());
+        RoomSession session = get(account, sessionId);
+        events.record(account.value(), webhooksOf(account, session.roomId()), joinedAt,
+                new WebhookPayload.ParticipantJoined(context, participant.id(), session.roomId(), sessionId));
         return participant;
     }
 

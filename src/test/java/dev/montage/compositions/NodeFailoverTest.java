@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.montage.jobs.JobScheduler.SchedulerLifecycle;
+import dev.montage.jobs.SchedulerLifecycle;
 import dev.montage.support.ApiTest;
 import dev.montage.support.Frames;
 import dev.montage.support.MediaFacts;

@@ -1,0 +1,27 @@
+package dev.montage.webhooks;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.montage.api.ListResponse;
+import dev.montage.api.PageRequest;
+import dev.montage.api.SqlFilter;
+
+/** Reads the delivery attempts of a resource's events, newest first; the resource's owner checks tenancy. */
+@Component
+public class WebhookDeliveries {
+
+    private final AttemptRepository attempts;
+
+    WebhookDeliveries(AttemptRepository attempts) {
+        this.attempts = attempts;
+    }
+
+    public ListResponse<WebhookDeliveryView> ofComposition(UUID accountId, UUID compositionId, PageRequest page) {
+        SqlFilter filter = new SqlFilter()
+                .where("account_id = :account_id", "account_id", accountId)
+                .where("composition_id = :composition_id", "composition_id", compositionId);
+        return attempts.list(filter, page).map(WebhookDeliveryView::of);
+    }
+}
