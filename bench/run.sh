@@ -14,6 +14,7 @@
 # Environment:
 #   ORDER      the runs, in order: b = baseline, s = service (default bsb; each letter is one full encode)
 #   JAVA_OPTS  extra JVM options for the service (default none: the default heap)
+#   POLL       seconds between two GETs of the composition while it runs (default 1)
 #   KEEP=1     keep the service's data folder and the outputs (in bench/work/run-*)
 #
 # Inputs are cached in bench/work/ by duration. To make them fast, each participant's first 60 seconds are
@@ -215,8 +216,19 @@ check_output() { # file label
   [ "$a" = "aac,48000,2" ] || die "$2 output audio is $a, not aac,48000,2"
 }
 
+# CPU seconds from /proc/<pid>/stat: the process's own (utime + stime) and its reaped children's (cutime +
+# cstime), which for the service during a composition is its ffmpeg
+TICKS=$(getconf CLK_TCK)
+cpu_self() { awk -v t="$TICKS" '{ sub(/.*\) /, ""); printf "%.2f", ($12 + $13) / t }' "/proc/$1/stat"; }
+cpu_children() { awk -v t="$TICKS" '{ sub(/.*\) /, ""); printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
+SERVICE_JVM_CPU=()
+SERVICE_FFMPEG_CPU=()
+BASELINE_CPU=()
+
 run_service() { # n
   local id state status t_start t_end secs
+  local jvm0 kids0
+  jvm0=$(cpu_self "$JPID"); kids0=$(cpu_children "$JPID")
   t_start=$(now)
   local created
   created=$(api -H 'Content-Type: application/json' "$BASE/v2/room_compositions" \
@@ -231,13 +243,15 @@ run_service() { # n
       failed) die "composition $id failed: $(echo "$state" | field failure_reason); see $SERVICE_LOG" ;;
     esac
     kill -0 "$JPID" 2>/dev/null || die "the service died; see $SERVICE_LOG"
-    sleep 0.2
+    sleep "${POLL:-1}"
   done
   t_end=$(now)
   secs=$(elapsed "$t_start" "$t_end")
   SERVICE_TIMES+=("$secs")
+  SERVICE_JVM_CPU+=("$(elapsed "$jvm0" "$(cpu_self "$JPID")")")
+  SERVICE_FFMPEG_CPU+=("$(elapsed "$kids0" "$(cpu_children "$JPID")")")
   SERVICE_WINDOWS+=("$(printf '%.0f %.0f' "$t_start" "$t_end")")
-  log "service run $1: $secs s (composition $id)"
+  log "service run $1: $secs s (composition $id); CPU: ffmpeg ${SERVICE_FFMPEG_CPU[-1]} s, JVM ${SERVICE_JVM_CPU[-1]} s"
   local url
   url=$(echo "$state" | sed -n 's/.*"download_url":"\([^"]*\)".*/\1/p')
   curl -sS -o "$RUN/service-$1.mp4" "$url" || die "download of composition $id failed"
@@ -256,15 +270,17 @@ BASELINE_GRAPH="[0:v]scale=480:360,pad=640:360:80:0[v0];[1:v]scale=480:360,pad=6
 run_baseline() { # n
   local out=$RUN/baseline-$1.mp4 t_start secs
   t_start=$(now)
-  "$FFMPEG" -hide_banner -nostdin -loglevel warning -y -nostats \
+  local TIMEFORMAT='%U %S'
+  { time "$FFMPEG" -hide_banner -nostdin -loglevel warning -y -nostats \
     -i "$INPUTS/p0.webm" -i "$INPUTS/p1.webm" -i "$INPUTS/p2.webm" -i "$INPUTS/p3.webm" \
     -filter_complex "$BASELINE_GRAPH" -map '[vout]' -map '[aout]' \
     -c:v libx264 -preset veryfast -crf 23 -pix_fmt yuv420p -r 30 -fps_mode cfr \
-    -c:a aac -ar 48000 -ac 2 -movflags +faststart -t "$DURATION" -f mp4 "$out" 2> "$RUN/baseline-$1.log" \
+    -c:a aac -ar 48000 -ac 2 -movflags +faststart -t "$DURATION" -f mp4 "$out" 2> "$RUN/baseline-$1.log"; } 2> "$RUN/baseline-$1.cpu" \
     || die "the baseline ffmpeg failed: $(tail -3 "$RUN/baseline-$1.log")"
   secs=$(elapsed "$t_start" "$(now)")
   BASELINE_TIMES+=("$secs")
-  log "baseline run $1: $secs s"
+  BASELINE_CPU+=("$(awk '{ printf "%.2f", $1 + $2 }' "$RUN/baseline-$1.cpu")")
+  log "baseline run $1: $secs s; CPU ${BASELINE_CPU[-1]} s"
   check_output "$out" "baseline run $1"
   [ "${KEEP:-0}" = 1 ] || rm -f "$out"
 }
@@ -322,8 +338,10 @@ verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "met" : "MISSED") }
   echo "service create->completed   ${SERVICE_TIMES[*]} s   median ${S_MED} s"
   if [ -n "$RATIO" ]; then
     echo "baseline ffmpeg             ${BASELINE_TIMES[*]} s   median ${B_MED} s"
+    echo "baseline CPU (user+sys)     ${BASELINE_CPU[*]} s"
     echo "ratio service/baseline      ${RATIO}   (target <= 1.10: $(verdict "$RATIO" 1.10))"
   fi
+  echo "service CPU: ffmpeg         ${SERVICE_FFMPEG_CPU[*]} s;  JVM ${SERVICE_JVM_CPU[*]} s   (user+sys, create->completed)"
   echo "composition / media         ${PER_MEDIA}   (target <= 0.35: $(verdict "$PER_MEDIA" 0.35))"
   echo "JVM peak RSS (VmHWM)        $(mib "$HWM_KB")   (whole life, upload included)"
   echo "JVM RSS during compositions $(mib "$COMPOSE_RSS_KB") max   (now $(mib "$RSS_KB"))"
