@@ -17,9 +17,10 @@
 #   POLL       seconds between two GETs of the composition while it runs (default 1)
 #   KEEP=1     keep the service's data folder and the outputs (in bench/work/run-*)
 #
-# Inputs are cached in bench/work/ by duration. To make them fast, each participant's first 60 seconds are
-# encoded once (libvpx -deadline realtime -cpu-used 8) and then repeated with -stream_loop and -c copy up to
-# the duration: the files decode exactly like 10 or 60 minutes of real 640x480 VP8 + Opus.
+# Inputs are cached in bench/work/ by duration. To make them fast, a 60-second clip of each participant is
+# encoded once (libvpx -deadline realtime -cpu-used 8, 600 kb/s) and repeated with -stream_loop and -c copy
+# up to the duration: valid, continuous WebM files whose every minute costs the same to decode (synthetic
+# test patterns, not camera pictures: the absolute encode cost of real content differs).
 #
 # Exits non-zero when the service is not ready, an upload or the composition fails, or an output is not
 # the expected duration and size. Not part of `mvn verify`.
