@@ -3,11 +3,13 @@ package dev.montage.api;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The base URL of links made outside any request, such as the {@code download_url} in a webhook:
- * {@code montage.public-url} when set (the address clients reach the service at, behind a proxy), else
- * {@code http://localhost:<port>}, which only serves receivers on this host.
+ * The base URL of links the service hands out: {@code montage.public-url} when set (the address clients reach
+ * the service at, behind a proxy). Otherwise, within a request, the address that request came to; outside any
+ * request (the {@code download_url} in a webhook), {@code http://localhost:<port>}, which only serves receivers
+ * on this host.
  */
 @Component
 public class PublicBaseUrl {
@@ -20,6 +22,12 @@ public class PublicBaseUrl {
         this.configured = configured.replaceAll("/+$", "");
     }
 
+    /** For a link answered to the current request. */
+    public String forCurrentRequest() {
+        return configured.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : configured;
+    }
+
+    /** For a link made outside any request. */
     public String get() {
         if (!configured.isBlank()) {
             return configured;

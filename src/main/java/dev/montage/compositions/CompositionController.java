@@ -1,6 +1,5 @@
 package dev.montage.compositions;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +8,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.montage.api.AccountId;
 import dev.montage.api.DataResponse;
@@ -17,6 +15,7 @@ import dev.montage.api.Ids;
 import dev.montage.api.JsonBody;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
+import dev.montage.api.PublicBaseUrl;
 import dev.montage.api.QueryParams;
 import dev.montage.api.SqlFilter;
 import dev.montage.storage.DownloadLinks;
@@ -27,13 +26,12 @@ class CompositionController {
 
     private final CompositionService compositions;
     private final DownloadLinks links;
-    private final String publicUrl;
+    private final PublicBaseUrl baseUrl;
 
-    CompositionController(CompositionService compositions, DownloadLinks links,
-            @Value("${montage.public-url:}") String publicUrl) {
+    CompositionController(CompositionService compositions, DownloadLinks links, PublicBaseUrl baseUrl) {
         this.compositions = compositions;
         this.links = links;
-        this.publicUrl = publicUrl;
+        this.baseUrl = baseUrl;
     }
 
     @GetMapping
@@ -69,13 +67,7 @@ class CompositionController {
     /** A completed composition carries a fresh signed link, valid for an hour; before that, none. */
     private CompositionView view(Composition composition) {
         String downloadUrl = composition.status() == CompositionStatus.COMPLETED
-                ? links.link(baseUrl(), composition.id()) : null;
+                ? links.link(baseUrl.forCurrentRequest(), composition.id()) : null;
         return CompositionView.of(composition, downloadUrl);
-    }
-
-    /** {@code montage.public-url} behind a proxy; else the address this request came to. */
-    private String baseUrl() {
-        return publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-                : publicUrl.replaceAll("/+$", "");
     }
 }

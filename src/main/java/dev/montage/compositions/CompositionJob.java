@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +17,14 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.montage.api.AccountId;
+import dev.montage.api.Megabytes;
 import dev.montage.api.PublicBaseUrl;
 import dev.montage.api.Timestamps;
 import dev.montage.layout.CompositionPlan;
@@ -164,7 +164,7 @@ class CompositionJob {
             events.record(composition.accountId(), composition.webhooks(), now,
                     new WebhookPayload.CompositionCompleted(composition.id(), composition.roomId(),
                             composition.sessionId(), links.link(baseUrl.get(), composition.id()), media.durationSecs(),
-                            composition.format(), composition.resolution(), CompositionView.megabytes(size)));
+                            composition.format(), composition.resolution(), Megabytes.of(size)));
             return true;
         }));
         if (!completed) {
@@ -230,8 +230,8 @@ class CompositionJob {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             log.warn("Could not remove the working folder {}", dir, e);
         }

@@ -1,11 +1,11 @@
 package dev.montage.compositions;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
+import dev.montage.api.Megabytes;
 import dev.montage.api.Timestamps;
 
 /**
@@ -22,14 +22,9 @@ record CompositionView(String completedAt, String createdAt, String downloadUrl,
     static CompositionView of(Composition c, String downloadUrl) {
         return new CompositionView(Timestamps.format(c.completedAt()), Timestamps.format(c.createdAt()), downloadUrl,
                 c.durationSecs(), Timestamps.format(c.endedAt()), c.format(), c.id(), "composition", c.resolution(),
-                c.roomId(), c.sessionId(), megabytes(c.sizeBytes()), Timestamps.format(c.startedAt()),
+                c.roomId(), c.sessionId(), Megabytes.of(c.sizeBytes()), Timestamps.format(c.startedAt()),
                 c.status().wireName(), Timestamps.format(c.updatedAt()), c.accountId(), c.videoLayout(),
                 c.webhooks().failoverUrl(), c.webhooks().eventUrl(), c.webhooks().timeoutSecs(), c.progressPercent(),
                 c.failureReason(), c.audioSources(), c.audioSourcesExcluded(), c.trim());
-    }
-
-    static BigDecimal megabytes(Long bytes) {
-        return bytes == null ? null
-                : BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1_000_000), 3, RoundingMode.HALF_UP);
     }
 }

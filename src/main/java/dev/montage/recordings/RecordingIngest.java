@@ -23,6 +23,7 @@ import dev.montage.api.AccountId;
 import dev.montage.api.ApiError;
 import dev.montage.api.ApiException;
 import dev.montage.api.ErrorCode;
+import dev.montage.api.Megabytes;
 import dev.montage.api.Ids;
 import dev.montage.api.Problems;
 import dev.montage.api.Timestamps;
@@ -148,7 +149,7 @@ class RecordingIngest {
         for (RoomRecording r : created) {
             events.record(account.value(), webhooks, r.endedAt(), new WebhookPayload.RecordingCompleted(r.codec(),
                     null, RecordingView.durationSecs(r.durationMillis()), r.participantId(), r.id(), roomId,
-                    r.sessionId(), RecordingView.megabytes(r.sizeBytes()), r.kind().wireName()));
+                    r.sessionId(), Megabytes.of(r.sizeBytes()), r.kind().wireName()));
         }
         return created;
     }

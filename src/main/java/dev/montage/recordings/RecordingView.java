@@ -1,9 +1,9 @@
 package dev.montage.recordings;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.UUID;
 
+import dev.montage.api.Megabytes;
 import dev.montage.api.Timestamps;
 
 /** The Telnyx RoomRecording shape. */
@@ -14,7 +14,7 @@ record RecordingView(String codec, String completedAt, String createdAt, String 
     static RecordingView of(RoomRecording r) {
         return new RecordingView(r.codec(), Timestamps.format(r.completedAt()), Timestamps.format(r.createdAt()),
                 null, durationSecs(r.durationMillis()), Timestamps.format(r.endedAt()), r.id(),
-                r.participantId(), "room_recording", r.roomId(), r.sessionId(), megabytes(r.sizeBytes()),
+                r.participantId(), "room_recording", r.roomId(), r.sessionId(), Megabytes.of(r.sizeBytes()),
                 Timestamps.format(r.startedAt()), r.status(), r.kind().wireName(), Timestamps.format(r.updatedAt()));
     }
 
@@ -29,10 +29,5 @@ record RecordingView(String codec, String completedAt, String createdAt, String 
      */
     static long shortestMillisShownAsAtLeast(long secs) {
         return secs * 1000 - 500;
-    }
-
-    /** Decimal megabytes (10^6 bytes), three places: small test files still show a non-zero size. */
-    static BigDecimal megabytes(long bytes) {
-        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1_000_000), 3, RoundingMode.HALF_UP);
     }
 }

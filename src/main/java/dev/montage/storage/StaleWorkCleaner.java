@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Removes what a killed process left in the node's scratch folders ({@code <data-dir>/work} for renders,
@@ -73,8 +74,8 @@ public class StaleWorkCleaner implements ApplicationRunner {
     }
 
     private static void delete(Path entry) {
-        try (Stream<Path> files = Files.walk(entry)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(entry);
             log.info("Removed {}, left by a process that stopped", entry);
         } catch (IOException e) {
             log.warn("Could not remove {}", entry, e);
