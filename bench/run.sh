@@ -46,8 +46,8 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 jar_path() { ls "$ROOT"/target/montage-*.jar 2>/dev/null | grep -v -e '\.original$' -e 'plain' | head -1 || true; }
 JAR=$(jar_path)
 if [ -z "$JAR" ]; then
-  log "no jar in target/: building it (mvn -o -q -DskipTests package)"
-  (cd "$ROOT" && mvn -o -q -DskipTests package)
+  log "no jar in target/: building it (mvn -q -DskipTests package)"
+  (cd "$ROOT" && mvn -q -DskipTests package)
   JAR=$(jar_path)
   [ -n "$JAR" ] || die "the build made no jar"
 fi

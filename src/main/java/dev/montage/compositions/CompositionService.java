@@ -22,6 +22,7 @@ import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
+import dev.montage.jobs.SchedulerLifecycle;
 import dev.montage.storage.BlobStore;
 
 /** Creates, reads, lists and deletes compositions. */
@@ -33,6 +34,7 @@ class CompositionService {
     private final CompositionRepository compositions;
     private final CompositionRequestParser parser;
     private final SchedulerClient scheduler;
+    private final SchedulerLifecycle queue;
     private final OneTimeTask<Void> composeTask;
     private final RunningCompositions running;
     private final BlobStore blobs;
@@ -40,11 +42,12 @@ class CompositionService {
     private final IdGenerator ids;
 
     CompositionService(CompositionRepository compositions, CompositionRequestParser parser,
-            SchedulerClient scheduler, OneTimeTask<Void> composeTask, RunningCompositions running, BlobStore blobs,
+            SchedulerClient scheduler, SchedulerLifecycle queue, OneTimeTask<Void> composeTask, RunningCompositions running, BlobStore blobs,
             Clock clock, IdGenerator ids) {
         this.compositions = compositions;
         this.parser = parser;
         this.scheduler = scheduler;
+        this.queue = queue;
         this.composeTask = composeTask;
         this.running = running;
         this.blobs = blobs;
@@ -63,6 +66,7 @@ class CompositionService {
         compositions.insert(composition);
         // same transaction: the job exists exactly when the composition does
         scheduler.schedule(composeTask.instance(composition.id().toString()), now);
+        queue.wakeAfterCommit();
         return composition;
     }
 

@@ -64,6 +64,7 @@ class DeliveryQueue implements SmartLifecycle {
     /** Schedules the event's first attempt, in the caller's transaction. */
     void schedule(UUID eventId, Instant at) {
         client.schedule(task.instance(eventId.toString()), at);
+        lifecycle.wakeAfterCommit();
     }
 
     @Override
