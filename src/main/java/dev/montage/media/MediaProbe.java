@@ -32,22 +32,25 @@ public class MediaProbe {
         this.mapper = mapper;
     }
 
+    /**
+     * One ffprobe run: the container, the streams and every packet's time, which makes the video streams'
+     * activity (see {@link PacketSpans}).
+     */
     public MediaInfo probe(Path file) throws IOException, MediaProbeException {
+        FfprobeOutput output = new FfprobeOutput(mapper, GAP_MILLIS);
         ProcessRunner.Result result = ProcessRunner.run(List.of(binaries.ffprobe().toString(),
-                "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString()), TIMEOUT);
+                "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
+                "-show_entries", "packet=stream_index,pts_time,duration_time", file.toString()), TIMEOUT, output::read);
         if (result.exitCode() != 0) {
-            throw new MediaProbeException("the file is not media ffprobe can read (" + firstLine(result.stderrTail()) + ")");
+            throw new MediaProbeException("the file is not media ffprobe can read (" + reason(result.stderr(), file) + ")");
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(result.stdout());
-        } catch (JacksonException e) {
-            throw new MediaProbeException("ffprobe output could not be read: " + e.getOriginalMessage());
+        if (output.unreadable().isPresent()) {
+            throw new MediaProbeException("ffprobe output could not be read: " + output.unreadable().get());
         }
-        JsonNode format = root.path("format");
+        JsonNode format = output.format();
         long formatDuration = seconds(format.path("duration")).orElse(0L);
         List<StreamInfo> streams = new ArrayList<>();
-        for (JsonNode stream : root.path("streams")) {
+        for (JsonNode stream : output.streams()) {
             Optional<MediaKind> kind = kind(stream.path("codec_type").asString(""));
             if (kind.isEmpty()) {
                 continue;
@@ -63,55 +66,10 @@ public class MediaProbe {
                     video ? stream.path("height").asInt() : null,
                     video ? null : integer(stream.path("sample_rate")),
                     video ? null : stream.path("channels").asInt(),
-                    video ? videoActivity(file, index) : List.of(new TimeSpan(start, start + duration))));
+                    video ? output.activity(index) : List.of(new TimeSpan(start, start + duration))));
         }
         return new MediaInfo(format.path("format_name").asString("unknown"), formatDuration,
                 format.path("size").asLong(0), streams);
-    }
-
-    /**
-     * The spans of a video stream that have pictures: consecutive packets closer than {@link #GAP_MILLIS}
-     * belong to one span, which lasts until the end of its last packet.
-     */
-    private List<TimeSpan> videoActivity(Path file, int streamIndex) throws IOException, MediaProbeException {
-        ProcessRunner.Result result = ProcessRunner.run(List.of(binaries.ffprobe().toString(), "-v", "error",
-                "-select_streams", String.valueOf(streamIndex), "-show_entries", "packet=pts_time,duration_time",
-                "-of", "csv=p=0", file.toString()), TIMEOUT);
-        if (result.exitCode() != 0) {
-            throw new MediaProbeException("the video packets could not be read (" + firstLine(result.stderrTail()) + ")");
-        }
-        List<long[]> packets = new ArrayList<>();
-        for (String line : result.stdout().split("\n")) {
-            String[] fields = line.trim().split(",");
-            if (fields.length == 0 || fields[0].isEmpty() || fields[0].equals("N/A")) {
-                continue;
-            }
-            try {
-                long pts = Math.round(Double.parseDouble(fields[0]) * 1000);
-                long duration = fields.length > 1 && !fields[1].equals("N/A")
-                        ? Math.round(Double.parseDouble(fields[1]) * 1000) : 0;
-                packets.add(new long[] {pts, Math.max(duration, 1)});
-            } catch (NumberFormatException e) {
-                // a line that is not a packet (ffprobe prints none, but a damaged file may): not activity
-            }
-        }
-        packets.sort((a, b) -> Long.compare(a[0], b[0]));
-        List<TimeSpan> spans = new ArrayList<>();
-        long spanStart = -1;
-        long spanEnd = -1;
-        for (long[] packet : packets) {
-            if (spanStart < 0) {
-                spanStart = packet[0];
-            } else if (packet[0] - spanEnd > GAP_MILLIS) {
-                spans.add(new TimeSpan(spanStart, spanEnd));
-                spanStart = packet[0];
-            }
-            spanEnd = Math.max(spanEnd, packet[0] + packet[1]);
-        }
-        if (spanStart >= 0) {
-            spans.add(new TimeSpan(spanStart, spanEnd));
-        }
-        return spans;
     }
 
     private static Optional<MediaKind> kind(String codecType) {
@@ -123,7 +81,7 @@ public class MediaProbe {
     }
 
     /** ffprobe writes decimal seconds as strings ("3.000000"); answers milliseconds. */
-    private static Optional<Long> seconds(JsonNode value) {
+    static Optional<Long> seconds(JsonNode value) {
         if (value.isMissingNode() || value.isNull()) {
             return Optional.empty();
         }
@@ -157,10 +115,13 @@ public class MediaProbe {
         }
     }
 
-    private static String firstLine(String text) {
-        String trimmed = text.strip();
-        int newline = trimmed.indexOf('\n');
-        String line = newline < 0 ? trimmed : trimmed.substring(0, newline);
-        return line.isEmpty() ? "no details" : line;
+    /** ffprobe's last word, without the server's path of the file, which ffprobe puts in front of it. */
+    private static String reason(StderrTail stderr, Path file) {
+        List<String> lines = stderr.lastMeaningfulLines(1);
+        if (lines.isEmpty()) {
+            return "no details";
+        }
+        String where = file.toString();
+        return lines.get(0).replace(where + ": ", "").replace(where, "the file");
     }
 }

@@ -1,14 +1,21 @@
 package dev.montage.media;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
-/** Runs a short-lived child process (ffprobe) and returns its exit code, output and the tail of its errors. */
+/**
+ * Runs a short-lived child process (ffprobe), hands its standard output to the caller as a stream and keeps
+ * only the tail of its errors: what the JVM holds does not grow with what the process prints.
+ */
 final class ProcessRunner {
 
     static final int STDERR_TAIL = 4000;
@@ -16,35 +23,57 @@ final class ProcessRunner {
     private ProcessRunner() {
     }
 
-    record Result(int exitCode, String stdout, String stderrTail) {
+    record Result(int exitCode, StderrTail stderr) {
     }
 
-    static Result run(List<String> command, Duration timeout) throws IOException {
+    /**
+     * Runs {@code command} to its end while {@code stdout} reads its standard output; whatever the reader
+     * leaves unread is discarded. A process still running after {@code timeout} is killed and answers an
+     * IOException.
+     */
+    static Result run(List<String> command, Duration timeout, Consumer<InputStream> stdout) throws IOException {
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close(); // nothing to say to it; a closed stdin keeps it from waiting for input
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        try {
-            String stdout = read(process.getInputStream());
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+        // kills the process at the deadline, which also ends the reads below
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(process::destroyForcibly,
+                CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        StderrTail stderr = new StderrTail(STDERR_TAIL);
+        CompletableFuture<Void> stderrRead = CompletableFuture.runAsync(() -> readLines(process.getErrorStream(),
+                stderr::append));
+        try (InputStream out = process.getInputStream()) {
+            stdout.accept(out);
+            discardRest(out);
+            int exitCode = process.waitFor();
+            stderrRead.join();
+            if (deadline.isDone()) {
                 throw new IOException(command.get(0) + " did not finish within " + timeout);
             }
-            String err = stderr.join();
-            return new Result(process.exitValue(), stdout,
-                    err.length() > STDERR_TAIL ? err.substring(err.length() - STDERR_TAIL) : err);
+            return new Result(exitCode, stderr);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + command.get(0), e);
         } finally {
+            deadline.cancel(false);
             process.destroyForcibly();
         }
     }
 
-    private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** So the process never blocks on a full pipe; a reader that closed the stream has closed the pipe. */
+    private static void discardRest(InputStream out) {
+        try {
+            out.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
-            return "";
+            // closed: the process gets a broken pipe instead of blocking
+        }
+    }
+
+    private static void readLines(InputStream in, Consumer<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.accept(line);
+            }
+        } catch (IOException e) {
+            // the pipe breaks when the process is killed: its exit code or the deadline tells the caller
         }
     }
 }

@@ -1,0 +1,92 @@
+package dev.montage.media;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.montage.layout.TimeSpan;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Reads ffprobe's JSON ({@code -show_format -show_streams -show_entries packet=...}) as ffprobe prints it.
+ * The format and the streams are kept as trees; the packets, about 100 000 for an hour of video, are folded
+ * one by one into each stream's {@link PacketSpans} and not kept, so memory does not grow with the file.
+ */
+final class FfprobeOutput {
+
+    private final JsonMapper mapper;
+    private final long gapMillis;
+    private final Map<Integer, PacketSpans> packets = new HashMap<>();
+    private JsonNode format = MissingNode.getInstance();
+    private JsonNode streams = MissingNode.getInstance();
+    private String unreadable;
+
+    FfprobeOutput(JsonMapper mapper, long gapMillis) {
+        this.mapper = mapper;
+        this.gapMillis = gapMillis;
+    }
+
+    /** Reads the whole output; JSON that cannot be read is remembered (see {@link #unreadable()}). */
+    void read(InputStream in) {
+        try (JsonParser parser = mapper.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                unreadable = "the output is not a JSON object";
+                return;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String section = parser.currentName();
+                parser.nextToken();
+                switch (section) {
+                    case "packets" -> readPackets(parser);
+                    case "streams" -> streams = parser.readValueAsTree();
+                    case "format" -> format = parser.readValueAsTree();
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            unreadable = e.getOriginalMessage();
+        }
+    }
+
+    private void readPackets(JsonParser parser) {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            JsonNode packet = parser.readValueAsTree();
+            Optional<Long> pts = MediaProbe.seconds(packet.path("pts_time"));
+            if (pts.isPresent()) { // N/A where the container does not know: no evidence of a picture
+                packets.computeIfAbsent(packet.path("stream_index").asInt(), index -> new PacketSpans(gapMillis))
+                        .add(pts.get(), MediaProbe.seconds(packet.path("duration_time")).orElse(0L));
+            }
+        }
+    }
+
+    /** Why the output could not be read, if it could not. */
+    Optional<String> unreadable() {
+        return Optional.ofNullable(unreadable);
+    }
+
+    JsonNode format() {
+        return format;
+    }
+
+    JsonNode streams() {
+        return streams;
+    }
+
+    /** The spans of the stream's packets; none if it had none. */
+    List<TimeSpan> activity(int streamIndex) {
+        PacketSpans spans = packets.get(streamIndex);
+        return spans == null ? List.of() : spans.spans();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.montage.media;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+import dev.montage.layout.TimeSpan;
+
+/**
+ * Folds a video stream's packets, one at a time as ffprobe lists them, into the spans that have pictures:
+ * consecutive packets closer than the gap belong to one span, which lasts until the end of its last packet.
+ * It holds a small window of packets, not the stream: ffprobe lists packets in decoding order, which differs
+ * from presentation order by a few pictures where a codec uses B-frames, so the window puts them back in
+ * order before they are folded. A packet more than the window out of place (only a damaged file has one)
+ * lands in the span being built.
+ *
+ * <pre>{@code
+ * PacketSpans spans = new PacketSpans(1000);
+ * spans.add(0, 33); spans.add(33, 33); spans.add(5000, 33);
+ * spans.spans();   // [0..66, 5000..5033]
+ * }</pre>
+ */
+final class PacketSpans {
+
+    /** Far more than any codec's reordering depth (H.264 allows 16). */
+    static final int REORDER_WINDOW = 64;
+
+    private final long gapMillis;
+    private final PriorityQueue<long[]> window = new PriorityQueue<>(REORDER_WINDOW + 1,
+            Comparator.comparingLong(packet -> packet[0]));
+    private final List<TimeSpan> spans = new ArrayList<>();
+    private long spanStart = -1;
+    private long spanEnd = -1;
+
+    PacketSpans(long gapMillis) {
+        this.gapMillis = gapMillis;
+    }
+
+    /** One packet: its presentation time and duration in milliseconds (a duration below 1 counts as 1). */
+    void add(long ptsMillis, long durationMillis) {
+        window.add(new long[] {ptsMillis, Math.max(durationMillis, 1)});
+        if (window.size() > REORDER_WINDOW) {
+            fold(window.poll());
+        }
+    }
+
+    /** The spans of all packets added, in time order. */
+    List<TimeSpan> spans() {
+        while (!window.isEmpty()) {
+            fold(window.poll());
+        }
+        List<TimeSpan> all = new ArrayList<>(spans);
+        if (spanStart >= 0) {
+            all.add(new TimeSpan(spanStart, spanEnd));
+        }
+        return List.copyOf(all);
+    }
+
+    /** The packets waiting in the window to be folded. */
+    int held() {
+        return window.size();
+    }
+
+    private void fold(long[] packet) {
+        if (spanStart < 0) {
+            spanStart = packet[0];
+        } else if (packet[0] - spanEnd > gapMillis) {
+            spans.add(new TimeSpan(spanStart, spanEnd));
+            spanStart = packet[0];
+        }
+        spanEnd = Math.max(spanEnd, packet[0] + packet[1]);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.montage.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.montage.layout.TimeSpan;
+
+class PacketSpansTest {
+
+    private final PacketSpans spans = new PacketSpans(1000);
+
+    @Test
+    void packetsCloserThanTheGapMakeOneSpanEndingWithTheLastPacket() {
+        for (long pts = 0; pts < 3000; pts += 33) {
+            spans.add(pts, 33);
+        }
+
+        assertThat(spans.spans()).containsExactly(new TimeSpan(0, 2970 + 33));
+    }
+
+    @Test
+    void aPauseLongerThanTheGapSplitsTheSpans() {
+        spans.add(0, 40);
+        spans.add(40, 40);
+        spans.add(1080, 40); // 1000 ms after the end of the last packet: still one span
+        spans.add(2121, 40); // 1001 ms after: a camera that was off
+
+        assertThat(spans.spans()).containsExactly(new TimeSpan(0, 1120), new TimeSpan(2121, 2161));
+    }
+
+    @Test
+    void packetsInDecodingOrderAreFoldedInPresentationOrder() {
+        // I P B B P B B ... as a B-frame codec lists them: a P-frame comes before the B-frames shown earlier,
+        // and one of them comes after a gap — in presentation order there is none
+        long[] decodingOrder = {0, 3000, 1000, 2000, 6000, 4000, 5000};
+        for (long pts : decodingOrder) {
+            spans.add(pts, 1000);
+        }
+
+        assertThat(spans.spans()).containsExactly(new TimeSpan(0, 7000));
+    }
+
+    @Test
+    void theWindowHoldsOnlyAFewPacketsWhateverTheLength() {
+        for (int i = 0; i < 100_000; i++) {
+            spans.add(i * 33L, 33);
+            assertThat(spans.held()).isLessThanOrEqualTo(PacketSpans.REORDER_WINDOW);
+        }
+
+        assertThat(spans.spans()).containsExactly(new TimeSpan(0, 100_000 * 33L));
+    }
+
+    @Test
+    void aZeroDurationCountsAsOneMillisecondAndNoPacketsMeanNoSpans() {
+        assertThat(spans.spans()).isEmpty();
+
+        spans.add(500, 0);
+
+        assertThat(spans.spans()).containsExactly(new TimeSpan(500, 501));
+    }
+}
