@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,6 +125,7 @@ class CompositionJob {
             sources = renderSources(media);
 
             Files.createDirectories(workRoot);
+            removeEarlierAttempts(composition.id());
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
             Path output = workDir.resolve("composition.mp4");
             renderer.render(plan, sources, workDir, output, progressWriter(composition.id()));
@@ -224,6 +226,17 @@ class CompositionJob {
                     recording.streamIndex(), recording.kind(), recording.startedAt().toEpochMilli()));
         }
         return sources;
+    }
+
+    /**
+     * Removes what an earlier run of this job left on this node: a node killed mid-job that was started again
+     * runs it again here (db-scheduler hands a job to one run at a time, so those folders are nobody's).
+     */
+    private void removeEarlierAttempts(UUID id) throws IOException {
+        try (Stream<Path> entries = Files.list(workRoot)) {
+            entries.filter(entry -> entry.getFileName().toString().startsWith(id + "-"))
+                    .forEach(CompositionJob::deleteQuietly);
+        }
     }
 
     private static void deleteQuietly(Path dir) {

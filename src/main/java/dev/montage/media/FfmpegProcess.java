@@ -49,7 +49,8 @@ final class FfmpegProcess {
     /** Starts ffmpeg; {@code durationMillis} is the output's planned length, the 100% of its progress. */
     static FfmpegProcess start(List<String> commandLine, long durationMillis) throws RenderException {
         try {
-            Process process = new ProcessBuilder(commandLine).start();
+            // dies with the JVM: a killed node leaves no render running (the command line in errors stays ffmpeg's)
+            Process process = new ProcessBuilder(ParentDeathSignal.guard(commandLine)).start();
             process.getOutputStream().close(); // -nostdin already; a closed pipe makes sure it never waits on us
             return new FfmpegProcess(commandLine, process, durationMillis);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.montage.compositions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -36,8 +38,11 @@ class NodeFailoverTest extends ApiTest {
     @Autowired
     private SchedulerLifecycle scheduler;
 
+    @Value("${montage.data-dir}/work")
+    private Path workRoot;
+
     @Test
-    void aJobLeftByADeadNodeIsRunAgainAndGivesTheSameResult() {
+    void aJobLeftByADeadNodeIsRunAgainAndGivesTheSameResult() throws Exception {
         TwoParticipantSession session = twoParticipantSession(api);
         String body = "{\"session_id\": \"" + session.sessionId() + "\", \"resolution\": \"320x120\"}";
         String orphaned = api.post("/v2/room_compositions", body).data().path("id").asString();
@@ -56,8 +61,13 @@ class NodeFailoverTest extends ApiTest {
                 .param("id", UUID.fromString(orphaned)).update();
         assertThat(api.get("/v2/room_compositions/" + orphaned).data().path("progress_percent").asInt()).isEqualTo(37);
 
+        // and what its ffmpeg had written before it died
+        Path leftBehind = Files.createDirectories(workRoot.resolve(orphaned + "-4242")).resolve("composition.mp4");
+        Files.write(leftBehind, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+
         scheduler.start();
         JsonNode recovered = awaitFinished(api, orphaned, 90);
+        assertThat(leftBehind.getParent()).as("the dead run's working folder").doesNotExist();
         String undisturbed = api.post("/v2/room_compositions", body).data().path("id").asString();
         JsonNode reference = awaitFinished(api, undisturbed, 60);
 
