@@ -42,8 +42,8 @@ class CompositionService {
     private final IdGenerator ids;
 
     CompositionService(CompositionRepository compositions, CompositionRequestParser parser,
-            SchedulerClient scheduler, SchedulerLifecycle queue, OneTimeTask<Void> composeTask, RunningCompositions running, BlobStore blobs,
-            Clock clock, IdGenerator ids) {
+            SchedulerClient scheduler, SchedulerLifecycle queue, OneTimeTask<Void> composeTask,
+            RunningCompositions running, BlobStore blobs, Clock clock, IdGenerator ids) {
         this.compositions = compositions;
         this.parser = parser;
         this.scheduler = scheduler;

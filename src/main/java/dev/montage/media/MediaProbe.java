@@ -42,7 +42,8 @@ public class MediaProbe {
                 "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
                 "-show_entries", "packet=stream_index,pts_time,duration_time", file.toString()), TIMEOUT, output::read);
         if (result.exitCode() != 0) {
-            throw new MediaProbeException("the file is not media ffprobe can read (" + reason(result.stderr(), file) + ")");
+            throw new MediaProbeException(
+                    "the file is not media ffprobe can read (" + reason(result.stderr(), file) + ")");
         }
         if (output.unreadable().isPresent()) {
             throw new MediaProbeException("ffprobe output could not be read: " + output.unreadable().get());

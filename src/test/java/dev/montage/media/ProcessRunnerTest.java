@@ -16,8 +16,9 @@ class ProcessRunnerTest {
     void theReaderGetsTheOutputAndTheResultKeepsTheErrorsTail() throws Exception {
         StringBuilder out = new StringBuilder();
 
-        ProcessRunner.Result result = ProcessRunner.run(List.of("sh", "-c", "echo one; echo two; echo oops >&2; exit 3"),
-                Duration.ofSeconds(30), in -> out.append(readAll(in)));
+        ProcessRunner.Result result = ProcessRunner.run(
+                List.of("sh", "-c", "echo one; echo two; echo oops >&2; exit 3"), Duration.ofSeconds(30),
+                in -> out.append(readAll(in)));
 
         assertThat(out.toString()).isEqualTo("one\ntwo\n");
         assertThat(result.exitCode()).isEqualTo(3);
@@ -40,7 +41,8 @@ class ProcessRunnerTest {
         assertThatThrownBy(() -> ProcessRunner.run(List.of("sleep", "30"), Duration.ofMillis(300), in -> { }))
                 .isInstanceOf(IOException.class)
                 .hasMessage("sleep did not finish within PT0.3S");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it did not wait for the 30 s").isLessThan(Duration.ofSeconds(20));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it did not wait for the 30 s")
+                .isLessThan(Duration.ofSeconds(20));
     }
 
     private static String readAll(InputStream in) {
