@@ -42,6 +42,11 @@ import dev.montage.layout.TimeSpan;
  *       (see {@link #LAST_FRAME_HOLD_MILLIS}), and {@code overlay} draws the picture only while it
  *       is visible. {@code eof_action=pass} leaves black behind a source whose file ended early,
  *       never a frozen frame.</li>
+ *   <li>Static layouts: when every picture is shown for the whole output and none covers another
+ *       (the usual grid of people present throughout), there is no canvas and no overlay: one
+ *       {@code xstack} copies the scaled pictures into place with black around them, and {@code pad}
+ *       extends it to the canvas where the pictures do not reach its edge. It draws the same
+ *       picture for less work: overlay converts each picture to YUVA and blends it.</li>
  *   <li>Audio: each track is resampled with timestamp compensation (gaps in a recording become
  *       silence), delayed to its output offset and summed without normalisation; a limiter keeps
  *       the sum from clipping. A plan without audio gets a silent track so players see a normal file.</li>
@@ -92,9 +97,12 @@ public final class FilterGraphBuilder {
         videoUses.forEach(use -> inputs.putIfAbsent(use.source().file(), inputs.size()));
         audioUses.forEach(use -> inputs.putIfAbsent(use.source().file(), inputs.size()));
 
+        boolean stacked = !videoUses.isEmpty() && isStatic(plan, videoUses);
         List<String> statements = new ArrayList<>();
-        statements.add(canvas(plan, videoUses.isEmpty() ? "vout" : "canvas"));
-        statements.addAll(video(plan, videoUses, inputs));
+        if (!stacked) {
+            statements.add(canvas(plan, videoUses.isEmpty() ? "vout" : "canvas"));
+        }
+        statements.addAll(video(plan, videoUses, inputs, stacked));
         statements.addAll(audio(plan, audioUses, inputs));
         String script = String.join(";\n", statements) + "\n";
         return new FfmpegCommand(arguments(plan, inputs.keySet(), scriptFile, output), script);
@@ -184,7 +192,8 @@ public final class FilterGraphBuilder {
                 + ":d=" + seconds(plan.durationMillis()) + "[" + label + "]";
     }
 
-    private static List<String> video(CompositionPlan plan, List<VideoUse> uses, Map<Path, Integer> inputs) {
+    private static List<String> video(CompositionPlan plan, List<VideoUse> uses, Map<Path, Integer> inputs,
+            boolean stacked) {
         Map<RenderSource, Integer> copies = new LinkedHashMap<>();
         uses.forEach(use -> copies.merge(use.source(), 1, Integer::sum));
 
@@ -203,14 +212,86 @@ public final class FilterGraphBuilder {
         }
 
         Map<RenderSource, Integer> copiesUsed = new HashMap<>();
+        for (VideoUse use : uses) {
+            int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
+            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]scale=" + use.frame().width() + ":"
+                    + use.frame().height() + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
+                    + (stacked ? onOutputClock(plan) : "") + "[" + use.label() + "]");
+        }
+        statements.addAll(stacked ? stack(plan, uses) : overlays(uses));
+        return statements;
+    }
+
+    /**
+     * True when every picture is shown for the whole output (give or take a frame at either end) and no two
+     * overlap: then nothing comes, goes or covers anything, and the pictures can be copied side by side.
+     */
+    private static boolean isStatic(CompositionPlan plan, List<VideoUse> pictures) {
+        long frame = 1000 / FRAME_RATE;
+        for (VideoUse use : pictures) {
+            if (use.enabled().size() != 1 || use.enabled().get(0).startMillis() > frame
+                    || use.enabled().get(0).endMillis() < plan.durationMillis() - frame) {
+                return false;
+            }
+        }
+        for (int i = 0; i < pictures.size(); i++) {
+            for (int j = i + 1; j < pictures.size(); j++) {
+                if (overlap(pictures.get(i).frame(), pictures.get(j).frame())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean overlap(Rect a, Rect b) {
+        return a.x() < b.right() && b.x() < a.right() && a.y() < b.bottom() && b.y() < a.bottom();
+    }
+
+    /**
+     * The pictures copied into place by one {@code xstack}, black elsewhere, then padded to the canvas.
+     * Unlike {@code overlay}, which converts each picture to YUVA and blends it pixel by pixel onto a copy of
+     * the canvas, this only copies planes: the cheaper graph for the common grid of people present throughout.
+     */
+    private static List<String> stack(CompositionPlan plan, List<VideoUse> uses) {
+        String pad = "pad=" + plan.canvas().width() + ":" + plan.canvas().height();
+        if (uses.size() == 1) {
+            Rect frame = uses.get(0).frame();
+            return List.of("[" + uses.get(0).label() + "]" + pad + ":" + frame.x() + ":" + frame.y()
+                    + ":color=black[vout]");
+        }
+        StringBuilder stack = new StringBuilder();
+        uses.forEach(use -> stack.append('[').append(use.label()).append(']'));
+        stack.append("xstack=inputs=").append(uses.size()).append(":layout=")
+                .append(uses.stream().map(use -> use.frame().x() + "_" + use.frame().y())
+                        .collect(Collectors.joining("|")))
+                .append(":fill=black");
+        // xstack's picture ends at the furthest picture's edge; the canvas may reach further
+        int width = uses.stream().mapToInt(use -> use.frame().right()).max().orElseThrow();
+        int height = uses.stream().mapToInt(use -> use.frame().bottom()).max().orElseThrow();
+        if (width != plan.canvas().width() || height != plan.canvas().height()) {
+            stack.append(',').append(pad).append(":0:0:color=black");
+        }
+        return List.of(stack.append("[vout]").toString());
+    }
+
+    /**
+     * What the canvas does for overlaid pictures, for a stacked one: black after its file ends (after the
+     * hold) for at least the whole output, and frames at the output rate from 0, the first repeated back to
+     * 0 if it came a little later.
+     */
+    private static String onOutputClock(CompositionPlan plan) {
+        return ",tpad=stop_mode=add:stop_duration=" + seconds(plan.durationMillis()) + ":color=black,fps="
+                + FRAME_RATE + ":start_time=0";
+    }
+
+    /** Each picture drawn over the black canvas while it is visible, in drawing order. */
+    private static List<String> overlays(List<VideoUse> uses) {
+        List<String> statements = new ArrayList<>();
         String below = "canvas";
         for (int i = 0; i < uses.size(); i++) {
             VideoUse use = uses.get(i);
-            int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
             String above = i == uses.size() - 1 ? "vout" : "ov" + i;
-            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]scale=" + use.frame().width() + ":"
-                    + use.frame().height() + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
-                    + "[" + use.label() + "]");
             statements.add("[" + below + "][" + use.label() + "]overlay=x=" + use.frame().x() + ":y=" + use.frame().y()
                     + ":eof_action=pass:enable='" + enableExpression(use.enabled()) + "'[" + above + "]");
             below = above;

@@ -64,6 +64,36 @@ class CompositionRendererTest {
         assertThat(colourAt(out, 1.0, 240, 180)).is(near(Rgb.YELLOW));
     }
 
+    /**
+     * Two 4:3 pictures side by side in a 400x120 canvas, present throughout: the static graph (one xstack).
+     * Each is fitted to 160x120 in its 200x120 cell, so black bars of 20 px flank both, and the stacked
+     * pictures end at x = 380, short of the canvas's edge, which padding must still make black.
+     */
+    @Test
+    void staticGridWithBars_showsEachPictureInItsCellAndBlackAround_forTheWholeDuration() throws Exception {
+        List<VideoTrack> video = List.of(
+                VideoTrack.continuous("a-red", "a", span(0, 2), 160, 120),
+                VideoTrack.continuous("b-blue", "b", span(0, 2), 160, 120));
+        CompositionPlan plan = plan(400, 120, video, List.of(), wholeCanvas(400, 120));
+
+        Path out = render(plan,
+                video("a-red", TestMedia.videoOnly("red", 2), 0),
+                video("b-blue", TestMedia.videoOnly("blue", 2), 0));
+
+        MediaFacts facts = MediaFacts.of(out);
+        assertThat(facts.width()).isEqualTo(400);
+        assertThat(facts.height()).isEqualTo(120);
+        assertThat(facts.videoFrames()).isEqualTo(60);
+        for (double t : new double[] {0.0, 1.0, 1.95}) {
+            assertThat(colourAt(out, t, 100, 60)).as("t=%s left picture", t).is(near(Rgb.RED));
+            assertThat(colourAt(out, t, 300, 60)).as("t=%s right picture", t).is(near(Rgb.BLUE));
+            assertThat(colourAt(out, t, 8, 60)).as("t=%s left bar", t).is(near(Rgb.BLACK));
+            assertThat(colourAt(out, t, 200, 60)).as("t=%s bars between the cells", t).is(near(Rgb.BLACK));
+            assertThat(colourAt(out, t, 392, 60)).as("t=%s right bar, beyond the stacked pictures", t)
+                    .is(near(Rgb.BLACK));
+        }
+    }
+
     @Test
     void output_isH264AndAacInYuv420p_atAConstant30Fps_withFaststart_andLastsThePlannedDuration() throws Exception {
         List<VideoTrack> video = List.of(VideoTrack.continuous("alice-v", "alice", span(0, 2.5), 160, 120));
