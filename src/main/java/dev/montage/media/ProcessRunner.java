@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -34,9 +35,13 @@ final class ProcessRunner {
     static Result run(List<String> command, Duration timeout, Consumer<InputStream> stdout) throws IOException {
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close(); // nothing to say to it; a closed stdin keeps it from waiting for input
-        // kills the process at the deadline, which also ends the reads below
-        CompletableFuture<Void> deadline = CompletableFuture.runAsync(process::destroyForcibly,
-                CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        // kills the process at the deadline, which also ends the reads below; the flag is set before the kill,
+        // so whoever sees the process end also sees why (the future itself completes only after the kill)
+        AtomicBoolean timedOut = new AtomicBoolean();
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
+            timedOut.set(true);
+            process.destroyForcibly();
+        }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
         StderrTail stderr = new StderrTail(STDERR_TAIL);
         CompletableFuture<Void> stderrRead = CompletableFuture.runAsync(() -> readLines(process.getErrorStream(),
                 stderr::append));
@@ -45,7 +50,7 @@ final class ProcessRunner {
             discardRest(out);
             int exitCode = process.waitFor();
             stderrRead.join();
-            if (deadline.isDone()) {
+            if (timedOut.get()) {
                 throw new IOException(command.get(0) + " did not finish within " + timeout);
             }
             return new Result(exitCode, stderr);
