@@ -17,8 +17,8 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * Reads ffprobe's JSON ({@code -show_format -show_streams -show_entries packet=...}) as ffprobe prints it.
- * The format and the streams are kept as trees; the packets, about 100 000 for an hour of video, are folded
- * one by one into each stream's {@link PacketSpans} and not kept, so memory does not grow with the file.
+ * The format and the streams are kept as trees; the video packets, about 100 000 for an hour, are folded one
+ * by one into each video stream's {@link PacketSpans} and not kept, so memory does not grow with the file.
  */
 final class FfprobeOutput {
 
@@ -63,6 +63,9 @@ final class FfprobeOutput {
         }
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             JsonNode packet = parser.readValueAsTree();
+            if (!packet.path("codec_type").asString("").equals("video")) {
+                continue; // only a video stream's activity comes from its packets
+            }
             Optional<Long> pts = MediaProbe.seconds(packet.path("pts_time"));
             if (pts.isPresent()) { // N/A where the container does not know: no evidence of a picture
                 packets.computeIfAbsent(packet.path("stream_index").asInt(), index -> new PacketSpans(gapMillis))
@@ -84,7 +87,7 @@ final class FfprobeOutput {
         return streams;
     }
 
-    /** The spans of the stream's packets; none if it had none. */
+    /** The spans of a video stream's packets; none if it had none. */
     List<TimeSpan> activity(int streamIndex) {
         PacketSpans spans = packets.get(streamIndex);
         return spans == null ? List.of() : spans.spans();

@@ -40,7 +40,8 @@ public class MediaProbe {
         FfprobeOutput output = new FfprobeOutput(mapper, GAP_MILLIS);
         ProcessRunner.Result result = ProcessRunner.run(List.of(binaries.ffprobe().toString(),
                 "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
-                "-show_entries", "packet=stream_index,pts_time,duration_time", file.toString()), TIMEOUT, output::read);
+                "-show_entries", "packet=codec_type,stream_index,pts_time,duration_time", file.toString()), TIMEOUT,
+                output::read);
         if (result.exitCode() != 0) {
             throw new MediaProbeException(
                     "the file is not media ffprobe can read (" + reason(result.stderr(), file) + ")");

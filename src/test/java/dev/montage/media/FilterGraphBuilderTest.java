@@ -95,16 +95,8 @@ class FilterGraphBuilderTest {
 
     @Test
     void picturesShownThroughoutSideBySide_areStackedNotOverlaid() {
-        List<VideoTrack> video = List.of(
-                VideoTrack.continuous("a", "a", span(0, 2), 160, 120),
-                VideoTrack.continuous("b", "b", span(0, 2), 160, 120));
-        CompositionPlan plan = LayoutPlanner.plan(video, List.of(), new LayoutRequest(new Resolution(400, 120),
-                List.of(RegionSpec.builder("main", 0, 0, 400, 120).videoSources("*").build()), AudioSelection.ALL,
-                true));
-
-        String script = FilterGraphBuilder.build(plan, List.of(
-                new RenderSource("a", Path.of("a.webm"), 0, MediaKind.VIDEO, 0),
-                new RenderSource("b", Path.of("b.webm"), 0, MediaKind.VIDEO, 0)), SCRIPT, OUTPUT).filterScript();
+        String script = twoPictureScript(new Resolution(400, 120), 0,
+                RegionSpec.builder("main", 0, 0, 400, 120).videoSources("*").build());
 
         assertThat(script).doesNotContain("overlay").doesNotContain("color=c=black")
                 .contains("[in0_0_0]scale=160:120,tpad=stop_mode=clone:stop_duration=0.500,"
@@ -115,16 +107,8 @@ class FilterGraphBuilderTest {
 
     @Test
     void aPictureThatComesLate_isOverlaidOnTheCanvasWhileVisible() {
-        List<VideoTrack> video = List.of(
-                VideoTrack.continuous("a", "a", span(0, 2), 160, 120),
-                VideoTrack.continuous("b", "b", span(1, 2), 160, 120));
-        CompositionPlan plan = LayoutPlanner.plan(video, List.of(), new LayoutRequest(new Resolution(320, 120),
-                List.of(RegionSpec.builder("main", 0, 0, 320, 120).videoSources("*").build()), AudioSelection.ALL,
-                true));
-
-        String script = FilterGraphBuilder.build(plan, List.of(
-                new RenderSource("a", Path.of("a.webm"), 0, MediaKind.VIDEO, 0),
-                new RenderSource("b", Path.of("b.webm"), 0, MediaKind.VIDEO, 1_000)), SCRIPT, OUTPUT).filterScript();
+        String script = twoPictureScript(new Resolution(320, 120), 1,
+                RegionSpec.builder("main", 0, 0, 320, 120).videoSources("*").build());
 
         assertThat(script).startsWith("color=c=black:s=320x120").doesNotContain("xstack")
                 .contains("overlay=x=160:y=0:eof_action=pass:enable='gte(t,1.000)*lt(t,2.000)'[vout]");
@@ -132,20 +116,28 @@ class FilterGraphBuilderTest {
 
     @Test
     void aPictureInPictureOverAFullFrame_isOverlaidEvenWhenBothAreShownThroughout() {
-        List<VideoTrack> video = List.of(
-                VideoTrack.continuous("a", "a", span(0, 2), 160, 120),
-                VideoTrack.continuous("b", "b", span(0, 2), 160, 120));
-        CompositionPlan plan = LayoutPlanner.plan(video, List.of(), new LayoutRequest(new Resolution(320, 240),
-                List.of(RegionSpec.builder("main", 0, 0, 320, 240).videoSources("a").build(),
-                        RegionSpec.builder("pip", 220, 160, 80, 60).z(1).videoSources("b").build()),
-                AudioSelection.ALL, true));
-
-        String script = FilterGraphBuilder.build(plan, List.of(
-                new RenderSource("a", Path.of("a.webm"), 0, MediaKind.VIDEO, 0),
-                new RenderSource("b", Path.of("b.webm"), 0, MediaKind.VIDEO, 0)), SCRIPT, OUTPUT).filterScript();
+        String script = twoPictureScript(new Resolution(320, 240), 0,
+                RegionSpec.builder("main", 0, 0, 320, 240).videoSources("a").build(),
+                RegionSpec.builder("pip", 220, 160, 80, 60).z(1).videoSources("b").build());
 
         assertThat(script).as("xstack would copy overlapping pictures in no defined order")
                 .doesNotContain("xstack").contains("overlay=x=220:y=160");
+    }
+
+    /**
+     * The filter script for two 160x120 participants over 2 s: "a" from 0, "b" from {@code bJoinsAt}
+     * seconds; each is its own file.
+     */
+    private static String twoPictureScript(Resolution canvas, int bJoinsAt, RegionSpec... regions) {
+        List<VideoTrack> video = List.of(
+                VideoTrack.continuous("a", "a", span(0, 2), 160, 120),
+                VideoTrack.continuous("b", "b", span(bJoinsAt, 2), 160, 120));
+        CompositionPlan plan = LayoutPlanner.plan(video, List.of(),
+                new LayoutRequest(canvas, List.of(regions), AudioSelection.ALL, true));
+        return FilterGraphBuilder.build(plan, List.of(
+                new RenderSource("a", Path.of("a.webm"), 0, MediaKind.VIDEO, 0),
+                new RenderSource("b", Path.of("b.webm"), 0, MediaKind.VIDEO, bJoinsAt * 1_000L)), SCRIPT, OUTPUT)
+                .filterScript();
     }
 
     @Test
