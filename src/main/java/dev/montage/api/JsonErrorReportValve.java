@@ -59,7 +59,8 @@ public final class JsonErrorReportValve extends ErrorReportValve {
                     + "(%2F, %5C and %00 are refused) or its Content-Length could not be accepted");
             case 404 -> ApiError.of(ErrorCode.NOT_FOUND, "No such route");
             case 417 -> ApiError.of(ErrorCode.BAD_REQUEST, "The only expectation supported is Expect: 100-continue");
-            case 501 -> ApiError.of(ErrorCode.BAD_REQUEST, "The only Transfer-Encoding supported is chunked");
+            case 501 -> ApiError.of(ErrorCode.BAD_REQUEST,
+                    "Not implemented here: CONNECT, or a Transfer-Encoding other than chunked");
             case 505 -> ApiError.of(ErrorCode.BAD_REQUEST, "The HTTP version is not supported; use HTTP/1.1");
             default -> status >= 500
                     ? ApiError.of(ErrorCode.UNEXPECTED, "An unexpected error occurred; it has been logged")
