@@ -93,11 +93,22 @@ class RawHttpEdgeCasesTest extends ApiTest {
                         + "Connection: close\r\n\r\n", 400, "10015"),
                 raw("Host: differs from the absolute URI", "GET http://elsewhere/v2/rooms HTTP/1.1\r\n"
                         + "Host: localhost\r\nConnection: close\r\n\r\n", 400, "10015"),
+                get("path: dot segments above the root", "/v2/../../etc/passwd", 400, "10015"),
+                get("path: raw byte 0xFF", "/v2/rooms/\u00ff", 400, "10015"),
+                get("path: a fragment", "/v2/rooms#top", 400, "10015"),
+                raw("request line: TLS handshake on the plain port", "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000"
+                        + "\u0000\u00a1\u0003\u0003" + "\0".repeat(40) + "\r\n\r\n", 400, "10015"),
+                raw("request line: method over 8 KB", "G".repeat(9000) + " /v2/rooms HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Connection: close\r\n\r\n", 400, "10015"),
+                get("header: 101 of them", "/v2/rooms", IntStream.range(0, 101).mapToObj(i -> "X-H" + i + ": 1\r\n")
+                        .collect(Collectors.joining()), 400, "10015"),
                 get("header: over 8 KB", "/v2/rooms", "X-Big: " + "a".repeat(9000) + "\r\n", 400, "10015"),
                 get("header: NUL in a value", "/v2/rooms", "X-Nul: a\0b\r\n", 400, "10015"),
                 get("header: line without a colon", "/v2/rooms", "NoColon\r\n", 400, "10015"),
                 post("Content-Length: negative", "Content-Length: -1\r\n", "{}", 400, "10015"),
                 post("Content-Length: two different", "Content-Length: 2\r\nContent-Length: 3\r\n", "{}", 400,
+                        "10015"),
+                post("Content-Length: past Long.MAX_VALUE", "Content-Length: 99999999999999999999\r\n", "{}", 400,
                         "10015"),
                 post("Content-Length: not a number", "Content-Length: two\r\n", "{}", 400, "10015"),
                 post("chunked body with a bad chunk header", "Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n",
@@ -110,7 +121,9 @@ class RawHttpEdgeCasesTest extends ApiTest {
                 // HTTP names a 5xx for these two: the server cannot do what was asked, whatever the client fixes
                 raw("request line: HTTP/9.9", "GET /v2/rooms HTTP/9.9\r\nHost: localhost\r\n"
                         + "Connection: close\r\n\r\n", 505, "10015"),
-                post("Transfer-Encoding: unknown coding", "Transfer-Encoding: gzip\r\n", "{}", 501, "10015"));
+                post("Transfer-Encoding: unknown coding", "Transfer-Encoding: gzip\r\n", "{}", 501, "10015"),
+                raw("CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n"
+                        + "Connection: close\r\n\r\n", 501, "10015"));
     }
 
     @ParameterizedTest(name = "{0}")
