@@ -5,11 +5,15 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import org.apache.coyote.BadRequestException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -20,12 +24,15 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import jakarta.servlet.MultipartConfigElement;
 
 /**
  * The one place where exceptions become HTTP answers, always in the Telnyx envelope. Client mistakes keep
  * their 4xx; anything else is a 500 with code 10007 and no internals, logged here with its stack trace.
+ * Every answer names its Content-Type itself, so it is JSON whatever the request's Accept asks for: a client that
+ * asks for HTML still learns what went wrong. A client that hung up gets nothing, and is no error of ours.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -40,7 +47,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(new ErrorEnvelope(e.errors()));
+        return json(ResponseEntity.status(e.status()), e.errors());
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -52,10 +59,30 @@ class ApiExceptionHandler {
     ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException e) {
         String allowed = e.getSupportedHttpMethods() == null ? ""
                 : e.getSupportedHttpMethods().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-                .header("Allow", allowed)
-                .body(new ErrorEnvelope(List.of(ApiError.of(ErrorCode.BAD_REQUEST,
-                        e.getMethod() + " is not allowed here; allowed: " + allowed))));
+        return json(ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", allowed),
+                List.of(ApiError.of(ErrorCode.BAD_REQUEST, e.getMethod() + " is not allowed here; allowed: " + allowed)));
+    }
+
+    /**
+     * Accept names nothing this route answers, or is not a media type at all. Only where a route has an answer to
+     * give: an error answers JSON regardless (see the class comment).
+     */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorEnvelope> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return answer(HttpStatus.NOT_ACCEPTABLE, ApiError.of(ErrorCode.BAD_REQUEST,
+                "This resource is application/json; send Accept: application/json, */* or no Accept header"));
+    }
+
+    /**
+     * Tomcat parses the query string when it is first read and refuses all of it when one part is malformed
+     * (invalid or overlong percent-encoding, an empty name, more parameters than the connector allows).
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ErrorEnvelope> malformedQuery(InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        return answer(status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
+                ApiError.of(ErrorCode.BAD_REQUEST, "The query string is malformed: each parameter must be name=value, "
+                        + "percent-encoded as UTF-8, and there may be at most a thousand of them"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -103,14 +130,43 @@ class ApiExceptionHandler {
                 "The request is not a readable multipart/form-data body"));
     }
 
+    /**
+     * The container could not read the body as framed (a bad chunk, a short body): the client's doing. A client that
+     * went away raises one too (ClientAbortException is a BadRequestException) and gets no answer.
+     */
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ErrorEnvelope> unreadableBody(BadRequestException e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            return clientGone(e);
+        }
+        return answer(HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
+                "The request body could not be read as framed by its Content-Length or Transfer-Encoding"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            return clientGone(e);
+        }
         log.error("Unexpected error", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, ApiError.of(ErrorCode.UNEXPECTED,
                 "An unexpected error occurred; it has been logged"));
     }
 
+    /**
+     * The client closed the connection while its request was read or its answer written: there is no one to answer,
+     * and a browser seeking in a video does it all the time. One line at DEBUG, never an ERROR with a stack trace.
+     */
+    private static ResponseEntity<ErrorEnvelope> clientGone(Exception e) {
+        log.debug("Client went away before the exchange was complete: {}", e.toString());
+        return null;
+    }
+
     private static ResponseEntity<ErrorEnvelope> answer(HttpStatus status, ApiError error) {
-        return ResponseEntity.status(status).body(new ErrorEnvelope(List.of(error)));
+        return json(ResponseEntity.status(status), List.of(error));
+    }
+
+    private static ResponseEntity<ErrorEnvelope> json(ResponseEntity.BodyBuilder builder, List<ApiError> errors) {
+        return builder.contentType(MediaType.APPLICATION_JSON).body(new ErrorEnvelope(errors));
     }
 }

@@ -12,8 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Errors raised before Spring MVC runs (the container refusing a request line, say) land on /error;
- * they get the envelope too, never an HTML page or a stack trace.
+ * Errors raised before Spring MVC runs (a filter's exception, the container refusing a request) land on /error;
+ * they get the envelope too, never an HTML page or a stack trace. /error asked for directly is no route of the API:
+ * a 404 like any other unknown path, for every method.
  */
 @RestController
 class JsonErrorController implements ErrorController {
@@ -27,6 +28,10 @@ class JsonErrorController implements ErrorController {
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            responses.write(response, HttpStatus.NOT_FOUND, ApiError.of(ErrorCode.NOT_FOUND, "No such route"));
+            return;
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ApiError error = switch (status) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Typed reading of bracketed query keys ({@code filter[status]}, {@code page[size]}). The servlet container has
@@ -18,6 +19,7 @@ public final class QueryParams {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 250;
+    private static final Pattern FOUR_DIGIT_YEAR_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Map<String, String[]> values;
     private final Problems problems = new Problems();
@@ -83,7 +85,18 @@ public final class QueryParams {
     }
 
     private Optional<LocalDate> date(String key) {
-        return parsed(key, "an ISO 8601 date (YYYY-MM-DD)", LocalDate::parse);
+        return parsed(key, "an ISO 8601 date (YYYY-MM-DD)", QueryParams::calendarDate);
+    }
+
+    /**
+     * Four-digit years only: {@link LocalDate#parse} also takes {@code +999999999-12-31}, whose next day, the end of
+     * an inclusive filter, no date can hold.
+     */
+    private static LocalDate calendarDate(String value) {
+        if (!FOUR_DIGIT_YEAR_DATE.matcher(value).matches()) {
+            throw new IllegalArgumentException("not YYYY-MM-DD: " + value);
+        }
+        return LocalDate.parse(value);
     }
 
     private boolean inRange(String key, int n, int min, int max) {

@@ -12,8 +12,9 @@ import java.time.temporal.ChronoUnit;
 /** Timestamps on the wire are ISO 8601 UTC with exactly six fractional digits and {@code Z} (DESIGN.md §1). */
 public final class Timestamps {
 
+    // uuuu is the proleptic year ISO 8601 means; yyyy, the year of era, would print 1 BC as 0001 and drop the era
     private static final DateTimeFormatter WIRE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -50,6 +51,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class RecordingIngest {
+
+    /**
+     * How far ahead of this server's clock a {@code started_at} may be: recordings are uploaded after they were
+     * made, so a later instant is a wrong clock on the media server; a day leaves room for skew, never for years.
+     * The earliest is the Unix epoch: nothing older is a room recording, and every database holds the range.
+     */
+    static final Duration STARTED_AT_AHEAD_OF_CLOCK = Duration.ofDays(1);
 
     private final RecordingRepository recordings;
     private final RoomService rooms;
@@ -224,19 +232,28 @@ class RecordingIngest {
         }
     }
 
-    private static Instant startedAt(String raw, Problems problems) {
+    private Instant startedAt(String raw, Problems problems) {
         if (raw == null || raw.isBlank()) {
             problems.atParameter(ErrorCode.MISSING_PARAMETER, "started_at",
                     "started_at is required: the ISO 8601 instant of the first media sample");
             return Instant.EPOCH;
         }
+        Instant startedAt;
         try {
-            return OffsetDateTime.parse(raw.trim()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            startedAt = OffsetDateTime.parse(raw.trim()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             problems.atParameter(ErrorCode.WRONG_TYPE, "started_at",
                     "started_at must be an ISO 8601 instant such as 2024-05-01T10:00:00Z, not '" + raw + "'");
             return Instant.EPOCH;
         }
+        Instant latest = clock.instant().plus(STARTED_AT_AHEAD_OF_CLOCK);
+        if (startedAt.isBefore(Instant.EPOCH) || startedAt.isAfter(latest)) {
+            problems.atParameter(ErrorCode.OUT_OF_RANGE, "started_at", "started_at must lie between "
+                    + Timestamps.format(Instant.EPOCH) + " and a day after the server's clock ("
+                    + Timestamps.format(latest) + "), not '" + raw + "'");
+            return Instant.EPOCH;
+        }
+        return startedAt;
     }
 
     /** Keeps a short alphanumeric extension so stored files stay recognisable; anything else becomes ".bin". */
