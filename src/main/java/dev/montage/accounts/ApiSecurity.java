@@ -13,6 +13,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 import dev.montage.api.AccountId;
+import dev.montage.api.FirewallRefusals;
 import jakarta.servlet.DispatcherType;
 
 /**
@@ -64,7 +65,7 @@ class ApiSecurity {
 
     /** The firewall's refusals in the envelope. */
     @Bean
-    WebSecurityCustomizer firewallRefusalsInTheEnvelope(JsonRequestRejectedHandler rejected) {
+    WebSecurityCustomizer firewallRefusalsInTheEnvelope(FirewallRefusals rejected) {
         return web -> web.requestRejectedHandler(rejected);
     }
 }

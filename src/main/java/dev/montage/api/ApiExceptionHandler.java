@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -46,6 +47,12 @@ class ApiExceptionHandler {
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     ResponseEntity<ErrorEnvelope> noRoute(Exception e) {
         return answer(HttpStatus.NOT_FOUND, ApiError.of(ErrorCode.NOT_FOUND, "No such route"));
+    }
+
+    /** The firewall refusing a parameter name or header value that Spring MVC read. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ErrorEnvelope> rejected(RequestRejectedException e) {
+        return answer(HttpStatus.BAD_REQUEST, FirewallRefusals.error(e));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

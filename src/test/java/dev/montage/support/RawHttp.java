@@ -126,8 +126,9 @@ public final class RawHttp {
         return false; // delimited by the end of the connection
     }
 
+    /** Framing is read byte for byte (ISO-8859-1); the body is UTF-8 once de-chunked. */
     private static Response parse(byte[] bytes, boolean head) {
-        String raw = new String(bytes, StandardCharsets.UTF_8);
+        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
         int headEnd = raw.indexOf("\r\n\r\n");
         if (!raw.startsWith("HTTP/1.1 ") || headEnd < 0) {
             throw new IllegalStateException("not an HTTP answer: " + raw);
@@ -145,7 +146,8 @@ public final class RawHttp {
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = dechunk(body);
         }
-        return new Response(status, body, headers);
+        return new Response(status, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8),
+                headers);
     }
 
     private static String dechunk(String chunked) {
