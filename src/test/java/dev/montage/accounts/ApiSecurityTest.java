@@ -24,6 +24,24 @@ class ApiSecurityTest extends ApiTest {
         assertThat(context.getBeanProvider(UserDetailsService.class).getIfAvailable()).isNull();
     }
 
+    /** Spring Security's additions stay headers a client ignores: no session cookie, no redirect to a login page. */
+    @Test
+    void answersCarryNoSessionAndNoRedirect() {
+        String key = key();
+        for (String authorization : new String[] {"Bearer " + key, null, "Bearer KEYdoesnotexist"}) {
+            for (String path : new String[] {"/v2/rooms", "/v2/nothing", "/login", "/"}) {
+                Response response = RawHttp.to(port).header("Authorization", authorization).send("GET", path);
+                assertThat(response.status()).as("%s %s", path, response).isIn(200, 401, 404);
+                assertThat(response.headers()).as(path).doesNotContainKeys("set-cookie", "location");
+                assertThat(response.headers().get("content-type")).as(path).startsWith("application/json");
+                assertThat(response.headers().get("x-content-type-options")).as(path).isEqualTo("nosniff");
+                if (response.status() == 401) {
+                    assertThat(response.headers().get("www-authenticate")).as(path).isEqualTo("Bearer");
+                    assertThat(response.error().path("code").asString()).isEqualTo("10009");
+                }            }
+        }
+    }
+
     /** The signed link is the media route's credential: whatever Authorization says, the signature decides. */
     @Test
     void theMediaRouteIgnoresTheAuthorizationHeader() {
