@@ -173,7 +173,8 @@ class PathVariantsTest extends ApiTest {
         long before = storedRecordingFiles();
         String boundary = "b0undary";
         byte[] start = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.webm\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(64 * 1024)).getBytes(StandardCharsets.UTF_8);
+                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(64 * 1024))
+                .getBytes(StandardCharsets.UTF_8);
         for (String target : List.of("/v2/room_recordings", "/%76%32/room_recordings", "/v%32/room_recordings",
                 "/v2;x/room_recordings", "/V2/room_recordings", "/v2/room_recordings;jsessionid=0123456789ABCDEF")) {
             for (String key : new String[] {null, "KEYdoesnotexist"}) {

@@ -138,7 +138,8 @@ public final class RawHttp {
         for (String line : raw.substring(0, headEnd).split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         headers.putIfAbsent("content-type", "");
