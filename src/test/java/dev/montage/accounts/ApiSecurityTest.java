@@ -58,6 +58,20 @@ class ApiSecurityTest extends ApiTest {
         }
     }
 
+    /**
+     * An answer the controller advice cannot write (an error refused by {@code Accept: text/html}) goes through
+     * the container's error dispatch to {@code /error}. On the public route that dispatch has no account, and must
+     * still render the error rather than be taken for a request that needs a key.
+     */
+    @Test
+    void theErrorDispatchOfAPublicRouteIsNotAskedForAKey() {
+        String media = "/v2/room_compositions/" + UUID.randomUUID() + "/media?expires=1&signature=AAAA";
+        Response response = RawHttp.to(port).header("Accept", "text/html").send("GET", media);
+        assertThat(response.status()).as("%s", response).isNotEqualTo(401);
+        assertThat(response.headers().get("content-type")).as("%s", response).startsWith("application/json");
+        assertThat(response.error().path("code").asString()).as("%s", response).isNotEqualTo("10009");
+    }
+
     @Test
     void firewallRefusalsAre400InTheEnvelope() {
         RawHttp http = RawHttp.to(port).header("Authorization", "Bearer " + key());
