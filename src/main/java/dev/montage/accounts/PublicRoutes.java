@@ -1,19 +1,23 @@
 package dev.montage.accounts;
 
-import java.util.regex.Pattern;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The {@code /v2} routes that authenticate by other means than an API key: a composition's media, whose
- * signed download link carries its own HMAC (so a browser {@code <video>} can play it).
+ * The routes that authenticate by other means than an API key: a composition's media, whose signed download link
+ * carries its own HMAC (so a browser {@code <video>} can play it). Matched with the path patterns Spring MVC
+ * routes with, on the decoded path, so a route is public exactly when the router takes it for this one.
  */
 final class PublicRoutes {
 
-    private static final Pattern COMPOSITION_MEDIA = Pattern.compile("/v2/room_compositions/[^/]+/media");
+    private static final String COMPOSITION_MEDIA = "/v2/room_compositions/{compositionId}/media";
+
+    static final RequestMatcher MATCHER = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, COMPOSITION_MEDIA),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, COMPOSITION_MEDIA));
 
     private PublicRoutes() {
-    }
-
-    static boolean isPublic(String method, String path) {
-        return ("GET".equals(method) || "HEAD".equals(method)) && COMPOSITION_MEDIA.matcher(path).matches();
     }
 }

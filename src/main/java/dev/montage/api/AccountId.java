@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public record AccountId(UUID value) {
 
-    /** The request attribute the authentication filter stores the account under. */
+    /** The request attribute the API key check ({@code dev.montage.accounts.ApiSecurity}) stores the account under. */
     public static final String REQUEST_ATTRIBUTE = AccountId.class.getName();
 
     public AccountId {

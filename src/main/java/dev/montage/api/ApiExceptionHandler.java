@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -53,6 +54,12 @@ class ApiExceptionHandler {
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     ResponseEntity<ErrorEnvelope> noRoute(Exception e) {
         return answer(HttpStatus.NOT_FOUND, ApiError.of(ErrorCode.NOT_FOUND, "No such route"));
+    }
+
+    /** The firewall refusing a parameter name or header value that Spring MVC read. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ErrorEnvelope> rejected(RequestRejectedException e) {
+        return answer(HttpStatus.BAD_REQUEST, FirewallRefusals.error(e));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

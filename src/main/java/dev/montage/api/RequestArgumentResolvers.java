@@ -39,7 +39,7 @@ class RequestArgumentResolvers implements WebMvcConfigurer {
                 NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
             Object account = webRequest.getAttribute(AccountId.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
             if (account == null) {
-                // The authentication filter guards every /v2 route; reaching here without it is a wiring bug.
+                // Spring Security lets no request without an account reach a route that takes one: a wiring bug.
                 throw new IllegalStateException("no authenticated account on a /v2 request");
             }
             return account;

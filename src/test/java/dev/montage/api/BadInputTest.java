@@ -56,8 +56,11 @@ class BadInputTest extends ApiTest {
     void unknownRoutesAre404() {
         assertEnvelope(api.get("/v2/room_compositionz"), 404, "10005");
         assertEnvelope(api.get("/v2/room_compositions/5219b3af-87c6-4c08-9b58-5a533d893e21/nothing"), 404, "10005");
-        assertEnvelope(api.withKey(null).get("/"), 404, "10005");
-        assertEnvelope(api.withKey(null).get("/index.html"), 404, "10005");
+        assertEnvelope(api.get("/"), 404, "10005");
+        assertEnvelope(api.get("/index.html"), 404, "10005");
+        // without a key nothing is routed at all, outside /v2 too: authentication is denied by default
+        assertEnvelope(api.withKey(null).get("/"), 401, "10009");
+        assertEnvelope(api.withKey(null).get("/index.html"), 401, "10009");
     }
 
     @Test

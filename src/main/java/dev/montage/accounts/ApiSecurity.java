@@ -1,0 +1,71 @@
+package dev.montage.accounts;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+
+import dev.montage.api.AccountId;
+import dev.montage.api.FirewallRefusals;
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Who may call what, decided by Spring Security rather than by hand (issue 8): its firewall first refuses every
+ * path that the container or Spring MVC would decode or normalise into another one ({@code ;}, encoded
+ * {@code / \ . %}, {@code //}, dot segments), so what is authorised is what is routed; then every request needs a
+ * valid API key except the public routes, which are matched with the router's own path patterns. Deny by default:
+ * a path no rule names (another spelling of a route included) needs a key too.
+ *
+ * <p>Stateless: no session, no CSRF token (no cookies to ride on), no login form, no basic authentication, no saved
+ * requests (which would read the parameters, and so parse an unauthenticated upload, before the key is checked).
+ */
+@Configuration
+class ApiSecurity {
+
+    @Bean
+    SecurityFilterChain apiKeys(HttpSecurity http, ApiKeyAuthenticationProvider keys,
+            JsonAuthenticationEntryPoint unauthorized) {
+        http.csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
+                .addFilterAt(bearerKeyFilter(keys, unauthorized), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        // the container's error dispatch renders the envelope of a request already answered
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PublicRoutes.MATCHER).permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /**
+     * Authenticates {@code Authorization: Bearer <key>} and hands the account to the controllers the way they take
+     * it, as a request attribute. Not a bean: Spring Boot would register a bean filter with the container too, and
+     * it would run outside the firewall. The public routes ignore the header altogether, as before.
+     */
+    private static AuthenticationFilter bearerKeyFilter(ApiKeyAuthenticationProvider keys,
+            JsonAuthenticationEntryPoint unauthorized) {
+        AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(keys), new BearerKeyConverter());
+        filter.setRequestMatcher(new NegatedRequestMatcher(PublicRoutes.MATCHER));
+        filter.setSuccessHandler((request, response, authentication) -> request.setAttribute(
+                AccountId.REQUEST_ATTRIBUTE, ((ApiKeyAuthentication) authentication).account()));
+        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
+        return filter;
+    }
+
+    /** The firewall's refusals in the envelope. */
+    @Bean
+    WebSecurityCustomizer firewallRefusalsInTheEnvelope(FirewallRefusals rejected) {
+        return web -> web.requestRejectedHandler(rejected);
+    }
+}
