@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -75,11 +76,12 @@ class CompositionJob {
     private final WebhookEvents events;
     private final DownloadLinks links;
     private final PublicBaseUrl baseUrl;
+    private final MediaDurationCap mediaDurationCap;
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
             @Value("${montage.data-dir}") Path dataDir, TransactionTemplate transaction, WebhookEvents events,
-            DownloadLinks links, PublicBaseUrl baseUrl) {
+            DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap) {
         this.compositions = compositions;
         this.recordings = recordings;
         this.renderer = renderer;
@@ -92,6 +94,7 @@ class CompositionJob {
         this.events = events;
         this.links = links;
         this.baseUrl = baseUrl;
+        this.mediaDurationCap = mediaDurationCap;
     }
 
     @Bean
@@ -122,6 +125,11 @@ class CompositionJob {
             CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(),
                     SessionMedia.layoutRequest(composition));
             plan.warnings().forEach(warning -> log.info("Plan warning: {}", warning));
+            Optional<String> tooLong = mediaDurationCap.exceededBy(plan); // the session may have grown since POST
+            if (tooLong.isPresent()) {
+                fail(composition, tooLong.get());
+                return;
+            }
             sources = renderSources(media);
 
             Files.createDirectories(workRoot);
