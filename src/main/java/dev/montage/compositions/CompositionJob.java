@@ -43,6 +43,7 @@ import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
 import dev.montage.storage.BlobStore;
 import dev.montage.storage.DownloadLinks;
+import dev.montage.storage.OwnerOnlyFiles;
 import dev.montage.webhooks.WebhookEvents;
 import dev.montage.webhooks.WebhookPayload;
 import tools.jackson.databind.json.JsonMapper;
@@ -132,7 +133,7 @@ class CompositionJob {
             }
             sources = renderSources(media);
 
-            Files.createDirectories(workRoot);
+            OwnerOnlyFiles.createDirectories(workRoot);
             removeEarlierAttempts(composition.id());
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
             Path output = workDir.resolve("composition.mp4");
