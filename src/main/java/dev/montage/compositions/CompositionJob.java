@@ -2,14 +2,17 @@ package dev.montage.compositions;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -138,6 +141,11 @@ class CompositionJob {
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
             Path output = workDir.resolve("composition.mp4");
             renderer.render(plan, sources, workDir, output, progressWriter(composition.id()));
+            Optional<String> deleted = deletedWhileRendering(composition, plan);
+            if (deleted.isPresent()) {
+                fail(composition, deleted.get());
+                return;
+            }
             store(composition, plan, output);
         } catch (NothingToComposeException e) {
             fail(composition, "The session has no video and no audio to compose");
@@ -228,13 +236,33 @@ class CompositionJob {
         return byBlob;
     }
 
-    private List<RenderSource> renderSources(List<RoomRecording> media) throws IOException {
+    private List<RenderSource> renderSources(List<RoomRecording> media) throws IOException, RenderException {
         List<RenderSource> sources = new ArrayList<>();
         for (RoomRecording recording : media) {
-            sources.add(new RenderSource(recording.id().toString(), blobs.localPath(recording.blobKey()),
-                    recording.streamIndex(), recording.kind(), recording.startedAt().toEpochMilli()));
+            Path file;
+            try {
+                file = blobs.localPath(recording.blobKey());
+            } catch (NoSuchFileException e) {
+                // the blob key is where the server keeps the file: the client knows the recording by its id
+                throw new RenderException("The media of recording " + recording.id() + " is missing from storage",
+                        List.of(), "", e);
+            }
+            sources.add(new RenderSource(recording.id().toString(), file, recording.streamIndex(), recording.kind(),
+                    recording.startedAt().toEpochMilli()));
         }
         return sources;
+    }
+
+    /**
+     * A recording deleted while its composition renders must not appear in it (ffmpeg, having opened the file,
+     * reads it to the end): the composition fails instead. One deleted before the render began was never collected.
+     */
+    private Optional<String> deletedWhileRendering(Composition composition, CompositionPlan plan) {
+        Set<String> remaining = new HashSet<>();
+        recordings.ofSession(new AccountId(composition.accountId()), composition.sessionId())
+                .forEach(recording -> remaining.add(recording.id().toString()));
+        return SessionMedia.recordingsIn(plan).stream().filter(id -> !remaining.contains(id)).findFirst()
+                .map(id -> "Recording " + id + " was deleted while the composition was being composed");
     }
 
     /**

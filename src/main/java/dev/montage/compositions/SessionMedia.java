@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import dev.montage.layout.AudioSelection;
 import dev.montage.layout.AudioTrack;
+import dev.montage.layout.CompositionPlan;
 import dev.montage.layout.LayoutRequest;
 import dev.montage.layout.RegionSpec;
 import dev.montage.layout.Resolution;
@@ -66,6 +67,14 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
             video.add(new VideoTrack(id, participant, span, activity, stream.width(), stream.height()));
         }
         return new SessionMedia(video, audio);
+    }
+
+    /** The ids of the recordings a plan shows or plays, in a stable order. */
+    static List<String> recordingsIn(CompositionPlan plan) {
+        Set<String> ids = new TreeSet<>();
+        plan.regions().forEach(region -> region.placements().forEach(p -> ids.addAll(p.recordingIds())));
+        plan.audio().forEach(audio -> ids.add(audio.recordingId()));
+        return List.copyOf(ids);
     }
 
     /** The stored request in the layout engine's terms. */
