@@ -15,6 +15,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import dev.montage.storage.OwnerOnlyFiles;
+
 /**
  * On the very first start (no key at all), creates an account and a key, prints the key once and writes it to
  * {@code <data-dir>/api-key}, readable by the owner only, so the README quick start needs no other step.
@@ -45,7 +47,7 @@ class FirstStartKey implements ApplicationRunner {
     }
 
     static Path writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
+        OwnerOnlyFiles.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

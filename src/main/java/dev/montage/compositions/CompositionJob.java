@@ -2,13 +2,17 @@ package dev.montage.compositions;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -42,6 +46,7 @@ import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
 import dev.montage.storage.BlobStore;
 import dev.montage.storage.DownloadLinks;
+import dev.montage.storage.OwnerOnlyFiles;
 import dev.montage.webhooks.WebhookEvents;
 import dev.montage.webhooks.WebhookPayload;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,11 +80,12 @@ class CompositionJob {
     private final WebhookEvents events;
     private final DownloadLinks links;
     private final PublicBaseUrl baseUrl;
+    private final MediaDurationCap mediaDurationCap;
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
             @Value("${montage.data-dir}") Path dataDir, TransactionTemplate transaction, WebhookEvents events,
-            DownloadLinks links, PublicBaseUrl baseUrl) {
+            DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap) {
         this.compositions = compositions;
         this.recordings = recordings;
         this.renderer = renderer;
@@ -92,6 +98,7 @@ class CompositionJob {
         this.events = events;
         this.links = links;
         this.baseUrl = baseUrl;
+        this.mediaDurationCap = mediaDurationCap;
     }
 
     @Bean
@@ -122,13 +129,23 @@ class CompositionJob {
             CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(),
                     SessionMedia.layoutRequest(composition));
             plan.warnings().forEach(warning -> log.info("Plan warning: {}", warning));
+            Optional<String> tooLong = mediaDurationCap.exceededBy(plan); // the session may have grown since POST
+            if (tooLong.isPresent()) {
+                fail(composition, tooLong.get());
+                return;
+            }
             sources = renderSources(media);
 
-            Files.createDirectories(workRoot);
+            OwnerOnlyFiles.createDirectories(workRoot);
             removeEarlierAttempts(composition.id());
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
             Path output = workDir.resolve("composition.mp4");
             renderer.render(plan, sources, workDir, output, progressWriter(composition.id()));
+            Optional<String> deleted = deletedWhileRendering(composition, plan);
+            if (deleted.isPresent()) {
+                fail(composition, deleted.get());
+                return;
+            }
             store(composition, plan, output);
         } catch (NothingToComposeException e) {
             fail(composition, "The session has no video and no audio to compose");
@@ -219,13 +236,33 @@ class CompositionJob {
         return byBlob;
     }
 
-    private List<RenderSource> renderSources(List<RoomRecording> media) throws IOException {
+    private List<RenderSource> renderSources(List<RoomRecording> media) throws IOException, RenderException {
         List<RenderSource> sources = new ArrayList<>();
         for (RoomRecording recording : media) {
-            sources.add(new RenderSource(recording.id().toString(), blobs.localPath(recording.blobKey()),
-                    recording.streamIndex(), recording.kind(), recording.startedAt().toEpochMilli()));
+            Path file;
+            try {
+                file = blobs.localPath(recording.blobKey());
+            } catch (NoSuchFileException e) {
+                // the blob key is where the server keeps the file: the client knows the recording by its id
+                throw new RenderException("The media of recording " + recording.id() + " is missing from storage",
+                        List.of(), "", e);
+            }
+            sources.add(new RenderSource(recording.id().toString(), file, recording.streamIndex(), recording.kind(),
+                    recording.startedAt().toEpochMilli()));
         }
         return sources;
+    }
+
+    /**
+     * A recording deleted while its composition renders must not appear in it (ffmpeg, having opened the file,
+     * reads it to the end): the composition fails instead. One deleted before the render began was never collected.
+     */
+    private Optional<String> deletedWhileRendering(Composition composition, CompositionPlan plan) {
+        Set<String> remaining = new HashSet<>();
+        recordings.ofSession(new AccountId(composition.accountId()), composition.sessionId())
+                .forEach(recording -> remaining.add(recording.id().toString()));
+        return SessionMedia.recordingsIn(plan).stream().filter(id -> !remaining.contains(id)).findFirst()
+                .map(id -> "Recording " + id + " was deleted while the composition was being composed");
     }
 
     /**

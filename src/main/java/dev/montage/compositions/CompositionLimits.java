@@ -1,5 +1,6 @@
 package dev.montage.compositions;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,9 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits a deployment may raise: {@code montage.compositions.max-regions} (default 2, as Telnyx) and
+ * Limits a deployment may raise: {@code montage.compositions.max-regions} (default 2, as Telnyx),
  * {@code montage.compositions.max-resolution} (default 1280x720: each side at most the larger of the two,
- * the area at most their product).
+ * the area at most their product) and {@code montage.compositions.max-media-duration} (default 4 hours: the
+ * longest composition a request may ask for, so one request cannot hold a render thread for a day).
  */
 @Component
 class CompositionLimits {
@@ -21,14 +23,21 @@ class CompositionLimits {
     private final int maxSide;
     private final long maxArea;
     private final String maxResolution;
+    private final Duration maxMediaDuration;
 
     CompositionLimits(@Value("${montage.compositions.max-regions:2}") int maxRegions,
-            @Value("${montage.compositions.max-resolution:1280x720}") String maxResolution) {
+            @Value("${montage.compositions.max-resolution:1280x720}") String maxResolution,
+            @Value("${montage.compositions.max-media-duration:4h}") Duration maxMediaDuration) {
         Matcher m = RESOLUTION.matcher(maxResolution);
         if (!m.matches() || maxRegions < 1) {
             throw new IllegalArgumentException("montage.compositions.max-resolution must be WxH and max-regions >= 1, not "
                     + maxResolution + " and " + maxRegions);
         }
+        if (maxMediaDuration.toMillis() < 1) {
+            throw new IllegalArgumentException("montage.compositions.max-media-duration must be positive, not "
+                    + maxMediaDuration);
+        }
+        this.maxMediaDuration = maxMediaDuration;
         int w = Integer.parseInt(m.group(1));
         int h = Integer.parseInt(m.group(2));
         this.maxRegions = maxRegions;
@@ -51,5 +60,9 @@ class CompositionLimits {
 
     String maxResolution() {
         return maxResolution;
+    }
+
+    Duration maxMediaDuration() {
+        return maxMediaDuration;
     }
 }

@@ -1,30 +1,35 @@
 package dev.montage.compositions;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.montage.api.ApiError;
 import dev.montage.api.ApiException;
 import dev.montage.api.ErrorCode;
+import dev.montage.api.ErrorEnvelope;
 import dev.montage.api.Ids;
 import dev.montage.storage.BlobStore;
 import dev.montage.storage.DownloadLinks;
 
 /**
  * {@code GET /v2/room_compositions/{id}/media}: the composed MP4 behind a signed {@code download_url}. No API
- * key: the link's signature is the credential. Spring answers {@code Range} requests on a resource, so a
- * browser can seek.
+ * key: the link's signature is the credential. Satisfiable {@code Range} requests are served by Spring (206), so a
+ * browser can seek; the rest as RFC 9110 says (see {@link #byteRanges}).
  */
 @RestController
 class CompositionMediaController {
@@ -40,9 +45,10 @@ class CompositionMediaController {
     }
 
     @GetMapping("/v2/room_compositions/{compositionId}/media")
-    ResponseEntity<Resource> media(@PathVariable String compositionId,
+    ResponseEntity<?> media(@PathVariable String compositionId,
             @RequestParam(name = "expires", required = false) String expires,
-            @RequestParam(name = "signature", required = false) String signature) throws IOException {
+            @RequestParam(name = "signature", required = false) String signature,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) throws IOException {
         var id = Ids.parse(compositionId, "Room composition");
         if (!links.isValid(id, parseExpires(expires), signature)) {
             throw new ApiException(HttpStatus.FORBIDDEN, ApiError.of(ErrorCode.FORBIDDEN,
@@ -51,11 +57,43 @@ class CompositionMediaController {
         Composition composition = compositions.find(id)
                 .filter(c -> c.status() == CompositionStatus.COMPLETED && c.blobKey() != null)
                 .orElseThrow(() -> Ids.notFound("Room composition", id));
-        return ResponseEntity.ok()
+        Resource file = new FileSystemResource(blobs.localPath(composition.blobKey()));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("video/mp4"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename(id + ".mp4").build().toString())
-                .body(new FileSystemResource(blobs.localPath(composition.blobKey())));
+                        ContentDisposition.inline().filename(id + ".mp4").build().toString());
+        List<HttpRange> ranges = byteRanges(range);
+        if (ranges.isEmpty()) {
+            // Spring would answer any Range header it sees on a Resource (416 with the whole file for a malformed
+            // one, 206 with no part for an empty one): a stream is not range-served, so the header is ignored
+            return ok.header(HttpHeaders.ACCEPT_RANGES, "bytes").contentLength(file.contentLength())
+                    .body(new InputStreamResource(file.getInputStream()));
+        }
+        try {
+            HttpRange.toResourceRegions(ranges, file);
+        } catch (IllegalArgumentException unsatisfiable) {
+            return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.contentLength())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(new ErrorEnvelope(List.of(ApiError.atParameter(ErrorCode.OUT_OF_RANGE, "Range",
+                            "Range '" + range + "' lies outside the file of " + file.contentLength() + " bytes"))));
+        }
+        return ok.body(file); // Spring serves the ranges (206), as it would for any satisfiable header
+    }
+
+    /**
+     * The byte ranges a Range header asks for; none when it is absent, empty, of another unit or malformed, all of
+     * which RFC 9110 (§14.2) lets a server ignore and answer with the whole file.
+     */
+    private static List<HttpRange> byteRanges(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        try {
+            return HttpRange.parseRanges(header);
+        } catch (IllegalArgumentException malformed) {
+            return List.of();
+        }
     }
 
     private static long parseExpires(String expires) {

@@ -37,19 +37,22 @@ class CompositionService {
     private final SchedulerLifecycle queue;
     private final OneTimeTask<Void> composeTask;
     private final RunningCompositions running;
+    private final MediaDurationCap mediaDurationCap;
     private final BlobStore blobs;
     private final Clock clock;
     private final IdGenerator ids;
 
     CompositionService(CompositionRepository compositions, CompositionRequestParser parser,
             SchedulerClient scheduler, SchedulerLifecycle queue, OneTimeTask<Void> composeTask,
-            RunningCompositions running, BlobStore blobs, Clock clock, IdGenerator ids) {
+            RunningCompositions running, MediaDurationCap mediaDurationCap, BlobStore blobs, Clock clock,
+            IdGenerator ids) {
         this.compositions = compositions;
         this.parser = parser;
         this.scheduler = scheduler;
         this.queue = queue;
         this.composeTask = composeTask;
         this.running = running;
+        this.mediaDurationCap = mediaDurationCap;
         this.blobs = blobs;
         this.clock = clock;
         this.ids = ids;
@@ -63,6 +66,7 @@ class CompositionService {
                 request.session().id(), CompositionStatus.ENQUEUED, request.format(), request.resolution(),
                 request.videoLayout(), request.audioSources(), request.audioSourcesExcluded(), request.trim(),
                 request.webhooks(), 0, null, null, null, null, null, null, null, now, now);
+        mediaDurationCap.check(account, composition);
         compositions.insert(composition);
         // same transaction: the job exists exactly when the composition does
         scheduler.schedule(composeTask.instance(composition.id().toString()), now);

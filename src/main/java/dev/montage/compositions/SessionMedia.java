@@ -1,6 +1,7 @@
 package dev.montage.compositions;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.TreeSet;
 
 import dev.montage.layout.AudioSelection;
 import dev.montage.layout.AudioTrack;
+import dev.montage.layout.CompositionPlan;
 import dev.montage.layout.LayoutRequest;
 import dev.montage.layout.RegionSpec;
 import dev.montage.layout.Resolution;
@@ -20,6 +22,7 @@ import dev.montage.media.MediaInfo;
 import dev.montage.media.MediaKind;
 import dev.montage.media.StreamInfo;
 import dev.montage.recordings.RoomRecording;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A session's recordings on one clock, as the layout engine takes them. The session clock is Unix time in
@@ -27,6 +30,16 @@ import dev.montage.recordings.RoomRecording;
  * up by the wall clock of the recording server.
  */
 record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
+
+    /** The recordings with the media info each stored at upload (read once per blob). */
+    static SessionMedia of(List<RoomRecording> recordings, JsonMapper mapper) {
+        Map<String, MediaInfo> byBlob = new HashMap<>();
+        for (RoomRecording recording : recordings) {
+            byBlob.computeIfAbsent(recording.blobKey(),
+                    key -> mapper.readValue(recording.mediaInfoJson(), MediaInfo.class));
+        }
+        return of(recordings, byBlob);
+    }
 
     static SessionMedia of(List<RoomRecording> recordings, Map<String, MediaInfo> mediaInfoByBlob) {
         List<VideoTrack> video = new ArrayList<>();
@@ -54,6 +67,14 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
             video.add(new VideoTrack(id, participant, span, activity, stream.width(), stream.height()));
         }
         return new SessionMedia(video, audio);
+    }
+
+    /** The ids of the recordings a plan shows or plays, in a stable order. */
+    static List<String> recordingsIn(CompositionPlan plan) {
+        Set<String> ids = new TreeSet<>();
+        plan.regions().forEach(region -> region.placements().forEach(p -> ids.addAll(p.recordingIds())));
+        plan.audio().forEach(audio -> ids.add(audio.recordingId()));
+        return List.copyOf(ids);
     }
 
     /** The stored request in the layout engine's terms. */

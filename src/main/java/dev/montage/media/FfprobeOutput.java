@@ -17,14 +17,17 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * Reads ffprobe's JSON ({@code -show_format -show_streams -show_entries packet=...}) as ffprobe prints it.
- * The format and the streams are kept as trees; the video packets, about 100 000 for an hour, are folded one
- * by one into each video stream's {@link PacketSpans} and not kept, so memory does not grow with the file.
+ * The format and the streams are kept as trees; the packets, about 100 000 per stream for an hour, are folded one
+ * by one into each stream's extent (and each video stream's {@link PacketSpans}) and not kept, so memory does
+ * not grow with the file.
  */
 final class FfprobeOutput {
 
     private final JsonMapper mapper;
     private final long gapMillis;
     private final Map<Integer, PacketSpans> packets = new HashMap<>();
+    /** Per stream, from the first packet's time to the last packet's end: the media the file really has. */
+    private final Map<Integer, long[]> extents = new HashMap<>();
     private JsonNode format = MissingNode.getInstance();
     private JsonNode streams = MissingNode.getInstance();
     private String unreadable;
@@ -63,13 +66,18 @@ final class FfprobeOutput {
         }
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             JsonNode packet = parser.readValueAsTree();
-            if (!packet.path("codec_type").asString("").equals("video")) {
-                continue; // only a video stream's activity comes from its packets
-            }
             Optional<Long> pts = MediaProbe.seconds(packet.path("pts_time"));
-            if (pts.isPresent()) { // N/A where the container does not know: no evidence of a picture
-                packets.computeIfAbsent(packet.path("stream_index").asInt(), index -> new PacketSpans(gapMillis))
-                        .add(pts.get(), MediaProbe.seconds(packet.path("duration_time")).orElse(0L));
+            if (pts.isEmpty()) {
+                continue; // N/A where the container does not know: no evidence of media
+            }
+            int index = packet.path("stream_index").asInt();
+            long duration = Math.max(MediaProbe.seconds(packet.path("duration_time")).orElse(0L), 1);
+            extents.computeIfAbsent(index, i -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            long[] extent = extents.get(index);
+            extent[0] = Math.min(extent[0], pts.get());
+            extent[1] = Math.max(extent[1], pts.get() + duration);
+            if (packet.path("codec_type").asString("").equals("video")) { // only video has activity gaps
+                packets.computeIfAbsent(index, i -> new PacketSpans(gapMillis)).add(pts.get(), duration);
             }
         }
     }
@@ -85,6 +93,12 @@ final class FfprobeOutput {
 
     JsonNode streams() {
         return streams;
+    }
+
+    /** From the earliest timed packet of a stream to the end of its latest; empty if it had none. */
+    Optional<TimeSpan> packetExtent(int streamIndex) {
+        long[] extent = extents.get(streamIndex);
+        return extent == null ? Optional.empty() : Optional.of(new TimeSpan(extent[0], extent[1]));
     }
 
     /** The spans of a video stream's packets; none if it had none. */

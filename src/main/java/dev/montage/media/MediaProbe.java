@@ -22,6 +22,9 @@ public class MediaProbe {
     /** A video stream without packets for longer than this is a camera that was off: it shows black. */
     public static final long GAP_MILLIS = 1000;
 
+    /** How far a container's claimed duration may differ from its packets' before the packets win. */
+    public static final long CLAIM_TOLERANCE_MILLIS = 1000;
+
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final FfmpegBinaries binaries;
@@ -50,7 +53,7 @@ public class MediaProbe {
             throw new MediaProbeException("ffprobe output could not be read: " + output.unreadable().get());
         }
         JsonNode format = output.format();
-        long formatDuration = seconds(format.path("duration")).orElse(0L);
+        long claimedFormatDuration = seconds(format.path("duration")).orElse(0L);
         List<StreamInfo> streams = new ArrayList<>();
         for (JsonNode stream : output.streams()) {
             Optional<MediaKind> kind = kind(stream.path("codec_type").asString(""));
@@ -59,8 +62,10 @@ public class MediaProbe {
             }
             int index = stream.path("index").asInt();
             long start = seconds(stream.path("start_time")).orElse(0L);
-            long duration = seconds(stream.path("duration")).or(() -> clock(stream.path("tags").path("DURATION")))
-                    .orElse(formatDuration);
+            long claimed = seconds(stream.path("duration")).or(() -> clock(stream.path("tags").path("DURATION")))
+                    .orElse(claimedFormatDuration);
+            long duration = measured(claimed, output.packetExtent(index).map(extent -> extent.endMillis() - start)
+                    .orElse(0L));
             boolean video = kind.get() == MediaKind.VIDEO;
             streams.add(new StreamInfo(index, kind.get(), stream.path("codec_name").asString("unknown"), start,
                     duration,
@@ -70,8 +75,31 @@ public class MediaProbe {
                     video ? null : stream.path("channels").asInt(),
                     video ? output.activity(index) : List.of(new TimeSpan(start, start + duration))));
         }
-        return new MediaInfo(format.path("format_name").asString("unknown"), formatDuration,
-                format.path("size").asLong(0), streams);
+        return new MediaInfo(format.path("format_name").asString("unknown"),
+                formatDuration(claimedFormatDuration, streams), format.path("size").asLong(0), streams);
+    }
+
+    /**
+     * A container's duration is a claim its writer makes in a header, and a header costs nothing to forge: a
+     * 50 KB file can claim ten hours, and a composition would then render ten hours of black. The packets are
+     * the media that exists, so a claim that disagrees with them by more than {@link #CLAIM_TOLERANCE_MILLIS}
+     * gives way to them. Within the tolerance the claim stands: it may rightly count the last frame's display
+     * time or the audio's priming, which packet times do not show. A stream without a single timed packet has
+     * no media to measure and lasts nothing.
+     */
+    static long measured(long claimedMillis, long measuredMillis) {
+        return Math.abs(claimedMillis - measuredMillis) > CLAIM_TOLERANCE_MILLIS ? Math.max(0, measuredMillis)
+                : claimedMillis;
+    }
+
+    /** The file's length: from its earliest stream start to its latest stream end, as measured. */
+    private static long formatDuration(long claimedMillis, List<StreamInfo> streams) {
+        if (streams.isEmpty()) {
+            return claimedMillis;
+        }
+        long first = streams.stream().mapToLong(StreamInfo::startMillis).min().orElseThrow();
+        long last = streams.stream().mapToLong(s -> s.startMillis() + s.durationMillis()).max().orElseThrow();
+        return measured(claimedMillis, last - first);
     }
 
     private static Optional<MediaKind> kind(String codecType) {

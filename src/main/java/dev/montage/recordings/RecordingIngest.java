@@ -40,6 +40,7 @@ import dev.montage.rooms.RoomService;
 import dev.montage.rooms.RoomSession;
 import dev.montage.rooms.SessionService;
 import dev.montage.storage.BlobStore;
+import dev.montage.storage.OwnerOnlyFiles;
 import dev.montage.webhooks.WebhookEvents;
 import dev.montage.webhooks.WebhookPayload;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,8 +113,8 @@ class RecordingIngest {
         }
         problems.throwIfAny();
 
-        Files.createDirectories(spool);
-        Path spooled = Files.createTempFile(spool, "upload-", ".part");
+        OwnerOnlyFiles.createDirectories(spool);
+        Path spooled = Files.createTempFile(spool, "upload-", ".part"); // rw------- on POSIX
         try {
             upload.file().transferTo(spooled);
             MediaInfo info = probed(spooled);

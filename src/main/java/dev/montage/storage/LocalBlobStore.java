@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The embedded default: blobs are files under {@code <data-dir>/blobs}. */
+/** The embedded default: blobs are files under {@code <data-dir>/blobs}, readable by the service's user only. */
 @Component
 class LocalBlobStore implements BlobStore {
 
@@ -18,13 +18,16 @@ class LocalBlobStore implements BlobStore {
 
     LocalBlobStore(@Value("${montage.data-dir}") Path dataDir) throws IOException {
         this.root = dataDir.resolve("blobs").toAbsolutePath().normalize();
-        Files.createDirectories(root);
+        OwnerOnlyFiles.createDirectories(root);
     }
 
     @Override
     public void putFile(String key, Path source) throws IOException {
         Path target = resolve(key);
-        Files.createDirectories(target.getParent());
+        OwnerOnlyFiles.createDirectories(target.getParent());
+        // before the move, so the blob is never readable by others under its final name (ffmpeg writes its
+        // output with the process's umask)
+        OwnerOnlyFiles.restrict(source);
         try {
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -32,6 +35,7 @@ class LocalBlobStore implements BlobStore {
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(source);
         }
+        OwnerOnlyFiles.restrict(target);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.montage.layout.TimeSpan;
+import dev.montage.support.LyingMedia;
 import dev.montage.support.TestMedia;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +40,22 @@ class MediaProbeTest {
         StreamInfo audio = info.first(MediaKind.AUDIO).orElseThrow();
         assertThat(audio.codec()).isEqualTo("opus");
         assertThat(audio.sampleRate()).isEqualTo(48_000);
+        assertThat(audio.activity()).containsExactly(new TimeSpan(audio.startMillis(),
+                audio.startMillis() + audio.durationMillis()));
+    }
+
+    /** The header claims 10 h 0 min 3 s, the packets last 3 s: the packets win, for the file and each stream. */
+    @Test
+    void aHeaderClaimingHoursIsMeasuredByItsPackets() throws Exception {
+        MediaInfo info = probe.probe(write("lying.webm", LyingMedia.webmClaimingTenHoursMore("red", 440, 3)));
+
+        assertThat(info.durationMillis()).isCloseTo(3000L, within(100L));
+        StreamInfo video = info.first(MediaKind.VIDEO).orElseThrow();
+        assertThat(video.durationMillis()).isCloseTo(3000L, within(100L));
+        assertThat(video.activity()).hasSize(1);
+        assertThat(video.activity().get(0).endMillis()).isCloseTo(3000L, within(100L));
+        StreamInfo audio = info.first(MediaKind.AUDIO).orElseThrow();
+        assertThat(audio.durationMillis()).isCloseTo(3000L, within(100L));
         assertThat(audio.activity()).containsExactly(new TimeSpan(audio.startMillis(),
                 audio.startMillis() + audio.durationMillis()));
     }
