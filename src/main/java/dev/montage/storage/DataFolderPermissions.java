@@ -27,6 +27,9 @@ class DataFolderPermissions implements BeanFactoryPostProcessor, EnvironmentAwar
 
     private static final Logger log = LoggerFactory.getLogger(DataFolderPermissions.class);
 
+    /** The folder under the data folder where uploads are spooled, by the container and by the ingest. */
+    static final String UPLOAD_SPOOL = "tmp";
+
     private Path dataDir;
 
     @Override
@@ -38,6 +41,8 @@ class DataFolderPermissions implements BeanFactoryPostProcessor, EnvironmentAwar
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         try {
             OwnerOnlyFiles.createDirectories(dataDir);
+            // the container spools uploads here (spring.servlet.multipart.location), not in a world-readable /tmp
+            OwnerOnlyFiles.createDirectories(dataDir.resolve(UPLOAD_SPOOL));
             OwnerOnlyFiles.restrictAll(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make the data folder " + dataDir + " owner-only", e);

@@ -1,0 +1,28 @@
+package dev.montage.recordings;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import jakarta.servlet.MultipartConfigElement;
+
+/**
+ * Where the container spools an upload while it arrives: the owner-only {@code tmp} folder of the data folder, the
+ * one the ingest spools to as well, never the container's temp folder under {@code /tmp}, where every local user
+ * could read recordings in transit. Tomcat resolves a relative location against its own temp folder, so the
+ * location is made absolute here; the limits stay those of the {@code spring.servlet.multipart} settings.
+ */
+@Configuration
+class UploadSpool {
+
+    @Bean
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart,
+            @Value("${montage.data-dir}") Path dataDir) {
+        MultipartConfigElement limits = multipart.createMultipartConfig();
+        return new MultipartConfigElement(dataDir.resolve("tmp").toAbsolutePath().toString(),
+                limits.getMaxFileSize(), limits.getMaxRequestSize(), limits.getFileSizeThreshold());
+    }
+}
