@@ -29,25 +29,26 @@ class CreateApiKeyCommandTest {
 
     @Test
     void theCommandCreatesAKeyAndRunsNoJob() throws Exception {
-        ChildDatabase database = ChildDatabase.isolated(dataDir);
-        // the first run creates the schema, as it would on a fresh installation
-        assertThat(MontageProcess.run(dataDir, database, CreateApiKeyCommand.NAME).exitCode()).isZero();
-        String composition = UUID.randomUUID().toString();
-        String event = UUID.randomUUID().toString();
-        try (Connection db = database.connect()) {
-            insertDue(db, "scheduled_tasks", "compose-room-composition", composition);
-            insertDue(db, "webhook_tasks", "deliver-webhook", event);
-        }
+        try (ChildDatabase database = ChildDatabase.isolated(dataDir)) {
+            // the first run creates the schema, as it would on a fresh installation
+            assertThat(MontageProcess.run(dataDir, database, CreateApiKeyCommand.NAME).exitCode()).isZero();
+            String composition = UUID.randomUUID().toString();
+            String event = UUID.randomUUID().toString();
+            try (Connection db = database.connect()) {
+                insertDue(db, "scheduled_tasks", "compose-room-composition", composition);
+                insertDue(db, "webhook_tasks", "deliver-webhook", event);
+            }
 
-        MontageProcess.Finished run = MontageProcess.run(dataDir, database, CreateApiKeyCommand.NAME);
+            MontageProcess.Finished run = MontageProcess.run(dataDir, database, CreateApiKeyCommand.NAME);
 
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).containsPattern("api_key=\\S+");
-        try (Connection db = database.connect()) {
-            assertThat(untouched(db, "scheduled_tasks", composition)).as("the due composition job").isTrue();
-            assertThat(untouched(db, "webhook_tasks", event)).as("the due webhook delivery").isTrue();
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).containsPattern("api_key=\\S+");
+            try (Connection db = database.connect()) {
+                assertThat(untouched(db, "scheduled_tasks", composition)).as("the due composition job").isTrue();
+                assertThat(untouched(db, "webhook_tasks", event)).as("the due webhook delivery").isTrue();
+            }
+            assertThat(run.output()).as("db-scheduler's start").doesNotContain("Starting scheduler");
         }
-        assertThat(run.output()).as("db-scheduler's start").doesNotContain("Starting scheduler");
     }
 
     private static void insertDue(Connection db, String table, String task, String instance) throws SQLException {

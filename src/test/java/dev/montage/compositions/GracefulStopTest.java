@@ -52,8 +52,8 @@ class GracefulStopTest {
 
     @Test
     void aStopPastTheGraceGivesTheJobBackAndTheNextNodeCompletesItOnce() throws Exception {
-        ChildDatabase database = ChildDatabase.isolated(dataDir);
-        try (WebhookReceiver receiver = WebhookReceiver.start(WebhookReceiver.status(200))) {
+        try (ChildDatabase database = ChildDatabase.isolated(dataDir);
+                WebhookReceiver receiver = WebhookReceiver.start(WebhookReceiver.status(200))) {
             String id;
             try (MontageProcess first = node(database, SHORT_GRACE)) {
                 ApiClient api = first.api();

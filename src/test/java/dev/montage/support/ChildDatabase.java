@@ -16,16 +16,16 @@ import java.util.UUID;
  * time). With {@code MONTAGE_DB_URL} set (PostgreSQL), it is a new schema of that database: the Spring contexts
  * of other test classes in this JVM poll the shared schema's queues, and must not take the process's jobs.
  */
-public final class ChildDatabase {
+public final class ChildDatabase implements AutoCloseable {
 
     private final String url;
     private final String user;
-    private final boolean embedded;
+    private final String schema;
 
-    private ChildDatabase(String url, String user, boolean embedded) {
+    private ChildDatabase(String url, String user, String schema) {
         this.url = url;
         this.user = user;
-        this.embedded = embedded;
+        this.schema = schema;
     }
 
     /** A database nobody else uses, for processes working in {@code dataDir}. */
@@ -33,7 +33,7 @@ public final class ChildDatabase {
         String shared = System.getenv("MONTAGE_DB_URL");
         if (shared == null || shared.isBlank()) {
             return new ChildDatabase("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/montage")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", true);
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", null);
         }
         String user = System.getenv().getOrDefault("MONTAGE_DB_USER", "postgres");
         String schema = "proc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -42,13 +42,13 @@ public final class ChildDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create schema " + schema + " in " + shared, e);
         }
-        return new ChildDatabase(withSchema(shared, schema), user, false);
+        return new ChildDatabase(withSchema(shared, schema), user, schema);
     }
 
     /** What the process's environment says about its database: nothing on H2, so it takes the default. */
     Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
-        if (!embedded) {
+        if (schema != null) {
             env.put("MONTAGE_DB_URL", url);
             env.put("MONTAGE_DB_USER", user);
         }
@@ -57,7 +57,17 @@ public final class ChildDatabase {
 
     /** A connection for the test; on H2 only while no process has the file open. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, embedded ? "" : System.getenv("MONTAGE_DB_PASSWORD"));
+        return DriverManager.getConnection(url, user, schema == null ? "" : System.getenv("MONTAGE_DB_PASSWORD"));
+    }
+
+    /** Drops the PostgreSQL schema; an H2 file goes with its temporary data folder. */
+    @Override
+    public void close() throws SQLException {
+        if (schema != null) {
+            try (Connection connection = connect()) {
+                connection.createStatement().execute("drop schema " + schema + " cascade");
+            }
+        }
     }
 
     private static String withSchema(String url, String schema) {
