@@ -110,7 +110,8 @@ class CompositionJob {
      * What db-scheduler does with a run that ended in an exception. A job {@link HandedBack handed back} by a
      * stopping node is released at once (picked = false, due now), so another node, or this one after its
      * restart, takes it without waiting for dead-node detection. Anything else that escapes the job is database
-     * trouble (every other failure ends as status {@code failed}): tried again later, backing off.
+     * trouble or a second run of a composition this node is still composing (every other failure ends as status
+     * {@code failed}): tried again later, backing off.
      */
     static FailureHandler<Void> failureHandler() {
         FailureHandler<Void> atOnce = new FailureHandler.OnFailureRetryLater<>(Duration.ZERO);
@@ -131,13 +132,16 @@ class CompositionJob {
     }
 
     private void compose(Composition composition) {
-        if (!compositions.markProcessing(composition.id(), Timestamps.now(clock))) {
-            return; // completed, failed or deleted before this run: nothing left to do
-        }
+        // a second run here would remove the first one's working folder and fail it: let it wait and see instead
+        RunningCompositions.Run run = running.start(composition.id())
+                .orElseThrow(() -> new IllegalStateException("composition " + composition.id()
+                        + " is being composed by another thread of this node; trying again later"));
         Path workDir = null;
         List<RenderSource> sources = List.of();
-        RunningCompositions.Run run = running.started(composition.id());
         try {
+            if (!compositions.markProcessing(composition.id(), Timestamps.now(clock))) {
+                return; // completed, failed or deleted before this run: nothing left to do
+            }
             List<RoomRecording> media = recordings.ofSession(new AccountId(composition.accountId()),
                     composition.sessionId());
             SessionMedia session = SessionMedia.of(media, mediaInfo(media));
@@ -300,7 +304,8 @@ class CompositionJob {
 
     /**
      * Removes what an earlier run of this job left on this node: a node killed mid-job that was started again
-     * runs it again here (db-scheduler hands a job to one run at a time, so those folders are nobody's).
+     * runs it again here. No other run of it is active on this node ({@link RunningCompositions#start}), so
+     * those folders are nobody's.
      */
     private void removeEarlierAttempts(UUID id) throws IOException {
         try (Stream<Path> entries = Files.list(workRoot)) {

@@ -1,6 +1,7 @@
 package dev.montage.compositions;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,11 +35,13 @@ class RunningCompositions {
         }
     }
 
-    /** Registers the calling thread as rendering {@code id}. */
-    Run started(UUID id) {
+    /**
+     * Registers the calling thread as rendering {@code id}; empty when another thread of this node already is
+     * (its job was taken for dead while it ran: heartbeats lost with the database, and revived here).
+     */
+    Optional<Run> start(UUID id) {
         Run run = new Run();
-        running.put(id, run);
-        return run;
+        return running.putIfAbsent(id, run) == null ? Optional.of(run) : Optional.empty();
     }
 
     void finished(UUID id, Run run) {
