@@ -112,7 +112,9 @@ class NodeFailoverTest extends ApiTest {
         String id = api.post("/v2/room_compositions", "{\"session_id\": \"" + session.sessionId()
                 + "\", \"resolution\": \"320x120\"}").data().path("id").asString();
         // the two runs below are the only ones: no scheduler, of this context or another in this JVM, takes it
-        int queued = jdbc.sql("delete from scheduled_tasks where task_name = :task and task_instance = :id and not picked")
+        int queued = jdbc.sql("""
+                delete from scheduled_tasks where task_name = :task and task_instance = :id and not picked
+                """)
                 .param("task", CompositionJob.TASK_NAME).param("id", id).update();
         assertThat(queued).as("the job was waiting in the queue").isEqualTo(1);
 
