@@ -10,6 +10,7 @@ import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
 import dev.montage.accounts.CreateApiKeyCommand;
+import dev.montage.jobs.JobQueues;
 
 /**
  * Montage: a self-hosted Room Compositions service speaking the Telnyx Video API.
@@ -24,7 +25,8 @@ public class MontageApplication {
         if (args.length > 0 && CreateApiKeyCommand.NAME.equals(args[0])) {
             SpringApplication app = new SpringApplication(MontageApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);
-            app.setAdditionalProfiles(CreateApiKeyCommand.PROFILE);
+            // a command-line run is not a node: it runs no job of either queue (JobQueues)
+            app.setAdditionalProfiles(CreateApiKeyCommand.PROFILE, JobQueues.COMMAND_LINE_PROFILE);
             System.exit(SpringApplication.exit(app.run(args)));
         }
         SpringApplication.run(MontageApplication.class, args);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +23,11 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
@@ -65,6 +68,8 @@ class CompositionJob {
     static final String TASK_NAME = "compose-room-composition";
 
     private static final Logger log = LoggerFactory.getLogger(CompositionJob.class);
+    /** The first wait before a job that met database trouble runs again; it grows with each such failure. */
+    private static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(10);
     /** How often progress is written: often enough for a progress bar, rarely enough to spare the database. */
     private static final long PROGRESS_INTERVAL_MILLIS = 1000;
 
@@ -103,7 +108,25 @@ class CompositionJob {
 
     @Bean
     OneTimeTask<Void> composeTask() {
-        return Tasks.oneTime(TASK_NAME).execute((instance, context) -> run(UUID.fromString(instance.getId())));
+        return Tasks.oneTime(TASK_NAME)
+                .onFailure(failureHandler())
+                .execute((instance, context) -> run(UUID.fromString(instance.getId())));
+    }
+
+    /**
+     * What db-scheduler does with a run that ended in an exception. A job {@link HandedBack handed back} by a
+     * stopping node is released at once (picked = false, due now), so another node, or this one after its
+     * restart, takes it without waiting for dead-node detection. Anything else that escapes the job is database
+     * trouble or a second run of a composition this node is still composing (every other failure ends as status
+     * {@code failed}): tried again later, backing off.
+     */
+    static FailureHandler<Void> failureHandler() {
+        FailureHandler<Void> atOnce = new FailureHandler.OnFailureRetryLater<>(Duration.ZERO);
+        FailureHandler<Void> later = new FailureHandler.ExponentialBackoffFailureHandler<>(RETRY_AFTER_ERROR);
+        return (complete, operations) -> {
+            boolean handedBack = complete.getCause().filter(HandedBack.class::isInstance).isPresent();
+            (handedBack ? atOnce : later).onFailure(complete, operations);
+        };
     }
 
     void run(UUID id) {
@@ -116,13 +139,16 @@ class CompositionJob {
     }
 
     private void compose(Composition composition) {
-        if (!compositions.markProcessing(composition.id(), Timestamps.now(clock))) {
-            return; // completed, failed or deleted before this run: nothing left to do
-        }
+        // a second run here would remove the first one's working folder and fail it: let it wait and see instead
+        RunningCompositions.Run run = running.start(composition.id())
+                .orElseThrow(() -> new IllegalStateException("composition " + composition.id()
+                        + " is being composed by another thread of this node; trying again later"));
         Path workDir = null;
         List<RenderSource> sources = List.of();
-        running.started(composition.id());
         try {
+            if (!compositions.markProcessing(composition.id(), Timestamps.now(clock))) {
+                return; // completed, failed or deleted before this run: nothing left to do
+            }
             List<RoomRecording> media = recordings.ofSession(new AccountId(composition.accountId()),
                     composition.sessionId());
             SessionMedia session = SessionMedia.of(media, mediaInfo(media));
@@ -149,20 +175,59 @@ class CompositionJob {
             store(composition, plan, output);
         } catch (NothingToComposeException e) {
             fail(composition, "The session has no video and no audio to compose");
-        } catch (RenderCancelledException e) {
+        } catch (InterruptedException | RenderException | IOException | RuntimeException e) {
+            cutShort(composition, run, e, sources);
+        } finally {
+            running.finished(composition.id(), run);
+            Thread.interrupted(); // an interrupt must not leak into the scheduler's next job
+            deleteQuietly(workDir);
+        }
+    }
+
+    /**
+     * A run that did not get to its end. Only a DELETE cancels (recorded by {@link RunningCompositions}, or the
+     * row found gone at a progress update); an interrupt that is not one is this node stopping past its grace,
+     * and the composition goes back to the queue. Database trouble neither fails nor finishes it: db-scheduler
+     * runs the job again. Anything else is a failure the client is told about.
+     */
+    private void cutShort(Composition composition, RunningCompositions.Run run, Exception e,
+            List<RenderSource> sources) {
+        if (run.cancelled() || e instanceof RenderCancelledException) {
             log.info("Composition deleted while it was being composed; its ffmpeg was stopped");
-        } catch (RenderException e) {
-            fail(composition, withoutServerPaths(e.getMessage(), sources));
-        } catch (InterruptedException e) {
-            log.info("Composition job interrupted");
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
+        } else if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+            throw handBack(composition, e);
+        } else if (e instanceof DataAccessException databaseTrouble) {
+            log.warn("Composition job stopped by a database error; it will run again", e);
+            throw databaseTrouble;
+        } else if (e instanceof RenderException render) {
+            fail(composition, withoutServerPaths(render.getMessage(), sources));
+        } else {
             log.error("Composition job failed", e);
             fail(composition, "Composing failed: " + e.getMessage());
-        } finally {
-            running.finished(composition.id());
-            Thread.interrupted(); // a DELETE's interrupt must not leak into the scheduler's next job
-            deleteQuietly(workDir);
+        }
+    }
+
+    /**
+     * Puts the composition back to {@code enqueued} at 0 % and answers the exception that makes db-scheduler
+     * release the job (see {@link #failureHandler()}). ffmpeg is already stopped; the caller removes the working
+     * folder before the exception leaves the job.
+     */
+    private HandedBack handBack(Composition composition, Exception cause) {
+        Thread.interrupted(); // the write below, and db-scheduler's release after it, must not be interrupted
+        log.info("Node stopping: composition handed back to the queue, its ffmpeg was stopped");
+        try {
+            compositions.requeue(composition.id(), Timestamps.now(clock));
+        } catch (DataAccessException e) {
+            // a re-run takes a composition left processing just as well
+            log.warn("Could not mark the composition enqueued again", e);
+        }
+        return new HandedBack(composition.id(), cause);
+    }
+
+    /** The job of this composition was given back to the queue unfinished, by a node that is stopping. */
+    static final class HandedBack extends RuntimeException {
+        HandedBack(UUID id, Throwable cause) {
+            super("composition " + id + " handed back to the queue: this node is stopping", cause);
         }
     }
 
@@ -204,7 +269,11 @@ class CompositionJob {
         });
     }
 
-    /** Writes progress at most once a second; answers false (cancel) when the composition is gone. */
+    /**
+     * Writes progress at most once a second; answers false (cancel) when the composition is gone. A write that
+     * fails (the database is away) does not stop the render: whether its file is kept is decided when it is
+     * stored, and a render is never failed for a progress bar.
+     */
     private ProgressListener progressWriter(UUID id) {
         long[] last = {0, -1};
         return percent -> {
@@ -214,7 +283,12 @@ class CompositionJob {
             }
             last[0] = now;
             last[1] = percent;
-            return compositions.updateProgress(id, Math.min(99, percent), Timestamps.now(clock));
+            try {
+                return compositions.updateProgress(id, Math.min(99, percent), Timestamps.now(clock));
+            } catch (DataAccessException e) {
+                log.warn("Could not record progress {}%, rendering on: {}", percent, e.getMessage());
+                return true;
+            }
         };
     }
 
@@ -267,7 +341,8 @@ class CompositionJob {
 
     /**
      * Removes what an earlier run of this job left on this node: a node killed mid-job that was started again
-     * runs it again here (db-scheduler hands a job to one run at a time, so those folders are nobody's).
+     * runs it again here. No other run of it is active on this node ({@link RunningCompositions#start}), so
+     * those folders are nobody's.
      */
     private void removeEarlierAttempts(UUID id) throws IOException {
         try (Stream<Path> entries = Files.list(workRoot)) {

@@ -100,6 +100,17 @@ class CompositionRepository {
                 .update() > 0;
     }
 
+    /** Processing goes back to enqueued at 0 %: its job was handed back to the queue by a node that stopped. */
+    boolean requeue(UUID id, Instant now) {
+        return jdbc.sql("""
+                update compositions set status = 'enqueued', progress_percent = 0, updated_at = :now
+                 where id = :id and status = 'processing'
+                """)
+                .param("id", id)
+                .param("now", Timestamps.toDb(now))
+                .update() > 0;
+    }
+
     /** Answers false when the composition is gone: deleted while it was being composed. */
     boolean updateProgress(UUID id, int percent, Instant now) {
         return jdbc.sql("""

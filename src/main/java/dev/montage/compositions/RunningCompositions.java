@@ -1,33 +1,58 @@
 package dev.montage.compositions;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The compositions this node is rendering, by id, with the thread doing it. A DELETE on this node interrupts
- * that thread, which kills its ffmpeg at once; a job on another node notices the deletion at its next
- * progress update instead.
+ * The compositions this node is rendering, by id, with the thread doing it. A DELETE on this node marks the run
+ * cancelled and then interrupts that thread, which kills its ffmpeg at once; a job on another node notices the
+ * deletion at its next progress update instead.
+ *
+ * <p>Cancellation is recorded, never inferred from the interrupt: a node that is shutting down interrupts its
+ * job threads too, and such a job must give its composition back to the queue, not drop it.
  */
 @Component
 class RunningCompositions {
 
-    private final Map<UUID, Thread> running = new ConcurrentHashMap<>();
+    private final Map<UUID, Run> running = new ConcurrentHashMap<>();
 
-    void started(UUID id) {
-        running.put(id, Thread.currentThread());
-    }
+    /** One render on this node; {@link #cancelled()} says whether a DELETE stopped it. */
+    static final class Run {
+        private final Thread thread = Thread.currentThread();
+        private volatile boolean cancelled;
 
-    void finished(UUID id) {
-        running.remove(id, Thread.currentThread());
-    }
+        boolean cancelled() {
+            return cancelled;
+        }
 
-    void cancel(UUID id) {
-        Thread thread = running.get(id);
-        if (thread != null) {
+        private void cancel() {
+            cancelled = true; // before the interrupt, so whoever sees the interrupt also sees why
             thread.interrupt();
+        }
+    }
+
+    /**
+     * Registers the calling thread as rendering {@code id}; empty when another thread of this node already is
+     * (its job was taken for dead while it ran: heartbeats lost with the database, and revived here).
+     */
+    Optional<Run> start(UUID id) {
+        Run run = new Run();
+        return running.putIfAbsent(id, run) == null ? Optional.of(run) : Optional.empty();
+    }
+
+    void finished(UUID id, Run run) {
+        running.remove(id, run);
+    }
+
+    /** Stops the render of {@code id} if this node runs it: for a DELETE, and only for one. */
+    void cancel(UUID id) {
+        Run run = running.get(id);
+        if (run != null) {
+            run.cancel();
         }
     }
 }

@@ -10,24 +10,46 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 
 /**
  * Builds the client and the scheduler of any {@link JobQueue} alike: on the application's database, with the
- * node's heartbeat settings, so every queue is cluster-safe in the same way.
+ * node's heartbeat settings and shutdown grace, so every queue is cluster-safe and stops in the same way.
  *
  * <p>Both reach the database through a transaction-aware proxy and never commit themselves: an execution
  * scheduled inside a service transaction is stored, or rolled back, together with the rows it works on.
+ *
+ * <p>Stopping a scheduler (db-scheduler 16.7.1, {@code Scheduler.stop()}): it picks nothing more (a fetched
+ * execution not yet picked is skipped), waits up to the grace for running executions, then interrupts their
+ * threads and waits up to the grace once more; heartbeats go on until then. Each execution still ends through
+ * its task's completion or failure handler on its own thread, with the database still open: that is where a
+ * job cut short gives itself back to the queue.
  */
 public final class JobQueues {
+
+    /**
+     * The profile of a run that executes one command and exits ({@code create-api-key}): it may schedule
+     * executions through a queue's client, but no queue runs any here, whatever {@code montage.jobs.auto-start}
+     * says. A command-line run is not a node.
+     */
+    public static final String COMMAND_LINE_PROFILE = "command-line";
 
     private final DataSource dataSource;
     private final Duration heartbeatInterval;
     private final int missedHeartbeats;
+    private final Duration shutdownGrace;
+    private final boolean commandLine;
 
-    JobQueues(DataSource dataSource, Duration heartbeatInterval, int missedHeartbeats) {
+    JobQueues(DataSource dataSource, Duration heartbeatInterval, int missedHeartbeats, Duration shutdownGrace,
+            boolean commandLine) {
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("montage.jobs.shutdown-grace must not be negative: " + shutdownGrace);
+        }
         this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
         this.heartbeatInterval = heartbeatInterval;
         this.missedHeartbeats = missedHeartbeats;
+        this.shutdownGrace = shutdownGrace;
+        this.commandLine = commandLine;
     }
 
     /** Schedules and cancels executions of {@code queue}, joining the caller's transaction. */
@@ -35,7 +57,7 @@ public final class JobQueues {
         return SchedulerClient.Builder.create(dataSource, queue.tasks()).tableName(queue.table()).build();
     }
 
-    /** Runs {@code queue}'s executions on this node while started. */
+    /** Runs {@code queue}'s executions on this node while started; never starts by itself in a command-line run. */
     public SchedulerLifecycle lifecycle(JobQueue queue, boolean autoStart) {
         return new SchedulerLifecycle(() -> Scheduler.create(dataSource, queue.tasks())
                 .tableName(queue.table())
@@ -46,7 +68,10 @@ public final class JobQueues {
                 .commitWhenAutocommitDisabled(false)
                 .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName() + "/"
                         + queue.name()))
-                .shutdownMaxWait(Duration.ofSeconds(5))
-                .build(), autoStart);
+                .shutdownMaxWait(shutdownGrace)
+                // one line per failed run: a job handed back on shutdown is routine, and a job's own errors are
+                // logged by the job with their stack trace
+                .failureLogging(LogLevel.WARN, false)
+                .build(), autoStart && !commandLine);
     }
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -26,8 +27,10 @@ public class JobScheduler {
     @Bean
     JobQueues jobQueues(DataSource dataSource,
             @Value("${montage.jobs.heartbeat-interval:5s}") Duration heartbeatInterval,
-            @Value("${montage.jobs.missed-heartbeats-limit:4}") int missedHeartbeats) {
-        return new JobQueues(dataSource, heartbeatInterval, missedHeartbeats);
+            @Value("${montage.jobs.missed-heartbeats-limit:4}") int missedHeartbeats,
+            @Value("${montage.jobs.shutdown-grace:30s}") Duration shutdownGrace, Environment environment) {
+        return new JobQueues(dataSource, heartbeatInterval, missedHeartbeats, shutdownGrace,
+                environment.matchesProfiles(JobQueues.COMMAND_LINE_PROFILE));
     }
 
     @Bean

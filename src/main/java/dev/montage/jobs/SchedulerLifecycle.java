@@ -36,11 +36,21 @@ public final class SchedulerLifecycle implements SmartLifecycle {
         }
     }
 
+    /**
+     * Stops the scheduler: running executions get the grace period, then are interrupted (see {@link JobQueues}).
+     * It returns when they have ended, so Spring closes the database only after they gave their jobs back; Spring
+     * calls this synchronously, so {@code spring.lifecycle.timeout-per-shutdown-phase} does not cut it short.
+     * The lock is not held meanwhile: a request that wakes the queue must not wait for the grace.
+     */
     @Override
-    public synchronized void stop() {
-        if (running != null) {
-            running.stop();
+    public void stop() {
+        Scheduler stopping;
+        synchronized (this) {
+            stopping = running;
             running = null;
+        }
+        if (stopping != null) {
+            stopping.stop();
         }
     }
 

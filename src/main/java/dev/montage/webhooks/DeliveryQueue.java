@@ -72,6 +72,16 @@ class DeliveryQueue implements SmartLifecycle {
         return lifecycle.isAutoStartup();
     }
 
+    /**
+     * Stops after the composition queue (a higher phase stops first): a composition that completes within the
+     * shutdown grace still has its event delivered by this node. A delivery cut short by the stop is not recorded
+     * as an attempt; its execution is released by the failure handler and tried again.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1;
+    }
+
     @Override
     public void start() {
         lifecycle.start();

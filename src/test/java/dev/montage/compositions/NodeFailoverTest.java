@@ -7,7 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +47,9 @@ class NodeFailoverTest extends ApiTest {
 
     @Value("${montage.data-dir}/work")
     private Path workRoot;
+
+    @Autowired
+    private CompositionJob job;
 
     @Test
     void aJobLeftByADeadNodeIsRunAgainAndGivesTheSameResult() throws Exception {
@@ -88,5 +98,47 @@ class NodeFailoverTest extends ApiTest {
         }
         assertThat(Frames.colourAt(recoveredFile, 1.5, 80, 60).isNear(Rgb.RED)).isTrue();
         assertThat(Frames.colourAt(recoveredFile, 1.5, 240, 60).isNear(Rgb.BLUE)).isTrue();
+    }
+
+    /**
+     * A node cut off from the database for longer than the dead-node threshold is taken for dead while its render
+     * goes on; once the database is back, the job is revived and may be picked again by the same node (it has
+     * another free thread). That second run must not disturb the first (remove its working folder, fail it): it
+     * backs off, and the first completes the composition with its media.
+     */
+    @Test
+    void aSecondRunOfAJobThisNodeIsComposingBacksOff() throws Exception {
+        TwoParticipantSession session = twoParticipantSession(api);
+        String id = api.post("/v2/room_compositions", "{\"session_id\": \"" + session.sessionId()
+                + "\", \"resolution\": \"320x120\"}").data().path("id").asString();
+        // the two runs below are the only ones: no scheduler, of this context or another in this JVM, takes it
+        int queued = jdbc.sql("""
+                delete from scheduled_tasks where task_name = :task and task_instance = :id and not picked
+                """)
+                .param("task", CompositionJob.TASK_NAME).param("id", id).update();
+        assertThat(queued).as("the job was waiting in the queue").isEqualTo(1);
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<CompletableFuture<Void>> runs = List.of(
+                CompletableFuture.runAsync(() -> job.run(UUID.fromString(id)), threads),
+                CompletableFuture.runAsync(() -> job.run(UUID.fromString(id)), threads));
+        long backedOff = runs.stream().filter(run -> {
+            try {
+                run.get(60, TimeUnit.SECONDS);
+                return false;
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).hasMessageContaining("is being composed by another thread of this node");
+                return true;
+            } catch (InterruptedException | TimeoutException e) {
+                throw new AssertionError(e);
+            }
+        }).count();
+
+        threads.shutdown();
+        assertThat(backedOff).isEqualTo(1);
+        JsonNode completed = api.get("/v2/room_compositions/" + id).data();
+        assertThat(completed.path("status").asString()).as(completed.toString()).isEqualTo("completed");
+        Path file = download(completed.path("download_url").asString());
+        assertThat(MediaFacts.of(file).durationSeconds()).isGreaterThan(2.5);
     }
 }

@@ -1,0 +1,174 @@
+package dev.montage.compositions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.montage.support.ApiClient;
+import dev.montage.support.ChildDatabase;
+import dev.montage.support.MontageProcess;
+import dev.montage.support.TestMedia;
+import dev.montage.support.WebhookReceiver;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A graceful stop (SIGTERM) strands nothing. A real node in a JVM of its own composes a composition too long to
+ * finish within its grace period and is sent SIGTERM mid-render: it must exit promptly and give the job back to
+ * the queue at once, the composition neither failed nor deleted. A second node on the same data renders it again
+ * and is itself stopped mid-render, this time with a grace long enough: it finishes first, so the composition is
+ * completed exactly once, with one {@code completed} event and no scratch files.
+ *
+ * <p>No Spring context in this JVM: on PostgreSQL the nodes get a schema of their own, so nothing but them takes
+ * their jobs.
+ */
+class GracefulStopTest {
+
+    private static final Duration SHORT_GRACE = Duration.ofSeconds(1);
+    /** The most a node may take beyond its grace: stopping ffmpeg (2 s at most), handing back, closing the JVM. */
+    private static final Duration EXIT_MARGIN = Duration.ofSeconds(10);
+    /** Long enough at 1280x720 that a render is far from done one grace after it started on any machine. */
+    private static final double MEDIA_SECONDS = 30;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aStopPastTheGraceGivesTheJobBackAndTheNextNodeCompletesItOnce() throws Exception {
+        try (ChildDatabase database = ChildDatabase.isolated(dataDir);
+                WebhookReceiver receiver = WebhookReceiver.start(WebhookReceiver.status(200))) {
+            String id;
+            try (MontageProcess first = node(database, SHORT_GRACE)) {
+                ApiClient api = first.api();
+                id = createLongComposition(api, receiver.url());
+                awaitRendering(api, id);
+
+                Duration exit = first.terminate(Duration.ofSeconds(60));
+                assertThat(exit).as("exit after SIGTERM\n%s", first.log()).isLessThan(SHORT_GRACE.plus(EXIT_MARGIN));
+                assertThat(first.log()).doesNotContain("Composition deleted");
+            }
+
+            try (Connection db = database.connect()) {
+                Execution execution = execution(db, id).orElseThrow(() -> new AssertionError("the job was dropped"));
+                assertThat(execution.picked()).as("released, not left for dead-node detection").isFalse();
+                assertThat(execution.due()).as("due at once").isBeforeOrEqualTo(Instant.now());
+                assertThat(status(db, id)).isEqualTo("enqueued");
+                assertThat(events(db, id)).as("no event: the composition is not over").isEmpty();
+            }
+            assertThat(scratchFolders()).isEmpty();
+
+            try (MontageProcess second = node(database, Duration.ofSeconds(60))) {
+                awaitRendering(second.api(), id);
+                second.terminate(Duration.ofSeconds(90)); // mid-render again, but within the grace this time
+            }
+
+            try (Connection db = database.connect()) {
+                assertThat(status(db, id)).isEqualTo("completed");
+                assertThat(execution(db, id)).as("the job is done").isEmpty();
+                assertThat(events(db, id)).as("events recorded").containsExactly("video.room.composition.completed");
+            }
+            // usually delivered before the second node exited (its delivery queue stops last), else still pending
+            assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::eventType)
+                    .hasSizeLessThanOrEqualTo(1).allMatch("video.room.composition.completed"::equals);
+            assertThat(scratchFolders()).isEmpty();
+            assertThat(dataDir.resolve("blobs/compositions/" + id + ".mp4")).isNotEmptyFile();
+        }
+    }
+
+    private MontageProcess node(ChildDatabase database, Duration grace) {
+        return MontageProcess.start(dataDir, database, "--montage.jobs.shutdown-grace=" + grace.toSeconds() + "s",
+                "--montage.jobs.threads=1", "--montage.webhooks.allow-private-targets=true");
+    }
+
+    private static String createLongComposition(ApiClient api, String webhookUrl) {
+        ApiClient.Response first = api.upload("/v2/room_recordings", TestMedia.webm("red", 440, MEDIA_SECONDS),
+                "red.webm", Map.of("started_at", "2024-05-01T10:00:00Z"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        String session = first.data().path(0).path("session_id").asString();
+        ApiClient.Response second = api.upload("/v2/room_recordings", TestMedia.webm("blue", 660, MEDIA_SECONDS),
+                "blue.webm", Map.of("started_at", "2024-05-01T10:00:00Z", "session_id", session));
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        ApiClient.Response created = api.post("/v2/room_compositions", """
+                {"session_id": "%s", "resolution": "1280x720", "webhook_event_url": "%s"}"""
+                .formatted(session, webhookUrl));
+        assertThat(created.status()).as(created.toString()).isEqualTo(202);
+        return created.data().path("id").asString();
+    }
+
+    /** Until ffmpeg has reported progress: the render is under way, and far from its end. */
+    private static void awaitRendering(ApiClient api, String id) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode composition = api.get("/v2/room_compositions/" + id).data();
+            assertThat(composition.path("status").asString()).isIn("enqueued", "processing");
+            return composition.path("progress_percent").asInt() > 0;
+        });
+    }
+
+    private record Execution(boolean picked, Instant due) {
+    }
+
+    private static Optional<Execution> execution(Connection db, String id) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
+                "select picked, execution_time from scheduled_tasks where task_name = ? and task_instance = ?")) {
+            query.setString(1, CompositionJob.TASK_NAME);
+            query.setString(2, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new Execution(row.getBoolean(1), row.getTimestamp(2).toInstant()))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private static String status(Connection db, String id) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select status from compositions where id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : "(deleted)";
+            }
+        }
+    }
+
+    /** The types of the composition's recorded events (completed, failed), in the order they occurred. */
+    private static List<String> events(Connection db, String id) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
+                "select event_type from webhook_events where composition_id = ? order by occurred_at")) {
+            query.setObject(1, UUID.fromString(id));
+            try (ResultSet row = query.executeQuery()) {
+                List<String> types = new ArrayList<>();
+                while (row.next()) {
+                    types.add(row.getString(1));
+                }
+                return types;
+            }
+        }
+    }
+
+    /** What is left under {@code <data-dir>/work}, where renders keep their scratch files. */
+    private List<Path> scratchFolders() throws IOException {
+        Path work = dataDir.resolve("work");
+        if (!Files.isDirectory(work)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(work)) {
+            return entries.toList();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.montage.support;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The database of a {@link MontageProcess}, and a way for the test to read it.
+ *
+ * <p>On H2 (the default) that is the embedded file database in the process's own data folder, as an operator's
+ * first start makes it; the test opens it only while no process runs (an H2 file is open to one process at a
+ * time). With {@code MONTAGE_DB_URL} set (PostgreSQL), it is a new schema of that database: the Spring contexts
+ * of other test classes in this JVM poll the shared schema's queues, and must not take the process's jobs.
+ */
+public final class ChildDatabase implements AutoCloseable {
+
+    private final String url;
+    private final String user;
+    private final String schema;
+
+    private ChildDatabase(String url, String user, String schema) {
+        this.url = url;
+        this.user = user;
+        this.schema = schema;
+    }
+
+    /** A database nobody else uses, for processes working in {@code dataDir}. */
+    public static ChildDatabase isolated(Path dataDir) {
+        String shared = System.getenv("MONTAGE_DB_URL");
+        if (shared == null || shared.isBlank()) {
+            return new ChildDatabase("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/montage")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", null);
+        }
+        String user = System.getenv().getOrDefault("MONTAGE_DB_USER", "postgres");
+        String schema = "proc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(shared, user, System.getenv("MONTAGE_DB_PASSWORD"))) {
+            connection.createStatement().execute("create schema " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create schema " + schema + " in " + shared, e);
+        }
+        return new ChildDatabase(withSchema(shared, schema), user, schema);
+    }
+
+    /** What the process's environment says about its database: nothing on H2, so it takes the default. */
+    Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        if (schema != null) {
+            env.put("MONTAGE_DB_URL", url);
+            env.put("MONTAGE_DB_USER", user);
+        }
+        return env;
+    }
+
+    /** A connection for the test; on H2 only while no process has the file open. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, schema == null ? "" : System.getenv("MONTAGE_DB_PASSWORD"));
+    }
+
+    /** Drops the PostgreSQL schema; an H2 file goes with its temporary data folder. */
+    @Override
+    public void close() throws SQLException {
+        if (schema != null) {
+            try (Connection connection = connect()) {
+                connection.createStatement().execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
+
+    private static String withSchema(String url, String schema) {
+        String replaced = url.replaceAll("currentSchema=[^&]*", "currentSchema=" + schema);
+        if (!replaced.equals(url)) {
+            return replaced;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.montage.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application as an operator runs it: a JVM of its own ({@code java -cp … dev.montage.MontageApplication}),
+ * on a free port, a data folder and a {@link ChildDatabase}, with its output in {@code <data-dir>/process-N.log}.
+ * What only a real process shows — a SIGTERM, the JVM's shutdown hooks, an exit — is tested with it.
+ */
+public final class MontageProcess implements AutoCloseable {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private ApiClient api;
+
+    private MontageProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts a node and returns once it answers API calls with the key of its first start. */
+    public static MontageProcess start(Path dataDir, ChildDatabase database, String... settings) {
+        int port = freePort();
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port));
+        args.addAll(List.of(settings));
+        MontageProcess node = launch(dataDir, database, args, port);
+        node.awaitReady(dataDir.resolve("api-key"));
+        return node;
+    }
+
+    /** Runs a command ({@code create-api-key}) to its end and answers its exit code and output. */
+    public static Finished run(Path dataDir, ChildDatabase database, String command, String... settings) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of(settings));
+        MontageProcess run = launch(dataDir, database, args, -1);
+        try {
+            if (!run.process.waitFor(READY_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+                run.close();
+                throw new AssertionError("'" + command + "' did not end within " + READY_WITHIN + ":\n" + run.log());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return new Finished(run.process.exitValue(), run.log());
+    }
+
+    /** What a command run left: its exit code and everything it printed. */
+    public record Finished(int exitCode, String output) {
+    }
+
+    private static MontageProcess launch(Path dataDir, ChildDatabase database, List<String> args, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            Path log = Files.createTempFile(dataDir, "process-", ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // a small, quickly started JVM: these processes live for seconds on a shared machine
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"),
+                    "dev.montage.MontageApplication"));
+            command.addAll(args); // a command's name must come first
+            command.add("--montage.data-dir=" + dataDir.toAbsolutePath());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().remove("MONTAGE_DB_URL");
+            builder.environment().remove("MONTAGE_DB_USER");
+            builder.environment().putAll(database.environment());
+            return new MontageProcess(builder.start(), log, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the key of the first start (kept from an earlier start) and for the API to accept it. */
+    private void awaitReady(Path keyFile) {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the node exited with " + process.exitValue() + " while starting:\n" + log());
+            }
+            try {
+                if (Files.exists(keyFile)) {
+                    ApiClient client = new ApiClient(port, Files.readString(keyFile).trim());
+                    if (client.get("/v2/rooms").status() == 200) {
+                        api = client;
+                        return;
+                    }
+                }
+            } catch (IOException | IllegalStateException e) {
+                // not listening yet, or the key file is being written
+            }
+            pause(200);
+        }
+        close();
+        throw new AssertionError("the node did not answer within " + READY_WITHIN + ":\n" + log());
+    }
+
+    /** A client for this node with the key its first start wrote. */
+    public ApiClient api() {
+        return api;
+    }
+
+    /**
+     * Sends SIGTERM ({@link Process#destroy()} on Linux), as {@code kill}, systemd or Kubernetes stop a service,
+     * and waits for the JVM to exit: answers how long that took.
+     */
+    public Duration terminate(Duration atMost) {
+        long start = System.nanoTime();
+        process.destroy();
+        try {
+            if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                throw new AssertionError("the node did not exit within " + atMost + " of SIGTERM:\n" + log());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything the process printed so far. */
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
