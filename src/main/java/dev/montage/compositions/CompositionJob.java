@@ -172,7 +172,7 @@ class CompositionJob {
                 fail(composition, deleted.get());
                 return;
             }
-            store(composition, plan, output);
+            store(composition, plan, output, workDir.getFileName().toString());
         } catch (NothingToComposeException e) {
             fail(composition, "The session has no video and no audio to compose");
         } catch (InterruptedException | RenderException | IOException | RuntimeException e) {
@@ -231,8 +231,14 @@ class CompositionJob {
         }
     }
 
-    private void store(Composition composition, CompositionPlan plan, Path output) throws IOException {
-        String blobKey = "compositions/" + composition.id() + ".mp4";
+    /**
+     * Stores the file under a key of this run's own ({@code runName}, unique like its working folder): should two
+     * runs of one composition overlap (a database outage long enough for dead-node detection), the one that loses
+     * the race to complete removes only its own file, never the winner's.
+     */
+    private void store(Composition composition, CompositionPlan plan, Path output, String runName)
+            throws IOException {
+        String blobKey = "compositions/" + runName + ".mp4";
         long size = Files.size(output);
         blobs.putFile(blobKey, output);
         List<TimeSpan> kept = plan.keptSegments();
