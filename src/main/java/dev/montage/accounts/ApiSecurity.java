@@ -1,5 +1,6 @@
 package dev.montage.accounts;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -27,6 +28,7 @@ import jakarta.servlet.DispatcherType;
  * requests (which would read the parameters, and so parse an unauthenticated upload, before the key is checked).
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not in a command-line run
 class ApiSecurity {
 
     @Bean
