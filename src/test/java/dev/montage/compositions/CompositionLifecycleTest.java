@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
+import dev.montage.support.StoredMedia;
 import dev.montage.support.TestMedia;
 import tools.jackson.databind.JsonNode;
 
@@ -72,7 +73,7 @@ class CompositionLifecycleTest extends ApiTest {
             sleep(100);
         }
         assertThat(workFolders()).as("no temporary file outlives its job").isEmpty();
-        assertThat(dataDir.resolve("blobs/compositions/" + id + ".mp4")).doesNotExist();
+        assertThat(StoredMedia.of(dataDir, id)).isEmpty();
         // db-scheduler removes the execution just after the job returns, moments after its folder went
         deadline = System.currentTimeMillis() + 5000;
         while (queuedExecutions(id) > 0 && System.currentTimeMillis() < deadline) {
@@ -91,11 +92,7 @@ class CompositionLifecycleTest extends ApiTest {
         TwoParticipantSession session = twoParticipantSession(api);
         String id = create("{\"session_id\": \"" + session.sessionId() + "\", \"resolution\": \"160x120\"}");
         JsonNode done = awaitFinished(api, id, 60);
-        // stored under the key of the run that made it: <id>-<run>.mp4
-        Path media;
-        try (Stream<Path> stored = Files.list(dataDir.resolve("blobs/compositions"))) {
-            media = stored.filter(file -> file.getFileName().toString().startsWith(id + "-")).findFirst().orElseThrow();
-        }
+        Path media = StoredMedia.of(dataDir, id).get(0);
 
         assertThat(api.delete("/v2/room_compositions/" + id).status()).isEqualTo(204);
         assertThat(media).doesNotExist();

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
+import dev.montage.support.StoredMedia;
 import dev.montage.support.TestMedia;
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +57,7 @@ class RecordingGoneTest extends ApiTest {
         JsonNode done = awaitFinished(api, id, 120);
         assertThat(done.path("status").asString()).isEqualTo("failed");
         assertThat(done.path("failure_reason").asString()).contains(deleted).contains("deleted");
-        assertThat(dataDir.resolve("blobs/compositions/" + id + ".mp4")).doesNotExist();
+        assertThat(StoredMedia.of(dataDir, id)).isEmpty();
     }
 
     @Test
