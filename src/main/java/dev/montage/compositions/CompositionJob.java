@@ -24,6 +24,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -192,19 +195,29 @@ class CompositionJob {
      */
     private void cutShort(Composition composition, RunningCompositions.Run run, Exception e,
             List<RenderSource> sources) {
-        if (run.cancelled() || e instanceof RenderCancelledException) {
+        // the progress listener says no only when the row is gone; one that threw is a failure like any other
+        if (run.cancelled() || e instanceof RenderCancelledException && e.getCause() == null) {
             log.info("Composition deleted while it was being composed; its ffmpeg was stopped");
         } else if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
             throw handBack(composition, e);
-        } else if (e instanceof DataAccessException databaseTrouble) {
+        } else if (isOutage(e)) {
             log.warn("Composition job stopped by a database error; it will run again", e);
-            throw databaseTrouble;
+            throw (DataAccessException) e;
         } else if (e instanceof RenderException render) {
             fail(composition, withoutServerPaths(render.getMessage(), sources));
         } else {
             log.error("Composition job failed", e);
             fail(composition, "Composing failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * The database is away or failed for a moment: worth running the job again later. A permanent error (a
+     * constraint, bad SQL) would fail the same way every time, so it fails the composition instead.
+     */
+    private static boolean isOutage(Exception e) {
+        return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
+                || e instanceof DataAccessResourceFailureException;
     }
 
     /**

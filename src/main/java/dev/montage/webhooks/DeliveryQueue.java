@@ -56,7 +56,8 @@ class DeliveryQueue implements SmartLifecycle {
         try {
             return delivery.deliverNext(eventId);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // not re-set: the failure handler releases the execution on this thread, and an interrupted thread
+            // may be refused the database connection it needs for that
             throw new IllegalStateException("interrupted while delivering event " + eventId, e);
         }
     }
