@@ -63,22 +63,35 @@ class CompositionMediaController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(id + ".mp4").build().toString());
         List<HttpRange> ranges = byteRanges(range);
-        if (ranges.isEmpty()) {
-            // Spring would answer any Range header it sees on a Resource (416 with the whole file for a malformed
-            // one, 206 with no part for an empty one): a stream is not range-served, so the header is ignored
-            return ok.header(HttpHeaders.ACCEPT_RANGES, "bytes").contentLength(file.contentLength())
-                    .body(new InputStreamResource(file.getInputStream()));
-        }
-        try {
-            HttpRange.toResourceRegions(ranges, file);
-        } catch (IllegalArgumentException unsatisfiable) {
+        long length = file.contentLength();
+        if (!ranges.isEmpty() && ranges.stream().noneMatch(r -> r.getRangeStart(length) < length)) {
             return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.contentLength())
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(new ErrorEnvelope(List.of(ApiError.atParameter(ErrorCode.OUT_OF_RANGE, "Range",
-                            "Range '" + range + "' lies outside the file of " + file.contentLength() + " bytes"))));
+                            "Range '" + range + "' lies outside the file of " + length + " bytes"))));
+        }
+        if (ranges.isEmpty() || !servable(ranges, file)) {
+            // Spring would answer any Range header it sees on a Resource (416 with the whole file for a malformed
+            // one, 206 with no part for an empty one): a stream is not range-served, so the header is ignored.
+            // The stream is opened only when the body is written, so an answer never sent leaks no descriptor.
+            return ok.header(HttpHeaders.ACCEPT_RANGES, "bytes").contentLength(length)
+                    .body(new InputStreamResource(file::getInputStream));
         }
         return ok.body(file); // Spring serves the ranges (206), as it would for any satisfiable header
+    }
+
+    /**
+     * Whether Spring will serve these ranges, at least one of which is satisfiable. It refuses ranges that add up to
+     * the whole file or more ({@code bytes=0-,0-}): RFC 9110 lets a server ignore such a header and send the file.
+     */
+    private static boolean servable(List<HttpRange> ranges, Resource file) {
+        try {
+            HttpRange.toResourceRegions(ranges, file);
+            return true;
+        } catch (IllegalArgumentException tooMuch) {
+            return false;
+        }
     }
 
     /**
