@@ -54,14 +54,15 @@ public final class OwnerOnlyFiles {
     }
 
     /**
-     * Makes {@code root} and everything under it owner-only. Symbolic links are not followed; a file that vanishes
+     * Makes {@code root} and everything under it owner-only. {@code root} itself may be a symbolic link (a data
+     * folder on another disk): the folder it names is walked. Links under it are not followed; a file that vanishes
      * during the walk (a finished job's scratch) is skipped.
      */
     public static void restrictAll(Path root) throws IOException {
         if (!POSIX || !Files.exists(root)) {
             return;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root.toRealPath(), new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 return ignoringVanished(dir);
