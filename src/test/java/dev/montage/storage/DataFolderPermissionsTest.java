@@ -3,24 +3,23 @@ package dev.montage.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.montage.MontageApplication;
 import dev.montage.support.ApiClient;
 import dev.montage.support.ApiClient.Response;
+import dev.montage.support.ChildDatabase;
+import dev.montage.support.MontageProcess;
 import dev.montage.support.TestMedia;
 import tools.jackson.databind.JsonNode;
 
@@ -49,10 +48,8 @@ class DataFolderPermissionsTest {
         }
         Files.setPosixFilePermissions(oldBlob, PosixFilePermissions.fromString("rw-r--r--"));
 
-        int port = freePort();
-        Process service = startUnderUmask022(data, port, temp.resolve("service.log"));
-        try {
-            ApiClient api = new ApiClient(port, awaitStarted(data, port, service));
+        try (MontageProcess service = MontageProcess.start(data, ChildDatabase.embedded(data))) {
+            ApiClient api = service.api();
             JsonNode recordings = upload(api);
             Response created = api.post("/v2/room_compositions", """
                     {"session_id": "%s", "resolution": "160x120"}
@@ -65,57 +62,12 @@ class DataFolderPermissionsTest {
             assertThat(modes).containsKeys("", "api-key", "db", "db/montage.mv.db", "blobs", "blobs/recordings",
                     "blobs/recordings/from-an-earlier-version.webm", "blobs/compositions", "work", "tmp");
             assertThat(modes.keySet()).anyMatch(p -> p.matches("blobs/recordings/[0-9a-f-]{36}\\.webm"));
-            assertThat(modes.keySet()).anyMatch(p -> p.matches("blobs/compositions/[0-9a-f-]{36}\\.mp4"));
+            assertThat(modes.keySet()).anyMatch(p -> p.matches("blobs/compositions/[0-9a-f-]{36}-\\d+\\.mp4"));
             Map<String, String> ownerOnly = new TreeMap<>();
             modes.keySet().forEach(path -> ownerOnly.put(path,
                     Files.isDirectory(data.resolve(path)) ? OWNER_ONLY_FOLDER : OWNER_ONLY_FILE));
             assertThat(modes).as("modes under the data folder").isEqualTo(ownerOnly);
-        } finally {
-            service.destroy();
-            if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
         }
-    }
-
-    /**
-     * The application as a child JVM on the test class path, started by a shell whose umask is 022: the umask of
-     * this JVM cannot be changed, and the point is that the service does not depend on it.
-     */
-    private static Process startUnderUmask022(Path data, int port, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of("sh", "-c", "umask 022 && exec \"$@\"", "sh", java,
-                "-cp", System.getProperty("java.class.path"), MontageApplication.class.getName(),
-                "--spring.profiles.active=test",
-                "--server.port=" + port,
-                "--montage.data-dir=" + data,
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/montage")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--spring.datasource.username=sa", "--spring.datasource.password="));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /** Waits for the first start's key file and a listening server; answers the key. */
-    private static String awaitStarted(Path data, int port, Process service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Path keyFile = data.resolve("api-key");
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new AssertionError("the service exited with " + service.exitValue());
-            }
-            if (Files.exists(keyFile) && !Files.readString(keyFile).isBlank()) {
-                String key = Files.readString(keyFile).strip();
-                try {
-                    if (new ApiClient(port, key).get("/v2/rooms").status() == 200) {
-                        return key;
-                    }
-                } catch (RuntimeException notListeningYet) {
-                    // keep waiting
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service did not start in 120 s");
     }
 
     private static JsonNode upload(ApiClient api) {
@@ -125,17 +77,10 @@ class DataFolderPermissionsTest {
         return response.data();
     }
 
-    private static JsonNode awaitFinished(ApiClient api, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode data;
-        do {
-            data = api.get("/v2/room_compositions/" + id).data();
-            if (List.of("completed", "failed").contains(data.path("status").asString())) {
-                return data;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("composition did not finish: " + data);
+    private static JsonNode awaitFinished(ApiClient api, String id) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/v2/room_compositions/" + id).data(),
+                        data -> List.of("completed", "failed").contains(data.path("status").asString()));
     }
 
     /** Every path under {@code data} (relative, "" for itself) with its permissions. */
@@ -148,11 +93,5 @@ class DataFolderPermissionsTest {
             }
         }
         return modes;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -32,8 +32,7 @@ public final class ChildDatabase implements AutoCloseable {
     public static ChildDatabase isolated(Path dataDir) {
         String shared = System.getenv("MONTAGE_DB_URL");
         if (shared == null || shared.isBlank()) {
-            return new ChildDatabase("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/montage")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", null);
+            return embedded(dataDir);
         }
         String user = System.getenv().getOrDefault("MONTAGE_DB_USER", "postgres");
         String schema = "proc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -43,6 +42,12 @@ public final class ChildDatabase implements AutoCloseable {
             throw new IllegalStateException("could not create schema " + schema + " in " + shared, e);
         }
         return new ChildDatabase(withSchema(shared, schema), user, schema);
+    }
+
+    /** The embedded H2 file in {@code dataDir}, whatever database the tests run on: for what only H2 shows. */
+    public static ChildDatabase embedded(Path dataDir) {
+        return new ChildDatabase("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/montage")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", null);
     }
 
     /** What the process's environment says about its database: nothing on H2, so it takes the default. */

@@ -2,7 +2,6 @@ package dev.montage.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,33 +9,36 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The application as an operator runs it: a JVM of its own ({@code java -cp … dev.montage.MontageApplication}),
- * on a free port, a data folder and a {@link ChildDatabase}, with its output in {@code <data-dir>/process-N.log}.
- * What only a real process shows — a SIGTERM, the JVM's shutdown hooks, an exit — is tested with it.
+ * started by a shell with the usual umask 022, on a port of its choosing, a data folder and a
+ * {@link ChildDatabase}, with its output in {@code <data-dir>/process-N.log}. What only a real process shows — a
+ * SIGTERM, the JVM's shutdown hooks, an exit, the modes of the files it creates — is tested with it.
  */
 public final class MontageProcess implements AutoCloseable {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+    /** Spring Boot's line once Tomcat listens: the port it chose for {@code server.port=0}. */
+    private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
 
     private final Process process;
     private final Path log;
-    private final int port;
     private ApiClient api;
 
-    private MontageProcess(Process process, Path log, int port) {
+    private MontageProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
-        this.port = port;
     }
 
     /** Starts a node and returns once it answers API calls with the key of its first start. */
     public static MontageProcess start(Path dataDir, ChildDatabase database, String... settings) {
-        int port = freePort();
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port));
+        // port 0: the node binds a free port itself, so no other process can take it between a probe and the bind
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
         args.addAll(List.of(settings));
-        MontageProcess node = launch(dataDir, database, args, port);
+        MontageProcess node = launch(dataDir, database, args);
         node.awaitReady(dataDir.resolve("api-key"));
         return node;
     }
@@ -45,7 +47,7 @@ public final class MontageProcess implements AutoCloseable {
     public static Finished run(Path dataDir, ChildDatabase database, String command, String... settings) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of(settings));
-        MontageProcess run = launch(dataDir, database, args, -1);
+        MontageProcess run = launch(dataDir, database, args);
         try {
             if (!run.process.waitFor(READY_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
                 run.close();
@@ -62,11 +64,13 @@ public final class MontageProcess implements AutoCloseable {
     public record Finished(int exitCode, String output) {
     }
 
-    private static MontageProcess launch(Path dataDir, ChildDatabase database, List<String> args, int port) {
+    private static MontageProcess launch(Path dataDir, ChildDatabase database, List<String> args) {
         try {
             Files.createDirectories(dataDir);
             Path log = Files.createTempFile(dataDir, "process-", ".log");
             List<String> command = new ArrayList<>(List.of(
+                    // this JVM's umask cannot be set, and the service must not depend on it: the usual one
+                    "sh", "-c", "umask 022 && exec \"$@\"", "sh",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // a small, quickly started JVM: these processes live for seconds on a shared machine
                     "-Xmx384m", "-XX:TieredStopAtLevel=1",
@@ -79,7 +83,7 @@ public final class MontageProcess implements AutoCloseable {
             builder.environment().remove("MONTAGE_DB_URL");
             builder.environment().remove("MONTAGE_DB_USER");
             builder.environment().putAll(database.environment());
-            return new MontageProcess(builder.start(), log, port);
+            return new MontageProcess(builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,9 +96,11 @@ public final class MontageProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("the node exited with " + process.exitValue() + " while starting:\n" + log());
             }
+            Matcher listening = LISTENING.matcher(log());
             try {
-                if (Files.exists(keyFile)) {
-                    ApiClient client = new ApiClient(port, Files.readString(keyFile).trim());
+                if (listening.find() && Files.exists(keyFile)) {
+                    ApiClient client = new ApiClient(Integer.parseInt(listening.group(1)),
+                            Files.readString(keyFile).trim());
                     if (client.get("/v2/rooms").status() == 200) {
                         api = client;
                         return;
@@ -155,18 +161,15 @@ public final class MontageProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process if it still runs, and waits for it: its files and schema are removed after this. */
     @Override
     public void close() {
         if (process.isAlive()) {
-            process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
