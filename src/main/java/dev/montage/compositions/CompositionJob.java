@@ -8,10 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,7 +41,6 @@ import dev.montage.layout.LayoutPlanner;
 import dev.montage.layout.NothingToComposeException;
 import dev.montage.layout.TimeSpan;
 import dev.montage.media.CompositionRenderer;
-import dev.montage.media.MediaInfo;
 import dev.montage.media.ProgressListener;
 import dev.montage.media.RenderCancelledException;
 import dev.montage.media.RenderException;
@@ -154,7 +151,7 @@ class CompositionJob {
             }
             List<RoomRecording> media = recordings.ofSession(new AccountId(composition.accountId()),
                     composition.sessionId());
-            SessionMedia session = SessionMedia.of(media, mediaInfo(media));
+            SessionMedia session = SessionMedia.of(media, mapper);
             CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(),
                     SessionMedia.layoutRequest(composition));
             plan.warnings().forEach(warning -> log.info("Plan warning: {}", warning));
@@ -318,15 +315,6 @@ class CompositionJob {
             cleaned = cleaned.replace(source.file().toString(), "recording " + source.recordingId());
         }
         return cleaned;
-    }
-
-    private Map<String, MediaInfo> mediaInfo(List<RoomRecording> media) {
-        Map<String, MediaInfo> byBlob = new HashMap<>();
-        for (RoomRecording recording : media) {
-            byBlob.computeIfAbsent(recording.blobKey(),
-                    key -> mapper.readValue(recording.mediaInfoJson(), MediaInfo.class));
-        }
-        return byBlob;
     }
 
     private List<RenderSource> renderSources(List<RoomRecording> media) throws IOException, RenderException {

@@ -72,8 +72,7 @@ final class FfprobeOutput {
             }
             int index = packet.path("stream_index").asInt();
             long duration = Math.max(MediaProbe.seconds(packet.path("duration_time")).orElse(0L), 1);
-            extents.computeIfAbsent(index, i -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
-            long[] extent = extents.get(index);
+            long[] extent = extents.computeIfAbsent(index, i -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
             extent[0] = Math.min(extent[0], pts.get());
             extent[1] = Math.max(extent[1], pts.get() + duration);
             if (packet.path("codec_type").asString("").equals("video")) { // only video has activity gaps

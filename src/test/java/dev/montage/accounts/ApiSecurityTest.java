@@ -38,7 +38,8 @@ class ApiSecurityTest extends ApiTest {
                 if (response.status() == 401) {
                     assertThat(response.headers().get("www-authenticate")).as(path).isEqualTo("Bearer");
                     assertThat(response.error().path("code").asString()).isEqualTo("10009");
-                }            }
+                }
+            }
         }
     }
 

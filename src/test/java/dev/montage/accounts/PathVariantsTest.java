@@ -148,8 +148,6 @@ class PathVariantsTest extends ApiTest {
                     softly.assertThat(response.status()).as(what).isLessThan(500);
                     if (response.status() != canonical) {
                         softly.assertThat(response.status()).as(what).isBetween(400, 499);
-                    }
-                    if (response.status() != canonical) {
                         assertEnvelope(softly, response, what);
                     }
                 }

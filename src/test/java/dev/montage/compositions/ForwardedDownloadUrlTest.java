@@ -10,11 +10,10 @@ import org.springframework.test.context.TestPropertySource;
  * then, and only then, {@code download_url} is built from what the proxy forwards.
  */
 @TestPropertySource(properties = "server.forward-headers-strategy=framework")
-class ForwardedDownloadUrlTest extends DownloadUrlHostTest {
+class ForwardedDownloadUrlTest extends DownloadUrlRequests {
 
-    @Override
     @Test
-    void aClientSuppliedHostOrForwardedHeaderDoesNotSteerTheDownloadUrl() throws java.io.IOException {
+    void theForwardedHeadersOfAnEnabledProxyMakeTheDownloadUrl() {
         String id = completedComposition();
 
         assertThat(downloadUrl(id, "Host: 127.0.0.1\r\nX-Forwarded-Host: media.example\r\nX-Forwarded-Proto: https"))
