@@ -167,11 +167,6 @@ class CompositionJob {
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
             Path output = workDir.resolve("composition.mp4");
             renderer.render(plan, sources, workDir, output, progressWriter(composition.id()));
-            Optional<String> deleted = deletedWhileRendering(composition, plan);
-            if (deleted.isPresent()) {
-                fail(composition, deleted.get());
-                return;
-            }
             store(composition, plan, output, workDir.getFileName().toString());
         } catch (NothingToComposeException e) {
             fail(composition, "The session has no video and no audio to compose");
@@ -257,6 +252,13 @@ class CompositionJob {
                 Instant.ofEpochMilli(kept.get(kept.size() - 1).endMillis()));
         Instant now = Timestamps.now(clock);
         boolean completed = Boolean.TRUE.equals(transaction.execute(status -> {
+            // checked with the recordings locked: a recording DELETE answered before this has failed the
+            // composition, one answered after it deleted a recording of a composition already complete
+            Optional<String> deleted = deletedWhileRendering(composition, plan);
+            if (deleted.isPresent()) {
+                fail(composition, deleted.get());
+                return false;
+            }
             if (!compositions.complete(composition.id(), media, now)) {
                 return false;
             }
@@ -268,7 +270,7 @@ class CompositionJob {
             return true;
         }));
         if (!completed) {
-            blobs.delete(blobKey); // deleted meanwhile: keep no orphan
+            blobs.delete(blobKey); // failed, or deleted meanwhile: keep no orphan
         }
     }
 
@@ -340,8 +342,8 @@ class CompositionJob {
      */
     private Optional<String> deletedWhileRendering(Composition composition, CompositionPlan plan) {
         Set<String> remaining = new HashSet<>();
-        recordings.ofSession(new AccountId(composition.accountId()), composition.sessionId())
-                .forEach(recording -> remaining.add(recording.id().toString()));
+        recordings.lockOfSession(new AccountId(composition.accountId()), composition.sessionId())
+                .forEach(id -> remaining.add(id.toString()));
         return SessionMedia.recordingsIn(plan).stream().filter(id -> !remaining.contains(id)).findFirst()
                 .map(id -> "Recording " + id + " was deleted while the composition was being composed");
     }

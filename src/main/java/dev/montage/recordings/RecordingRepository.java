@@ -73,6 +73,18 @@ class RecordingRepository {
                 .list();
     }
 
+    /** The ids of a session's recordings, their rows locked until the caller's transaction ends. */
+    List<UUID> lockForSession(UUID accountId, UUID sessionId) {
+        return jdbc.sql("""
+                select id from room_recordings where account_id = :account_id and session_id = :session_id
+                   for update
+                """)
+                .param("account_id", accountId)
+                .param("session_id", sessionId)
+                .query(UUID.class)
+                .list();
+    }
+
     List<RoomRecording> listAll(SqlFilter filter) {
         return filter.bind(jdbc.sql("select * from room_recordings" + filter.sql())).query(RecordingRepository::map).list();
     }

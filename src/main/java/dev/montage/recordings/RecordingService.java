@@ -43,6 +43,15 @@ public class RecordingService {
         return recordings.listForSession(account.value(), sessionId);
     }
 
+    /**
+     * The ids of a session's recordings, locked until the caller's transaction ends: a DELETE of one of them waits
+     * for that transaction, so what the caller decides on these ids (a composition completed with them) comes
+     * before the DELETE's answer, or after it, never across it.
+     */
+    public List<UUID> lockOfSession(AccountId account, UUID sessionId) {
+        return recordings.lockForSession(account.value(), sessionId);
+    }
+
     ListResponse<RoomRecording> list(SqlFilter filter, PageRequest page) {
         return recordings.list(filter, page);
     }
