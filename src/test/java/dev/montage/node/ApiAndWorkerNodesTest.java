@@ -45,6 +45,9 @@ class ApiAndWorkerNodesTest {
 
             assertThat(worker.log()).contains("Rendering composition " + id + " with ffmpeg");
             assertThat(api.log()).doesNotContain("Rendering composition");
+            // db-scheduler logs each scheduler it builds: the api node built none for the composition queue
+            assertThat(api.log()).contains("table-name=webhook_tasks").doesNotContain("table-name=scheduled_tasks");
+            assertThat(worker.log()).contains("table-name=scheduled_tasks, name=" + worker.pid() + "@");
             URI download = URI.create(api.api().get("/v2/room_compositions/" + id).data().path("download_url")
                     .asString());
             ApiClient.Response media = api.api().withKey(null)
