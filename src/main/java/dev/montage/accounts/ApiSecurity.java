@@ -14,7 +14,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 import dev.montage.api.AccountId;
+import dev.montage.api.ErrorResponses;
 import dev.montage.api.FirewallRefusals;
+import dev.montage.node.NodeRoles;
 import jakarta.servlet.DispatcherType;
 
 /**
@@ -23,6 +25,9 @@ import jakarta.servlet.DispatcherType;
  * {@code / \ . %}, {@code //}, dot segments), so what is authorised is what is routed; then every request needs a
  * valid API key except the public routes, which are matched with the router's own path patterns. Deny by default:
  * a path no rule names (another spelling of a route included) needs a key too.
+ *
+ * <p>A node without the api role answers everything but its health 404 before any key is looked at
+ * ({@link NoApiOnThisNode}).
  *
  * <p>Stateless: no session, no CSRF token (no cookies to ride on), no login form, no basic authentication, no saved
  * requests (which would read the parameters, and so parse an unauthenticated upload, before the key is checked).
@@ -33,7 +38,11 @@ class ApiSecurity {
 
     @Bean
     SecurityFilterChain apiKeys(HttpSecurity http, ApiKeyAuthenticationProvider keys,
-            JsonAuthenticationEntryPoint unauthorized) {
+            JsonAuthenticationEntryPoint unauthorized, NodeRoles roles, ErrorResponses errors) {
+        if (!roles.api()) {
+            // not a bean, for the reason given at bearerKeyFilter
+            http.addFilterBefore(new NoApiOnThisNode(errors), BasicAuthenticationFilter.class);
+        }
         http.csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())

@@ -6,17 +6,25 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The routes that authenticate by other means than an API key: a composition's media, whose signed download link
- * carries its own HMAC (so a browser {@code <video>} can play it). Matched with the path patterns Spring MVC
- * routes with, on the decoded path, so a route is public exactly when the router takes it for this one.
+ * The routes that need no API key: a composition's media, whose signed download link carries its own HMAC (so a
+ * browser {@code <video>} can play it), and the health probe of load balancers and orchestrators, which tells
+ * only UP or DOWN. Matched with the path patterns Spring MVC routes with, on the decoded path, so a route is
+ * public exactly when the router takes it for this one.
  */
 final class PublicRoutes {
 
     private static final String COMPOSITION_MEDIA = "/v2/room_compositions/{compositionId}/media";
 
+    /** {@code /actuator/health} and its groups ({@code /liveness}, {@code /readiness}): {@code /**} matches none too. */
+    private static final String HEALTH_PATHS = "/actuator/health/**";
+
+    static final RequestMatcher HEALTH = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, HEALTH_PATHS),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, HEALTH_PATHS));
+
     static final RequestMatcher MATCHER = new OrRequestMatcher(
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, COMPOSITION_MEDIA),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, COMPOSITION_MEDIA));
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, COMPOSITION_MEDIA), HEALTH);
 
     private PublicRoutes() {
     }

@@ -166,6 +166,8 @@ class CompositionJob {
             removeEarlierAttempts(composition.id());
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
             Path output = workDir.resolve("composition.mp4");
+            // which node renders what: with several nodes, the one whose log to read
+            log.info("Rendering composition {} with ffmpeg", composition.id());
             renderer.render(plan, sources, workDir, output, progressWriter(composition.id()));
             store(composition, plan, output, workDir.getFileName().toString());
         } catch (NothingToComposeException e) {

@@ -13,6 +13,8 @@ import org.springframework.core.env.Environment;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 
+import dev.montage.node.NodeRoles;
+
 /**
  * The durable job queues: db-scheduler on the application's own database, so every node shares them and an
  * execution whose node dies is picked up by another once its heartbeat has been missing long enough.
@@ -45,10 +47,14 @@ public class JobScheduler {
         return queues.client(compositionQueue);
     }
 
+    /**
+     * Runs compositions on a node with the worker role only: a node with just the api role schedules them through
+     * the {@link SchedulerClient} above and never starts ffmpeg.
+     */
     @Bean
-    SchedulerLifecycle schedulerLifecycle(JobQueues queues, JobQueue compositionQueue,
+    SchedulerLifecycle schedulerLifecycle(JobQueues queues, JobQueue compositionQueue, NodeRoles roles,
             @Value("${montage.jobs.auto-start:true}") boolean autoStart) {
-        return queues.lifecycle(compositionQueue, autoStart);
+        return queues.lifecycle(compositionQueue, autoStart && roles.worker());
     }
 
     /** One job per two cores: an ffmpeg encode keeps about two cores busy on its own. */

@@ -72,6 +72,27 @@ class ApiSecurityTest extends ApiTest {
         assertThat(response.error().path("code").asString()).as("%s", response).isEqualTo("10010");
     }
 
+    /**
+     * The balancer's probe needs no key, and a key that is wrong does not turn it into a 401: the health endpoint
+     * ignores Authorization. The rest of the actuator is not exposed, and unknown paths beside it still need a key.
+     */
+    @Test
+    void theHealthEndpointAsksForNoKey() {
+        for (String authorization : new String[] {null, "Bearer " + key(), "Bearer KEYdoesnotexist"}) {
+            for (String path : new String[] {"/actuator/health", "/actuator/health/liveness",
+                    "/actuator/health/readiness"}) {
+                for (String method : new String[] {"GET", "HEAD"}) {
+                    Response response = RawHttp.to(port).header("Authorization", authorization).send(method, path);
+                    assertThat(response.status()).as("%s %s %s: %s", method, path, authorization, response)
+                            .isEqualTo(200);
+                }
+            }
+        }
+        assertThat(RawHttp.to(port).send("GET", "/actuator/env").status()).isEqualTo(401);
+        assertThat(RawHttp.to(port).header("Authorization", "Bearer " + key()).send("GET", "/actuator/env").status())
+                .isEqualTo(404);
+    }
+
     @Test
     void firewallRefusalsAre400InTheEnvelope() {
         RawHttp http = RawHttp.to(port).header("Authorization", "Bearer " + key());

@@ -39,8 +39,25 @@ public final class MontageProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         args.addAll(List.of(settings));
         MontageProcess node = launch(dataDir, database, args);
-        node.awaitReady(dataDir.resolve("api-key"));
+        node.awaitReady(dataDir.resolve("api-key"), "/v2/rooms");
         return node;
+    }
+
+    /**
+     * Starts a node that serves no API ({@code montage.roles=worker} among the settings) and returns once its
+     * health endpoint answers 200; its {@link #api()} client carries the key of the data folder's first start.
+     */
+    public static MontageProcess startWithoutApi(Path dataDir, ChildDatabase database, String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        args.addAll(List.of(settings));
+        MontageProcess node = launch(dataDir, database, args);
+        node.awaitReady(dataDir.resolve("api-key"), "/actuator/health");
+        return node;
+    }
+
+    /** Starts a node that is expected to refuse to start, and answers its exit code and output once it ended. */
+    public static Finished startRefused(Path dataDir, ChildDatabase database, String... settings) {
+        return run(dataDir, database, "--server.port=0", settings);
     }
 
     /** Runs a command ({@code create-api-key}) to its end and answers its exit code and output. */
@@ -89,8 +106,8 @@ public final class MontageProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the key of the first start (kept from an earlier start) and for the API to accept it. */
-    private void awaitReady(Path keyFile) {
+    /** Waits for the key of the first start (kept from an earlier start) and for {@code probe} to answer 200. */
+    private void awaitReady(Path keyFile, String probe) {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -101,7 +118,7 @@ public final class MontageProcess implements AutoCloseable {
                 if (listening.find() && Files.exists(keyFile)) {
                     ApiClient client = new ApiClient(Integer.parseInt(listening.group(1)),
                             Files.readString(keyFile).trim());
-                    if (client.get("/v2/rooms").status() == 200) {
+                    if (client.get(probe).status() == 200) {
                         api = client;
                         return;
                     }
@@ -137,6 +154,11 @@ public final class MontageProcess implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The process id: db-scheduler names a node's schedulers {@code <pid>@<host>/<queue>}. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
