@@ -1,9 +1,14 @@
 package dev.montage.compositions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,9 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.montage.support.ApiClient;
-import dev.montage.support.StoredMedia;
 import dev.montage.support.ChildDatabase;
+import dev.montage.support.Frames;
+import dev.montage.support.MediaFacts;
 import dev.montage.support.MontageProcess;
+import dev.montage.support.Rgb;
+import dev.montage.support.StoredMedia;
 import dev.montage.support.TestMedia;
 import dev.montage.support.WebhookReceiver;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +43,8 @@ import tools.jackson.databind.JsonNode;
  * finish within its grace period and is sent SIGTERM mid-render: it must exit promptly and give the job back to
  * the queue at once, the composition neither failed nor deleted. A second node on the same data renders it again
  * and is itself stopped mid-render, this time with a grace long enough: it finishes first, so the composition is
- * completed exactly once, with one {@code completed} event and no scratch files.
+ * completed exactly once, with one {@code completed} event and no scratch files. A rolling restart (issue 9) is
+ * the same stop followed by the node's return, and must give what an undisturbed run gives.
  *
  * <p>No Spring context in this JVM: on PostgreSQL the nodes get a schema of their own, so nothing but them takes
  * their jobs.
@@ -91,6 +100,65 @@ class GracefulStopTest {
             assertThat(scratchFolders()).isEmpty();
             assertThat(StoredMedia.of(dataDir, id)).singleElement()
                     .satisfies(file -> assertThat(file).isNotEmptyFile());
+        }
+    }
+
+    /**
+     * Issue 9, proof 1: a rolling restart. A node stopped mid-render comes back (here: its successor on the same
+     * database and data), completes the composition, and the result is what an undisturbed run gives: the same
+     * duration and pixels, one {@code completed} event at the receiver, no {@code processing} row, no scratch.
+     */
+    @Test
+    void aRollingRestartCompletesTheCompositionAsAnUndisturbedRunWould() throws Exception {
+        try (ChildDatabase database = ChildDatabase.isolated(dataDir);
+                WebhookReceiver receiver = WebhookReceiver.start(WebhookReceiver.status(200))) {
+            String id;
+            try (MontageProcess first = node(database, SHORT_GRACE)) {
+                id = createLongComposition(first.api(), receiver.url());
+                awaitRendering(first.api(), id);
+                first.terminate(Duration.ofSeconds(60));
+            }
+
+            try (MontageProcess restarted = node(database, Duration.ofSeconds(60))) {
+                ApiClient api = restarted.api();
+                JsonNode recovered = awaitCompleted(api, id);
+                List<WebhookReceiver.Delivery> delivered = receiver.await(1, Duration.ofSeconds(30));
+                assertThat(delivered).extracting(WebhookReceiver.Delivery::eventType)
+                        .containsExactly("video.room.composition.completed");
+                assertThat(delivered.get(0).data().path("payload").path("composition_id").asString()).isEqualTo(id);
+
+                JsonNode original = api.get("/v2/room_compositions/" + id).data();
+                String undisturbed = api.post("/v2/room_compositions", """
+                        {"session_id": "%s", "resolution": "1280x720"}"""
+                        .formatted(original.path("session_id").asString())).data().path("id").asString();
+                JsonNode reference = awaitCompleted(api, undisturbed);
+
+                assertThat(recovered.path("duration_secs")).isEqualTo(reference.path("duration_secs"));
+                Path recoveredFile = fetch(recovered.path("download_url").asString());
+                Path referenceFile = fetch(reference.path("download_url").asString());
+                assertThat(MediaFacts.of(recoveredFile).durationSeconds())
+                        .isCloseTo(MediaFacts.of(referenceFile).durationSeconds(), within(0.01));
+                for (double t : new double[] {1, MEDIA_SECONDS / 2, MEDIA_SECONDS - 1}) {
+                    for (int x : new int[] {320, 960}) {
+                        Rgb expected = Frames.colourAt(referenceFile, t, x, 360);
+                        assertThat(Frames.colourAt(recoveredFile, t, x, 360).isNear(expected))
+                                .as("t=%s x=%d", t, x).isTrue();
+                    }
+                }
+                // and it is the session's picture, not two equal blanks: red and blue side by side, in either order
+                Rgb left = Frames.colourAt(recoveredFile, MEDIA_SECONDS / 2, 320, 360);
+                Rgb right = Frames.colourAt(recoveredFile, MEDIA_SECONDS / 2, 960, 360);
+                assertThat(left.isNear(Rgb.RED) && right.isNear(Rgb.BLUE) || left.isNear(Rgb.BLUE) && right.isNear(Rgb.RED))
+                        .as("left %s, right %s", left, right).isTrue();
+                restarted.terminate(Duration.ofSeconds(90));
+            }
+
+            try (Connection db = database.connect()) {
+                assertThat(events(db, id)).containsExactly("video.room.composition.completed");
+                assertThat(processingRows(db)).as("compositions left processing").isZero();
+            }
+            assertThat(receiver.deliveries()).as("no second delivery").hasSize(1);
+            assertThat(scratchFolders()).isEmpty();
         }
     }
 
@@ -164,6 +232,32 @@ class GracefulStopTest {
                 return types;
             }
         }
+    }
+
+    private static int processingRows(Connection db) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
+                "select count(*) from compositions where status = 'processing'");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    private static JsonNode awaitCompleted(ApiClient api, String id) {
+        JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("/v2/room_compositions/" + id).data(),
+                        data -> List.of("completed", "failed").contains(data.path("status").asString()));
+        assertThat(done.path("status").asString()).as("%s", done).isEqualTo("completed");
+        return done;
+    }
+
+    /** The file behind a download link, fetched without a key, as a browser does. */
+    private Path fetch(String url) throws IOException, InterruptedException {
+        Path file = Files.createTempFile(dataDir, "download-", ".mp4");
+        HttpResponse<Path> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofFile(file));
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return file;
     }
 
     /** What is left under {@code <data-dir>/work}, where renders keep their scratch files. */
