@@ -21,7 +21,11 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -63,6 +67,7 @@ public class S3BlobStore implements BlobStore, DisposableBean {
                 .forcePathStyle(settings.pathStyleAccess())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new WithoutObjectSizeHint()))
                 .multipartEnabled(true)
                 .multipartConfiguration(MultipartConfiguration.builder()
                         .thresholdInBytes(PART_SIZE).minimumPartSizeInBytes(PART_SIZE).build());
@@ -196,6 +201,22 @@ public class S3BlobStore implements BlobStore, DisposableBean {
         }
         return new IOException("Could not " + action + " " + key + " in " + location() + ": " + cause.getMessage(),
                 cause);
+    }
+
+    /**
+     * The multipart client announces the object's total size on CompleteMultipartUpload
+     * ({@code x-amz-mp-object-size}), a header AWS added in 2024 that S3 merely checks and that compatible servers
+     * which refuse unknown {@code x-amz-*} headers (s3proxy) answer with 501. Dropped before signing; the upload
+     * is the same without it.
+     */
+    private static final class WithoutObjectSizeHint implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                ExecutionAttributes executionAttributes) {
+            SdkHttpRequest request = context.httpRequest();
+            return request.firstMatchingHeader("x-amz-mp-object-size").isEmpty() ? request
+                    : request.toBuilder().removeHeader("x-amz-mp-object-size").build();
+        }
     }
 
     @Override
