@@ -55,6 +55,7 @@ class S3BlobStoreTest {
 
         assertThat(file).as("the source is gone afterwards").doesNotExist();
         assertThat(S3.size(BUCKET, "p/recordings/big.bin")).isEqualTo(content.length);
+        assertThat(S3.etag(BUCKET, "p/recordings/big.bin")).as("uploaded in three parts").matches("\"?[0-9a-f]+-3\"?");
         assertThat(store.size("recordings/big.bin")).isEqualTo(content.length);
         try (InputStream in = store.open("recordings/big.bin")) {
             assertThat(in.readAllBytes()).isEqualTo(content);

@@ -113,6 +113,11 @@ public final class S3TestServer {
         context.getBlobStore().removeBlob(bucket, key);
     }
 
+    /** The object's ETag: {@code "<md5 of the parts' md5s>-<parts>"} for a multipart upload. */
+    public String etag(String bucket, String key) {
+        return context.getBlobStore().blobMetadata(bucket, key).getETag();
+    }
+
     /** The size of the object, or -1 when there is none. */
     public long size(String bucket, String key) {
         var metadata = context.getBlobStore().blobMetadata(bucket, key);
