@@ -3,6 +3,7 @@ package dev.montage.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
@@ -80,7 +81,7 @@ public class MigrateBlobsCommand implements ApplicationRunner {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(path -> Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            return files.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
                     .sorted().toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();

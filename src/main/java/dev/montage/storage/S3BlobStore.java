@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -92,15 +94,21 @@ public class S3BlobStore implements BlobStore, DisposableBean {
     @Override
     public void putFile(String key, Path source) throws IOException {
         upload(key, source);
-        java.nio.file.Files.deleteIfExists(source);
+        Files.deleteIfExists(source);
     }
 
     /** Uploads the file under {@code key}, leaving the file where it is (the migration keeps its source). */
     public void upload(String key, Path source) throws IOException {
+        CompletableFuture<?> upload = uploads.putObject(b -> b.bucket(settings.bucket())
+                .key(settings.objectKey(key)), AsyncRequestBody.fromFile(source));
         try {
-            uploads.putObject(b -> b.bucket(settings.bucket()).key(settings.objectKey(key)),
-                    AsyncRequestBody.fromFile(source)).join();
-        } catch (CompletionException e) {
+            upload.get();
+        } catch (InterruptedException e) {
+            // a cancelled composition stops uploading its output; the SDK aborts the multipart upload
+            upload.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted during the upload of " + key);
+        } catch (ExecutionException e) {
             throw failure("upload", key, e.getCause() == null ? e : e.getCause());
         }
     }

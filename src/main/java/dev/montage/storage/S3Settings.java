@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,7 +54,7 @@ public record S3Settings(String bucket, String prefix, String region, Optional<U
 
         /** Bound only for a bucket store: a local installation needs no bucket. */
         @Bean
-        @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "montage.storage.type",
+        @ConditionalOnProperty(name = "montage.storage.type",
                 havingValue = "s3")
         S3Settings s3Settings(
                 @Value("${montage.storage.s3.bucket:}") String bucket,
@@ -68,15 +69,6 @@ public record S3Settings(String bucket, String prefix, String region, Optional<U
                 throw new IllegalArgumentException("montage.storage.s3.endpoint is not a URL: " + endpoint, e);
             }
             return new S3Settings(bucket.trim(), prefix.trim(), region.trim(), uri, pathStyleAccess);
-        }
-
-        /** A typo in the store's type would otherwise fail later as a missing bean, far from its cause. */
-        @Bean
-        static Object storageTypeCheck(@Value("${montage.storage.type:local}") String type) {
-            if (!type.equals("local") && !type.equals("s3")) {
-                throw new IllegalArgumentException("montage.storage.type must be 'local' or 's3', not '" + type + "'");
-            }
-            return type;
         }
     }
 }

@@ -65,6 +65,12 @@ class MigrateBlobsCommandTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("montage.storage.type=s3");
     }
 
+    @Test
+    void anUnknownStoreTypeIsRefusedAtStartWithTheSettingsName() {
+        assertThatThrownBy(() -> run("gcs").close())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("montage.storage.type must be 'local' or 's3', not 'gcs'");
+    }
+
     /** The command as {@code java -jar montage.jar migrate-blobs} runs it: no web server, no job queue. */
     private ConfigurableApplicationContext run(String storageType) {
         return new SpringApplicationBuilder(MontageApplication.class)

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import dev.montage.support.Frames;
 import dev.montage.support.MediaFacts;
 import dev.montage.support.Rgb;
 import dev.montage.support.S3TestServer;
+import dev.montage.support.TestMedia;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -105,8 +107,7 @@ class S3StorageFlowTest extends ApiTest {
     @Test
     void aRecordingWhoseObjectIsGoneFailsTheCompositionWithAClearReason() {
         List<String> before = S3.keys(BUCKET);
-        JsonNode upload = upload(api, dev.montage.support.TestMedia.webm("red", 440, 2),
-                java.util.Map.of("started_at", "2024-05-01T10:00:00Z"));
+        JsonNode upload = upload(api, TestMedia.webm("red", 440, 2), Map.of("started_at", "2024-05-01T10:00:00Z"));
         String lost = newKeys(before).get(0);
         S3.delete(BUCKET, lost);
 
