@@ -266,7 +266,8 @@ class CompositionJob {
             // the link in the event is signed now and valid for DownloadLinks.VALIDITY, like the one a GET shows
             events.record(composition.accountId(), composition.webhooks(), now,
                     new WebhookPayload.CompositionCompleted(composition.id(), composition.roomId(),
-                            composition.sessionId(), links.link(baseUrl.get(), composition.id(), blobKey), media.durationSecs(),
+                            composition.sessionId(), links.link(baseUrl.get(), composition.id(), blobKey),
+                            media.durationSecs(),
                             composition.format(), composition.resolution(), Megabytes.of(size)));
             return true;
         }));

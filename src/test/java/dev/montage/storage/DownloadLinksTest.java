@@ -41,7 +41,8 @@ class DownloadLinksTest extends ApiTest {
     @Test
     void aConfiguredSecretSignsDifferentlyFromTheStoredOne() {
         String stored = links(ISSUED).link("", COMPOSITION);
-        String configured = new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret", null).link("", COMPOSITION);
+        String configured = new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret", null)
+                .link("", COMPOSITION);
         assertThat(configured).isNotEqualTo(stored);
         long expires = ISSUED.plus(Duration.ofHours(1)).getEpochSecond();
         assertThat(new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret", null)

@@ -68,7 +68,8 @@ class MigrateBlobsCommandTest {
     @Test
     void anUnknownStoreTypeIsRefusedAtStartWithTheSettingsName() {
         assertThatThrownBy(() -> run("gcs").close())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("montage.storage.type must be 'local' or 's3', not 'gcs'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("montage.storage.type must be 'local' or 's3', not 'gcs'");
     }
 
     /** The command as {@code java -jar montage.jar migrate-blobs} runs it: no web server, no job queue. */

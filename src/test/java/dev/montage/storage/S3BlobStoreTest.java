@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.montage.support.S3TestServer;
 
-/** {@link S3BlobStore} on its own against a real S3-compatible server: what the flow test's small files do not reach. */
+/** {@link S3BlobStore} alone against a real S3-compatible server: what the flow test's small files do not reach. */
 class S3BlobStoreTest {
 
     private static final String BUCKET = "montage-store";
