@@ -15,6 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.montage.MontageApplication;
 import dev.montage.jobs.JobQueues;
+import dev.montage.support.ChildDatabase;
+import dev.montage.support.MontageProcess;
 import dev.montage.support.S3TestServer;
 
 /**
@@ -57,6 +59,29 @@ class MigrateBlobsCommandTest {
             assertThat(S3.size(BUCKET, "m/recordings/b.webm")).isEqualTo(15);
         }
         assertThat(blobs.resolve("recordings/a.webm")).as("the local files stay").exists();
+    }
+
+    /** As an operator runs it: {@code java … MontageApplication migrate-blobs}, a JVM that prints and exits. */
+    @Test
+    void theCommandLinePrintsItsCountsAndExits() throws Exception {
+        S3.createBucket(BUCKET);
+        Path blobs = dataDir.resolve("blobs");
+        Files.createDirectories(blobs.resolve("recordings"));
+        Files.writeString(blobs.resolve("recordings/x.webm"), "x");
+        Files.writeString(blobs.resolve("recordings/y.webm"), "yy");
+        String[] settings = {"--montage.storage.type=s3", "--montage.storage.s3.bucket=" + BUCKET,
+                "--montage.storage.s3.prefix=cli/", "--montage.storage.s3.endpoint=" + S3.endpoint(),
+                "--montage.storage.s3.path-style-access=true"};
+        try (ChildDatabase database = ChildDatabase.isolated(dataDir)) {
+            MontageProcess.Finished first = MontageProcess.run(dataDir, database, MigrateBlobsCommand.NAME, settings);
+            assertThat(first.exitCode()).as(first.output()).isZero();
+            assertThat(first.output()).contains("copied=2 skipped=0 bytes_copied=3")
+                    .doesNotContain("Tomcat started");
+            MontageProcess.Finished again = MontageProcess.run(dataDir, database, MigrateBlobsCommand.NAME, settings);
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).contains("copied=0 skipped=2 bytes_copied=0");
+        }
+        assertThat(S3.size(BUCKET, "cli/recordings/y.webm")).isEqualTo(2);
     }
 
     @Test
