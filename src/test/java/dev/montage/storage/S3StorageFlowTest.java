@@ -9,13 +9,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +32,7 @@ import dev.montage.support.MediaFacts;
 import dev.montage.support.Rgb;
 import dev.montage.support.S3TestServer;
 import dev.montage.support.TestMedia;
+import dev.montage.support.WebhookReceiver;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  * uploads land as objects, the render reads them and writes its output there, {@code download_url} is a presigned
  * GET on the bucket, {@code /media} serves ranges from it, and DELETE leaves no object that no row references.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class S3StorageFlowTest extends ApiTest {
 
     private static final String BUCKET = "montage-flow";
@@ -41,6 +50,34 @@ class S3StorageFlowTest extends ApiTest {
     @DynamicPropertySource
     static void bucket(DynamicPropertyRegistry registry) {
         S3.configure(registry, BUCKET, PREFIX);
+        ownDatabase(registry);
+        registry.add("montage.webhooks.auto-start", () -> "true");
+        registry.add("montage.webhooks.allow-private-targets", () -> "true");
+    }
+
+    /**
+     * The other test contexts of this JVM run job queues on the shared database with the local store: one of them
+     * taking a composition whose media is in the bucket would fail it. This context gets a database of its own
+     * (a schema of its own on PostgreSQL), and is closed after the class.
+     */
+    private static void ownDatabase(DynamicPropertyRegistry registry) {
+        String shared = System.getenv("MONTAGE_DB_URL");
+        if (shared == null || shared.isBlank()) {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:montage-s3-flow;DB_CLOSE_DELAY=-1;"
+                    + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            return;
+        }
+        Matcher current = Pattern.compile("currentSchema=([^&]*)").matcher(shared);
+        String schema = (current.find() ? current.group(1) : "public") + "_s3_flow";
+        try (Connection connection = DriverManager.getConnection(shared,
+                System.getenv().getOrDefault("MONTAGE_DB_USER", "postgres"), System.getenv("MONTAGE_DB_PASSWORD"))) {
+            connection.createStatement().execute("create schema if not exists " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create schema " + schema, e);
+        }
+        String url = current.reset().find() ? current.replaceFirst("currentSchema=" + schema)
+                : shared + (shared.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        registry.add("spring.datasource.url", () -> url);
     }
 
     @Autowired
@@ -48,6 +85,12 @@ class S3StorageFlowTest extends ApiTest {
 
     @Test
     void uploadComposeDownloadAndDeleteLeaveNoOrphan() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start(WebhookReceiver.status(200))) {
+            flow(receiver);
+        }
+    }
+
+    private void flow(WebhookReceiver receiver) throws Exception {
         List<String> before = S3.keys(BUCKET);
         TwoParticipantSession session = twoParticipantSession(api);
         List<String> recordingObjects = newKeys(before);
@@ -55,7 +98,8 @@ class S3StorageFlowTest extends ApiTest {
                 .allMatch(key -> key.startsWith(PREFIX + "recordings/"));
 
         JsonNode created = api.post("/v2/room_compositions", """
-                {"session_id": "%s", "resolution": "320x120"}""".formatted(session.sessionId())).data();
+                {"session_id": "%s", "resolution": "320x120", "webhook_event_url": "%s"}"""
+                .formatted(session.sessionId(), receiver.url())).data();
         String compositionId = created.path("id").asString();
         JsonNode done = awaitFinished(api, compositionId, 120);
         assertThat(done.path("status").asString()).as("%s", done).isEqualTo("completed");
@@ -73,6 +117,12 @@ class S3StorageFlowTest extends ApiTest {
         assertThat(Frames.colourAt(video, 1.5, 240, 60)).is(Frames.near(Rgb.BLUE));
         assertThat(Frames.colourAt(video, 0.5, 240, 60)).as("bob joins 1 s later").is(Frames.near(Rgb.BLACK));
         assertThat(S3.size(BUCKET, compositionKey)).isEqualTo(Files.size(video));
+        JsonNode completed = receiver.await(1, Duration.ofSeconds(30)).get(0).data();
+        assertThat(completed.path("event_type").asString()).isEqualTo("video.room.composition.completed");
+        String eventUrl = completed.path("payload").path("download_url").asString();
+        assertThat(eventUrl).as("the event's link is presigned too")
+                .startsWith(S3.endpoint() + "/" + BUCKET + "/" + compositionKey + "?").contains("X-Amz-Expires=3600");
+        assertThat(Files.readAllBytes(download(eventUrl))).isEqualTo(Files.readAllBytes(video));
 
         byte[] whole = Files.readAllBytes(video);
         String media = links.link("http://127.0.0.1:" + port, UUID.fromString(compositionId));
