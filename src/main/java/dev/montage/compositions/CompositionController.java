@@ -67,7 +67,7 @@ class CompositionController {
     /** A completed composition carries a fresh signed link, valid for an hour; before that, none. */
     private CompositionView view(Composition composition) {
         String downloadUrl = composition.status() == CompositionStatus.COMPLETED
-                ? links.link(baseUrl.forCurrentRequest(), composition.id()) : null;
+                ? links.link(baseUrl.forCurrentRequest(), composition.id(), composition.blobKey()) : null;
         return CompositionView.of(composition, downloadUrl);
     }
 }

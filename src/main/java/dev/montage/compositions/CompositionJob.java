@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -160,11 +162,10 @@ class CompositionJob {
                 fail(composition, tooLong.get());
                 return;
             }
-            sources = renderSources(media);
-
             OwnerOnlyFiles.createDirectories(workRoot);
             removeEarlierAttempts(composition.id());
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
+            sources = renderSources(media, workDir);
             Path output = workDir.resolve("composition.mp4");
             // which node renders what: with several nodes, the one whose log to read
             log.info("Rendering composition {} with ffmpeg", composition.id());
@@ -267,7 +268,8 @@ class CompositionJob {
             // the link in the event is signed now and valid for DownloadLinks.VALIDITY, like the one a GET shows
             events.record(composition.accountId(), composition.webhooks(), now,
                     new WebhookPayload.CompositionCompleted(composition.id(), composition.roomId(),
-                            composition.sessionId(), links.link(baseUrl.get(), composition.id()), media.durationSecs(),
+                            composition.sessionId(), links.link(baseUrl.get(), composition.id(), blobKey),
+                            media.durationSecs(),
                             composition.format(), composition.resolution(), Megabytes.of(size)));
             return true;
         }));
@@ -321,12 +323,29 @@ class CompositionJob {
         return cleaned;
     }
 
-    private List<RenderSource> renderSources(List<RoomRecording> media) throws IOException, RenderException {
+    /**
+     * The inputs of the render as local files: the blobs themselves for a local store, copies in the run's working
+     * folder for a bucket (removed with it). ffmpeg reads local files rather than presigned URLs: see
+     * docs/storage.md for the figures.
+     */
+    private List<RenderSource> renderSources(List<RoomRecording> media, Path workDir)
+            throws IOException, RenderException {
         List<RenderSource> sources = new ArrayList<>();
+        Map<String, Path> fetched = new HashMap<>(); // one upload is an audio and a video recording: fetch it once
         for (RoomRecording recording : media) {
             Path file;
             try {
-                file = blobs.localPath(recording.blobKey());
+                Optional<Path> local = blobs.localFile(recording.blobKey());
+                if (local.isPresent()) {
+                    file = local.get();
+                } else {
+                    file = fetched.get(recording.blobKey());
+                    if (file == null) {
+                        file = workDir.resolve("input-" + fetched.size() + extension(recording.blobKey()));
+                        blobs.fetchTo(recording.blobKey(), file);
+                        fetched.put(recording.blobKey(), file);
+                    }
+                }
             } catch (NoSuchFileException e) {
                 // the blob key is where the server keeps the file: the client knows the recording by its id
                 throw new RenderException("The media of recording " + recording.id() + " is missing from storage",
@@ -336,6 +355,11 @@ class CompositionJob {
                     recording.startedAt().toEpochMilli()));
         }
         return sources;
+    }
+
+    private static String extension(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot > key.lastIndexOf('/') ? key.substring(dot) : "";
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.montage.compositions;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -57,7 +61,9 @@ class CompositionMediaController {
         Composition composition = compositions.find(id)
                 .filter(c -> c.status() == CompositionStatus.COMPLETED && c.blobKey() != null)
                 .orElseThrow(() -> Ids.notFound("Room composition", id));
-        Resource file = new FileSystemResource(blobs.localPath(composition.blobKey()));
+        String key = composition.blobKey();
+        Optional<Path> localFile = blobs.localFile(key);
+        Resource file = localFile.<Resource>map(FileSystemResource::new).orElseGet(() -> new StoredBlob(key));
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("video/mp4"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -71,14 +77,57 @@ class CompositionMediaController {
                     .body(new ErrorEnvelope(List.of(ApiError.atParameter(ErrorCode.OUT_OF_RANGE, "Range",
                             "Range '" + range + "' lies outside the file of " + length + " bytes"))));
         }
-        if (ranges.isEmpty() || !servable(ranges, file)) {
+        // a bucket's blob is range-served here with one ranged GetObject; several ranges at once (rare) are
+        // ignored, as RFC 9110 allows, rather than read by skipping through the whole object
+        boolean remoteRange = localFile.isEmpty() && ranges.size() == 1;
+        if (ranges.isEmpty() || !servable(ranges, file) || localFile.isEmpty() && !remoteRange) {
             // Spring would answer any Range header it sees on a Resource (416 with the whole file for a malformed
             // one, 206 with no part for an empty one): a stream is not range-served, so the header is ignored.
             // The stream is opened only when the body is written, so an answer never sent leaks no descriptor.
             return ok.header(HttpHeaders.ACCEPT_RANGES, "bytes").contentLength(length)
                     .body(new InputStreamResource(file::getInputStream));
         }
+        if (remoteRange) {
+            long start = ranges.get(0).getRangeStart(length);
+            long end = ranges.get(0).getRangeEnd(length);
+            return ResponseEntity.status(HttpStatus.PARTIAL_CONTENT)
+                    .contentType(MediaType.parseMediaType("video/mp4"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.inline().filename(id + ".mp4").build().toString())
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length)
+                    .contentLength(end - start + 1)
+                    .body(new InputStreamResource(() -> blobs.openRange(key, start, end - start + 1)));
+        }
         return ok.body(file); // Spring serves the ranges (206), as it would for any satisfiable header
+    }
+
+    /** A blob of a remote store as a Resource: its length asked once, its bytes read only when written out. */
+    private final class StoredBlob extends AbstractResource {
+        private final String key;
+        private long length = -1;
+
+        StoredBlob(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            if (length < 0) {
+                length = blobs.size(key);
+            }
+            return length;
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return blobs.open(key);
+        }
+
+        @Override
+        public String getDescription() {
+            return "blob " + key;
+        }
     }
 
     /**

@@ -2,26 +2,45 @@ package dev.montage.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where media lives: recordings as uploaded and composed files. Keys are relative paths such as
- * {@code recordings/<id>.webm}. Implementations stream; nothing is held whole in memory.
+ * {@code recordings/<id>.webm}. Implementations stream; nothing is held whole in memory. Two exist: the local
+ * folder (the default) and an S3-compatible bucket ({@code montage.storage.type}, see docs/storage.md).
  */
 public interface BlobStore {
 
     /** Stores the file at {@code source} under {@code key}; {@code source} may be moved and is gone afterwards. */
     void putFile(String key, Path source) throws IOException;
 
+    /** The whole blob; {@link java.nio.file.NoSuchFileException} when there is none. */
     InputStream open(String key) throws IOException;
+
+    /** {@code length} bytes of the blob from {@code offset} on, read from the store as they are asked for. */
+    InputStream openRange(String key, long offset, long length) throws IOException;
 
     long size(String key) throws IOException;
 
     /**
-     * A local file with the blob's content, for ffmpeg to read. For a local store it is the blob itself
-     * (read it, never change it).
+     * The blob as a file on this machine, when the store keeps it as one (the local folder): read it, never change
+     * it. Empty for a remote store; {@link #fetchTo} makes a copy instead.
      */
-    Path localPath(String key) throws IOException;
+    Optional<Path> localFile(String key) throws IOException;
+
+    /** Copies the blob into the new file {@code target} (a job's scratch folder, which removes it). */
+    void fetchTo(String key, Path target) throws IOException;
+
+    /**
+     * A link that lets anyone GET the blob directly from the store until {@code validity} has passed, when the store
+     * can sign one (S3); empty when downloads go through Montage itself.
+     */
+    default Optional<URI> presignedGet(String key, Duration validity) {
+        return Optional.empty();
+    }
 
     /** Deletes the blob; deleting a missing blob is not an error. */
     void delete(String key) throws IOException;

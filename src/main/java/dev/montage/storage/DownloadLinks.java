@@ -1,5 +1,6 @@
 package dev.montage.storage;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -33,15 +34,28 @@ public class DownloadLinks {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String configuredSecret;
+    private final BlobStore blobs;
     private volatile byte[] key;
 
-    DownloadLinks(JdbcClient jdbc, Clock clock, @Value("${montage.downloads.secret:}") String configuredSecret) {
+    DownloadLinks(JdbcClient jdbc, Clock clock, @Value("${montage.downloads.secret:}") String configuredSecret,
+            BlobStore blobs) {
+        this.blobs = blobs;
         this.jdbc = jdbc;
         this.clock = clock;
         this.configuredSecret = configuredSecret;
     }
 
-    /** A link to the composition's media, valid from now for {@link #VALIDITY}. */
+    /**
+     * The {@code download_url} of a completed composition whose media is the blob {@code blobKey}, valid from now
+     * for {@link #VALIDITY}: a presigned GET on the bucket when the store signs one (S3), so the bytes never pass
+     * through Montage; else a link to {@code /media} signed by Montage.
+     */
+    public String link(String baseUrl, UUID compositionId, String blobKey) {
+        return blobs.presignedGet(blobKey, VALIDITY).map(URI::toString)
+                .orElseGet(() -> link(baseUrl, compositionId));
+    }
+
+    /** A link to the composition's media through Montage ({@code /media}), valid from now for {@link #VALIDITY}. */
     public String link(String baseUrl, UUID compositionId) {
         long expires = clock.instant().plus(VALIDITY).getEpochSecond();
         return baseUrl + "/v2/room_compositions/" + compositionId + "/media?expires=" + expires + "&signature="

@@ -6,18 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** The embedded default: blobs are files under {@code <data-dir>/blobs}, readable by the service's user only. */
+/**
+ * The embedded default ({@code montage.storage.type=local}): blobs are files under {@code <data-dir>/blobs},
+ * readable by the service's user only.
+ */
 @Component
+@ConditionalOnProperty(name = "montage.storage.type", havingValue = "local", matchIfMissing = true)
 class LocalBlobStore implements BlobStore {
 
     private final Path root;
 
     LocalBlobStore(@Value("${montage.data-dir}") Path dataDir) throws IOException {
-        this.root = dataDir.resolve("blobs").toAbsolutePath().normalize();
+        this.root = root(dataDir);
         OwnerOnlyFiles.createDirectories(root);
     }
 
@@ -49,13 +55,31 @@ class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public Path localPath(String key) throws IOException {
-        return existing(key);
+    public InputStream openRange(String key, long offset, long length) throws IOException {
+        InputStream in = open(key);
+        in.skipNBytes(offset);
+        return new BoundedInputStream(in, length);
+    }
+
+    @Override
+    public Optional<Path> localFile(String key) throws IOException {
+        return Optional.of(existing(key));
+    }
+
+    @Override
+    public void fetchTo(String key, Path target) throws IOException {
+        Files.copy(existing(key), target);
+        OwnerOnlyFiles.restrict(target);
     }
 
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(resolve(key));
+    }
+
+    /** The folder of the blobs under a data folder (also what {@code migrate-blobs} copies from). */
+    static Path root(Path dataDir) {
+        return dataDir.resolve("blobs").toAbsolutePath().normalize();
     }
 
     private Path existing(String key) throws IOException {

@@ -41,15 +41,16 @@ class DownloadLinksTest extends ApiTest {
     @Test
     void aConfiguredSecretSignsDifferentlyFromTheStoredOne() {
         String stored = links(ISSUED).link("", COMPOSITION);
-        String configured = new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret").link("", COMPOSITION);
+        String configured = new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret", null)
+                .link("", COMPOSITION);
         assertThat(configured).isNotEqualTo(stored);
         long expires = ISSUED.plus(Duration.ofHours(1)).getEpochSecond();
-        assertThat(new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret")
+        assertThat(new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret", null)
                 .isValid(COMPOSITION, expires, configured.replaceAll(".*signature=", ""))).isTrue();
     }
 
     /** A fresh instance, as another node would have: it must read the same stored key. */
     private DownloadLinks links(Instant now) {
-        return new DownloadLinks(jdbc, Clock.fixed(now, ZoneOffset.UTC), "");
+        return new DownloadLinks(jdbc, Clock.fixed(now, ZoneOffset.UTC), "", null);
     }
 }

@@ -100,6 +100,12 @@ public final class MontageProcess implements AutoCloseable {
             builder.environment().remove("MONTAGE_DB_URL");
             builder.environment().remove("MONTAGE_DB_USER");
             builder.environment().putAll(database.environment());
+            // a node pointed at the tests' S3 server (S3TestServer) finds its credentials where an operator's
+            // would be: in the environment, read by the AWS SDK's default chain
+            if (System.getProperty("aws.accessKeyId") != null) {
+                builder.environment().put("AWS_ACCESS_KEY_ID", System.getProperty("aws.accessKeyId"));
+                builder.environment().put("AWS_SECRET_ACCESS_KEY", System.getProperty("aws.secretAccessKey"));
+            }
             return new MontageProcess(builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
