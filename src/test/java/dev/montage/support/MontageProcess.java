@@ -81,7 +81,25 @@ public final class MontageProcess implements AutoCloseable {
     public record Finished(int exitCode, String output) {
     }
 
+    /**
+     * Starts a node from the packaged jar ({@code java -jar}), the way an operator deploys it, and returns once it
+     * answers API calls. For integration tests, which run after {@code package}.
+     */
+    public static MontageProcess startJar(Path jar, Path dataDir, ChildDatabase database, String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        args.addAll(List.of(settings));
+        MontageProcess node = launch(List.of("-jar", jar.toAbsolutePath().toString()), dataDir, database, args);
+        node.awaitReady(dataDir.resolve("api-key"), "/v2/rooms");
+        return node;
+    }
+
     private static MontageProcess launch(Path dataDir, ChildDatabase database, List<String> args) {
+        return launch(List.of("-cp", System.getProperty("java.class.path"), "dev.montage.MontageApplication"), dataDir,
+                database, args);
+    }
+
+    private static MontageProcess launch(List<String> program, Path dataDir, ChildDatabase database,
+            List<String> args) {
         try {
             Files.createDirectories(dataDir);
             Path log = Files.createTempFile(dataDir, "process-", ".log");
@@ -90,9 +108,8 @@ public final class MontageProcess implements AutoCloseable {
                     "sh", "-c", "umask 022 && exec \"$@\"", "sh",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // a small, quickly started JVM: these processes live for seconds on a shared machine
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"),
-                    "dev.montage.MontageApplication"));
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+            command.addAll(program);
             command.addAll(args); // a command's name must come first
             command.add("--montage.data-dir=" + dataDir.toAbsolutePath());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -165,6 +182,16 @@ public final class MontageProcess implements AutoCloseable {
     /** The process id: db-scheduler names a node's schedulers {@code <pid>@<host>/<queue>}. */
     public long pid() {
         return process.pid();
+    }
+
+    /** SIGKILL, as the OOM killer or a power cut stop a node: nothing runs on the way out. Waits for the exit. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean isAlive() {
