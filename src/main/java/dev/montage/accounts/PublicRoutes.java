@@ -15,7 +15,7 @@ final class PublicRoutes {
 
     private static final String COMPOSITION_MEDIA = "/v2/room_compositions/{compositionId}/media";
 
-    /** {@code /actuator/health} and its groups ({@code /liveness}, {@code /readiness}): {@code /**} matches none too. */
+    /** {@code /actuator/health} itself ({@code /**} matches no segment too) and its groups. */
     private static final String HEALTH_PATHS = "/actuator/health/**";
 
     static final RequestMatcher HEALTH = new OrRequestMatcher(

@@ -39,7 +39,8 @@ public record NodeRoles(Set<NodeRole> roles) {
             throw new InvalidRolesException(SETTING + "=" + setting + ": unknown role " + String.join(", ", unknown));
         }
         if (roles.isEmpty()) {
-            throw new InvalidRolesException(SETTING + " is empty (\"" + setting + "\"): a node needs at least one role");
+            throw new InvalidRolesException(
+                    SETTING + " is empty (\"" + setting + "\"): a node needs at least one role");
         }
         return new NodeRoles(roles);
     }

@@ -57,7 +57,12 @@ class LocalBlobStore implements BlobStore {
     @Override
     public InputStream openRange(String key, long offset, long length) throws IOException {
         InputStream in = open(key);
-        in.skipNBytes(offset);
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
         return new BoundedInputStream(in, length);
     }
 

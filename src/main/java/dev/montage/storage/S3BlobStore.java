@@ -1,5 +1,6 @@
 package dev.montage.storage;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -17,8 +18,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -56,10 +58,11 @@ public class S3BlobStore implements BlobStore, DisposableBean {
     private final S3Client client;
     private final S3AsyncClient uploads;
     private final S3Presigner presigner;
+    private final DefaultCredentialsProvider credentials;
 
     S3BlobStore(S3Settings settings) {
         this.settings = settings;
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        this.credentials = DefaultCredentialsProvider.builder().build();
         Region region = Region.of(settings.region());
         var sync = S3Client.builder().region(region).credentialsProvider(credentials)
                 .forcePathStyle(settings.pathStyleAccess())
@@ -74,7 +77,7 @@ public class S3BlobStore implements BlobStore, DisposableBean {
                 .multipartConfiguration(MultipartConfiguration.builder()
                         .thresholdInBytes(PART_SIZE).minimumPartSizeInBytes(PART_SIZE).build());
         var presign = S3Presigner.builder().region(region).credentialsProvider(credentials)
-                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(settings.pathStyleAccess()).build());
         settings.endpoint().ifPresent(endpoint -> {
             sync.endpointOverride(endpoint);
@@ -129,9 +132,46 @@ public class S3BlobStore implements BlobStore, DisposableBean {
 
     private InputStream get(String key, GetObjectRequest request) throws IOException {
         try {
-            return client.getObject(request, ResponseTransformer.toInputStream());
+            return new AbortingWhenClosedEarly(client.getObject(request, ResponseTransformer.toInputStream()));
         } catch (SdkException e) {
             throw failure("read", key, e);
+        }
+    }
+
+    /**
+     * Closing an object's stream before its end would read the rest of it, to keep the connection for reuse: a
+     * browser seeking in a video would make a request thread pull gigabytes nobody reads. A stream closed early
+     * aborts its connection instead.
+     */
+    private static final class AbortingWhenClosedEarly extends FilterInputStream {
+        private final ResponseInputStream<?> response;
+        private boolean ended;
+
+        AbortingWhenClosedEarly(ResponseInputStream<?> response) {
+            super(response);
+            this.response = response;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!ended) {
+                response.abort();
+            }
+            super.close();
         }
     }
 
@@ -175,8 +215,12 @@ public class S3BlobStore implements BlobStore, DisposableBean {
 
     @Override
     public Optional<URI> presignedGet(String key, Duration validity) {
+        // served as what it is, to play inline, whatever content type the object was stored with
+        String type = key.endsWith(".mp4") ? "video/mp4" : key.endsWith(".webm") ? "video/webm"
+                : "application/octet-stream";
         var presigned = presigner.presignGetObject(b -> b.signatureDuration(validity)
-                .getObjectRequest(g -> g.bucket(settings.bucket()).key(settings.objectKey(key))));
+                .getObjectRequest(g -> g.bucket(settings.bucket()).key(settings.objectKey(key))
+                        .responseContentType(type)));
         return Optional.of(URI.create(presigned.url().toString()));
     }
 
@@ -211,6 +255,14 @@ public class S3BlobStore implements BlobStore, DisposableBean {
                 cause);
     }
 
+    @Override
+    public void destroy() {
+        presigner.close();
+        uploads.close();
+        client.close();
+        credentials.close();
+    }
+
     /**
      * The multipart client announces the object's total size on CompleteMultipartUpload
      * ({@code x-amz-mp-object-size}), a header AWS added in 2024 that S3 merely checks and that compatible servers
@@ -227,10 +279,4 @@ public class S3BlobStore implements BlobStore, DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
-        presigner.close();
-        uploads.close();
-        client.close();
-    }
 }

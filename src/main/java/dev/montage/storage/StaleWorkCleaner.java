@@ -16,8 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
+
+import dev.montage.jobs.JobQueues;
 
 /**
  * Removes what a killed process left in the node's scratch folders ({@code <data-dir>/work} for renders,
@@ -27,6 +30,7 @@ import org.springframework.util.FileSystemUtils;
  * never loses work in progress.
  */
 @Component
+@Profile("!" + JobQueues.COMMAND_LINE_PROFILE) // a command run is no node: scratch is the nodes' business
 public class StaleWorkCleaner implements ApplicationRunner {
 
     static final Duration STALE_AFTER = Duration.ofMinutes(10);

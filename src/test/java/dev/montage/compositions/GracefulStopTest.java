@@ -118,10 +118,14 @@ class GracefulStopTest {
                 awaitRendering(first.api(), id);
                 first.terminate(Duration.ofSeconds(60));
             }
+            try (Connection db = database.connect()) {
+                assertThat(status(db, id)).as("handed back, not finished within the grace").isEqualTo("enqueued");
+            }
 
             try (MontageProcess restarted = node(database, Duration.ofSeconds(60))) {
                 ApiClient api = restarted.api();
                 JsonNode recovered = awaitCompleted(api, id);
+                assertThat(restarted.log()).contains("Rendering composition " + id);
                 List<WebhookReceiver.Delivery> delivered = receiver.await(1, Duration.ofSeconds(30));
                 assertThat(delivered).extracting(WebhookReceiver.Delivery::eventType)
                         .containsExactly("video.room.composition.completed");
@@ -148,7 +152,8 @@ class GracefulStopTest {
                 // and it is the session's picture, not two equal blanks: red and blue side by side, in either order
                 Rgb left = Frames.colourAt(recoveredFile, MEDIA_SECONDS / 2, 320, 360);
                 Rgb right = Frames.colourAt(recoveredFile, MEDIA_SECONDS / 2, 960, 360);
-                assertThat(left.isNear(Rgb.RED) && right.isNear(Rgb.BLUE) || left.isNear(Rgb.BLUE) && right.isNear(Rgb.RED))
+                assertThat(left.isNear(Rgb.RED) && right.isNear(Rgb.BLUE)
+                        || left.isNear(Rgb.BLUE) && right.isNear(Rgb.RED))
                         .as("left %s, right %s", left, right).isTrue();
                 restarted.terminate(Duration.ofSeconds(90));
             }

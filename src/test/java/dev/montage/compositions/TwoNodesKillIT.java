@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -75,8 +76,11 @@ class TwoNodesKillIT {
             String killed = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                     .until(() -> renderingOn(database, victim, api), Optional::isPresent).orElseThrow();
             victim.kill();
+            try (Connection db = database.connect()) {
+                assertThat(status(db, killed)).as("killed while it rendered, not after").isEqualTo("processing");
+            }
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ffmpegsOf(killed))
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ffmpegsOf(killed, survivor))
                     .as("ffmpeg processes of the killed node's render").isEmpty());
             ApiClient survivorApi = survivor.api();
             for (String id : ids) {
@@ -148,12 +152,25 @@ class TwoNodesKillIT {
         return Optional.empty();
     }
 
-    /** Living processes whose command line names the composition: its ffmpeg reads and writes under its id. */
-    private static List<ProcessHandle> ffmpegsOf(String compositionId) {
+    /**
+     * Living ffmpeg processes of the composition (its command line names the composition's working folder) that
+     * the survivor did not start: what the killed node left running.
+     */
+    private static List<ProcessHandle> ffmpegsOf(String compositionId, MontageProcess survivor) {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().map(c -> c.contains("ffmpeg") && c.contains(compositionId))
                         .orElse(false))
+                .filter(p -> p.parent().map(parent -> parent.pid() != survivor.pid()).orElse(true))
                 .toList();
+    }
+
+    private static String status(Connection db, String id) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select status from compositions where id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : "(deleted)";
+            }
+        }
     }
 
     private static Set<String> referencedKeys(Connection db) throws SQLException {

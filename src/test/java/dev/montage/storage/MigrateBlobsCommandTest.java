@@ -42,8 +42,9 @@ class MigrateBlobsCommandTest {
         Files.writeString(blobs.resolve("compositions/c-1.mp4"), "composed");
 
         try (ConfigurableApplicationContext command = run("s3")) {
-            assertThat(S3.keys(BUCKET)).containsExactlyInAnyOrder("m/recordings/a.webm", "m/recordings/b.webm",
-                    "m/compositions/c-1.mp4");
+            // under this test's prefix: the other test of the class shares the bucket, in either order
+            assertThat(S3.keys(BUCKET)).filteredOn(key -> key.startsWith("m/")).containsExactlyInAnyOrder(
+                    "m/recordings/a.webm", "m/recordings/b.webm", "m/compositions/c-1.mp4");
             assertThat(S3.size(BUCKET, "m/recordings/b.webm")).isEqualTo(15);
 
             MigrateBlobsCommand migration = command.getBean(MigrateBlobsCommand.class);

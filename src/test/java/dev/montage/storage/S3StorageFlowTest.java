@@ -68,10 +68,12 @@ class S3StorageFlowTest extends ApiTest {
             return;
         }
         Matcher current = Pattern.compile("currentSchema=([^&]*)").matcher(shared);
+        // made anew each run: no earlier run's rows or pending jobs may be found here
         String schema = (current.find() ? current.group(1) : "public") + "_s3_flow";
         try (Connection connection = DriverManager.getConnection(shared,
                 System.getenv().getOrDefault("MONTAGE_DB_USER", "postgres"), System.getenv("MONTAGE_DB_PASSWORD"))) {
-            connection.createStatement().execute("create schema if not exists " + schema);
+            connection.createStatement().execute("drop schema if exists " + schema + " cascade");
+            connection.createStatement().execute("create schema " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create schema " + schema, e);
         }
