@@ -15,6 +15,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import dev.montage.jobs.JobQueues;
 import dev.montage.storage.OwnerOnlyFiles;
 
 /**
@@ -22,7 +23,7 @@ import dev.montage.storage.OwnerOnlyFiles;
  * {@code <data-dir>/api-key}, readable by the owner only, so the README quick start needs no other step.
  */
 @Component
-@Profile("!" + CreateApiKeyCommand.PROFILE)
+@Profile("!" + JobQueues.COMMAND_LINE_PROFILE) // no command creates a key unasked
 class FirstStartKey implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStartKey.class);
