@@ -1,7 +1,9 @@
 package dev.montage.accounts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +18,9 @@ import dev.montage.api.Timestamps;
 /** Accounts and their API keys. A key is shown once, when created; only its digest is kept. */
 @Service
 public class AccountService {
+
+    /** How stale a key's last use may be before it is written again. */
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,27 +43,96 @@ public class AccountService {
                 .update();
         String key = ApiKeys.generate();
         jdbc.sql("""
-                insert into api_keys (id, account_id, key_hash, created_at)
-                values (:id, :account_id, :key_hash, :created_at)
+                insert into api_keys (id, account_id, key_hash, key_prefix, created_at)
+                values (:id, :account_id, :key_hash, :key_prefix, :created_at)
                 """)
                 .param("id", ids.generateId())
                 .param("account_id", accountId)
                 .param("key_hash", ApiKeys.hash(key))
+                .param("key_prefix", ApiKeys.shownPrefix(key))
                 .param("created_at", Timestamps.toDb(now))
                 .update();
         return new NewAccount(new AccountId(accountId), key);
     }
 
+    /**
+     * The account of a key that exists and is not revoked. Nothing is cached: every request asks the database, so a
+     * key revoked on one node is refused by all of them from their next request on. The last use is written at
+     * most once a minute per key, so a busy client does not turn every read into a write.
+     */
     public Optional<AccountId> authenticate(String key) {
-        return jdbc.sql("select account_id from api_keys where key_hash = :key_hash")
+        Optional<KeyInUse> found = jdbc.sql("""
+                select id, account_id, last_used_at from api_keys
+                where key_hash = :key_hash and revoked_at is null
+                """)
                 .param("key_hash", ApiKeys.hash(key))
-                .query(UUID.class)
-                .optional()
-                .map(AccountId::new);
+                .query((rs, row) -> new KeyInUse(rs.getObject("id", UUID.class),
+                        rs.getObject("account_id", UUID.class), Timestamps.fromDb(rs, "last_used_at")))
+                .optional();
+        found.ifPresent(inUse -> noteUse(inUse, key));
+        return found.map(inUse -> new AccountId(inUse.accountId()));
+    }
+
+    private void noteUse(KeyInUse key, String clear) {
+        Instant now = Timestamps.now(clock);
+        Instant stale = now.minus(LAST_USE_PRECISION);
+        if (key.lastUsedAt() != null && key.lastUsedAt().isAfter(stale)) {
+            return;
+        }
+        // the condition again in SQL: two nodes that both saw a stale time write once between them
+        jdbc.sql("""
+                update api_keys set last_used_at = :now, key_prefix = coalesce(key_prefix, :key_prefix)
+                where id = :id and (last_used_at is null or last_used_at <= :stale)
+                """)
+                .param("now", Timestamps.toDb(now))
+                .param("key_prefix", ApiKeys.shownPrefix(clear))
+                .param("id", key.id())
+                .param("stale", Timestamps.toDb(stale))
+                .update();
+    }
+
+    /** Every key, revoked ones included, oldest first; never the key itself, which is not kept. */
+    public List<ApiKeyListing> listKeys() {
+        return jdbc.sql("""
+                select id, account_id, key_prefix, created_at, last_used_at, revoked_at from api_keys
+                order by created_at, id
+                """)
+                .query((rs, row) -> new ApiKeyListing(rs.getObject("id", UUID.class),
+                        new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("key_prefix"),
+                        Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "last_used_at"),
+                        Timestamps.fromDb(rs, "revoked_at")))
+                .list();
+    }
+
+    /** Revokes a key for good; what became of it is the answer. */
+    @Transactional
+    public Revocation revoke(UUID keyId) {
+        int revoked = jdbc.sql("update api_keys set revoked_at = :now where id = :id and revoked_at is null")
+                .param("now", Timestamps.toDb(Timestamps.now(clock)))
+                .param("id", keyId)
+                .update();
+        if (revoked == 1) {
+            return Revocation.REVOKED;
+        }
+        boolean exists = jdbc.sql("select count(*) from api_keys where id = :id").param("id", keyId)
+                .query(Long.class).single() > 0;
+        return exists ? Revocation.ALREADY_REVOKED : Revocation.NO_SUCH_KEY;
     }
 
     public boolean anyKeyExists() {
         return jdbc.sql("select count(*) from api_keys").query(Long.class).single() > 0;
+    }
+
+    public enum Revocation {
+        REVOKED, ALREADY_REVOKED, NO_SUCH_KEY
+    }
+
+    /** A key as list-api-keys shows it: its prefix is null for a key made before prefixes were kept and unused since. */
+    public record ApiKeyListing(UUID id, AccountId accountId, String prefix, Instant createdAt, Instant lastUsedAt,
+            Instant revokedAt) {
+    }
+
+    private record KeyInUse(UUID id, UUID accountId, Instant lastUsedAt) {
     }
 
     /** An account just created, with the only copy of its key in clear. */

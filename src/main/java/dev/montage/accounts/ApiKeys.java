@@ -13,6 +13,9 @@ final class ApiKeys {
     /** Telnyx keys start with KEY; ours do too so they are recognisable in logs and configs. */
     static final String PREFIX = "KEY";
 
+    /** How much of a key list-api-keys shows: {@code KEY} and 8 characters, 48 of its 256 random bits. */
+    static final int SHOWN_LENGTH = PREFIX.length() + 8;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {
@@ -22,6 +25,11 @@ final class ApiKeys {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The first characters of a key, which tell it apart in a list without giving it away. */
+    static String shownPrefix(String key) {
+        return key.substring(0, Math.min(SHOWN_LENGTH, key.length()));
     }
 
     /**

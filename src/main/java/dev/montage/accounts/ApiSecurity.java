@@ -10,6 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
@@ -17,6 +18,8 @@ import dev.montage.api.AccountId;
 import dev.montage.api.ErrorResponses;
 import dev.montage.api.FirewallRefusals;
 import dev.montage.node.NodeRoles;
+import dev.montage.ratelimits.RateLimitFilter;
+import dev.montage.ratelimits.RateLimits;
 import jakarta.servlet.DispatcherType;
 
 /**
@@ -38,7 +41,7 @@ class ApiSecurity {
 
     @Bean
     SecurityFilterChain apiKeys(HttpSecurity http, ApiKeyAuthenticationProvider keys,
-            JsonAuthenticationEntryPoint unauthorized, NodeRoles roles, ErrorResponses errors) {
+            JsonAuthenticationEntryPoint unauthorized, NodeRoles roles, ErrorResponses errors, RateLimits limits) {
         if (!roles.api()) {
             // not a bean, for the reason given at bearerKeyFilter
             http.addFilterBefore(new NoApiOnThisNode(errors), BasicAuthenticationFilter.class);
@@ -51,6 +54,8 @@ class ApiSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
                 .addFilterAt(bearerKeyFilter(keys, unauthorized), BasicAuthenticationFilter.class)
+                // once the request is known to come from an account: its buckets (not a bean, as bearerKeyFilter)
+                .addFilterAfter(new RateLimitFilter(limits, errors), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // the container's error dispatch renders the envelope of a request already answered
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

@@ -23,7 +23,7 @@ import dev.montage.storage.OwnerOnlyFiles;
  * {@code <data-dir>/api-key}, readable by the owner only, so the README quick start needs no other step.
  */
 @Component
-@Profile("!" + JobQueues.COMMAND_LINE_PROFILE) // a command run (create-api-key, migrate-blobs) is no first start
+@Profile("!" + JobQueues.COMMAND_LINE_PROFILE) // no command creates a key unasked
 class FirstStartKey implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStartKey.class);

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -155,8 +156,10 @@ public final class ApiClient {
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
-                    Map.of("content-type", response.headers().firstValue("content-type").orElse("")));
+            Map<String, String> headers = new HashMap<>(Map.of("content-type", ""));
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                    values.get(0)));
+            return new Response(response.statusCode(), response.body(), Map.copyOf(headers));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -165,7 +168,10 @@ public final class ApiClient {
         }
     }
 
-    /** Status, raw body and the body parsed as JSON (a missing node when the body is empty). */
+    /**
+     * Status, raw body and the body parsed as JSON (a missing node when the body is empty); headers by lower-case
+     * name, their first value ({@code content-type} always there, "" when absent).
+     */
     public record Response(int status, String body, Map<String, String> headers) {
         public JsonNode json() {
             return body.isEmpty() ? JSON.missingNode() : JSON.readTree(body);

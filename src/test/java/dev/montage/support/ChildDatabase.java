@@ -21,11 +21,32 @@ public final class ChildDatabase implements AutoCloseable {
     private final String url;
     private final String user;
     private final String schema;
+    /** Whether processes are told the URL even on H2, which they would otherwise take from their defaults. */
+    private final boolean urlInEnvironment;
 
     private ChildDatabase(String url, String user, String schema) {
+        this(url, user, schema, false);
+    }
+
+    private ChildDatabase(String url, String user, String schema, boolean urlInEnvironment) {
         this.url = url;
         this.user = user;
         this.schema = schema;
+        this.urlInEnvironment = urlInEnvironment;
+    }
+
+    /**
+     * Like {@link #isolated}, but open to several processes at once, and to the test, on H2 too: a node and the
+     * commands run beside it ({@code revoke-api-key}), as they would on PostgreSQL. H2's automatic mixed mode lets
+     * the first process that opens the file serve it to the others (H2 refuses it with DB_CLOSE_ON_EXIT=FALSE,
+     * so a node stopping here may lose a write on its way out: these tests stop nodes only at their end).
+     */
+    public static ChildDatabase sharedByProcesses(Path dataDir) {
+        ChildDatabase isolated = isolated(dataDir);
+        if (isolated.schema != null) {
+            return isolated;
+        }
+        return new ChildDatabase(isolated.url + ";AUTO_SERVER=TRUE", isolated.user, null, true);
     }
 
     /** A database nobody else uses, for processes working in {@code dataDir}. */
@@ -53,7 +74,7 @@ public final class ChildDatabase implements AutoCloseable {
     /** What the process's environment says about its database: nothing on H2, so it takes the default. */
     Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
-        if (schema != null) {
+        if (schema != null || urlInEnvironment) {
             env.put("MONTAGE_DB_URL", url);
             env.put("MONTAGE_DB_USER", user);
         }
