@@ -206,6 +206,9 @@ class IdempotencyKeyTest extends ApiTest {
             assertThat(answer.error().path("code").asString()).isEqualTo("10015");
             assertThat(answer.error().path("source").path("parameter").asString()).isEqualTo("Idempotency-Key");
         }
+        KeyedClient.Answer twice = client.postJsonWithKeys("/v2/rooms", "{}", "one", "two");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.error().path("detail").asString()).contains("once");
         assertThat(client.api().get("/v2/rooms").json().path("meta").path("total_results").asInt()).isZero();
         assertThat(client.postJson("/v2/rooms", "{}", "k".repeat(255)).status()).isEqualTo(201);
     }

@@ -37,7 +37,12 @@ final class KeyedClient {
     }
 
     Answer postJson(String path, String json, String idempotencyKey) {
-        return post(path, json.getBytes(StandardCharsets.UTF_8), "application/json", idempotencyKey);
+        return idempotencyKey == null ? postJsonWithKeys(path, json) : postJsonWithKeys(path, json, idempotencyKey);
+    }
+
+    /** With one Idempotency-Key header per key given. */
+    Answer postJsonWithKeys(String path, String json, String... idempotencyKeys) {
+        return post(path, json.getBytes(StandardCharsets.UTF_8), "application/json", idempotencyKeys);
     }
 
     /** multipart/form-data to /v2/room_recordings with a new boundary each time, as every client attempt has. */
@@ -53,16 +58,16 @@ final class KeyedClient {
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return post("/v2/room_recordings", body.toByteArray(), "multipart/form-data; boundary=" + boundary,
-                idempotencyKey);
+                idempotencyKey == null ? new String[0] : new String[] {idempotencyKey});
     }
 
-    private Answer post(String path, byte[] body, String contentType, String idempotencyKey) {
+    private Answer post(String path, byte[] body, String contentType, String... idempotencyKeys) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+        for (String key : idempotencyKeys) {
+            request.header("Idempotency-Key", key);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
