@@ -2,6 +2,10 @@ package dev.montage.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -157,14 +162,14 @@ class IdempotencyKeyTest extends ApiTest {
         Map<String, String> fields = Map.of("started_at", "2024-05-01T10:00:00Z", "participant_context", "carol");
 
         KeyedClient.Answer first = client.upload(media, fields, key);
-        long filesAfterFirst = storedRecordingFiles();
+        long blobsAfterFirst = recordingBlobs();
         KeyedClient.Answer repeat = client.upload(media, fields, key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(repeat.status()).isEqualTo(201);
         assertThat(repeat.body()).isEqualTo(first.body());
         assertThat(repeat.replayed()).isTrue();
-        assertThat(storedRecordingFiles()).isEqualTo(filesAfterFirst);
+        assertThat(recordingBlobs()).isEqualTo(blobsAfterFirst);
         assertThat(client.api().get("/v2/room_recordings").json().path("meta").path("total_results").asInt())
                 .isEqualTo(first.data().size());
     }
@@ -211,6 +216,22 @@ class IdempotencyKeyTest extends ApiTest {
         assertThat(twice.error().path("detail").asString()).contains("once");
         assertThat(client.api().get("/v2/rooms").json().path("meta").path("total_results").asInt()).isZero();
         assertThat(client.postJson("/v2/rooms", "{}", "k".repeat(255)).status()).isEqualTo(201);
+    }
+
+    /**
+     * The recording files in the local blob store; not the spool, where the renders of compositions earlier tests
+     * created come and go.
+     */
+    private long recordingBlobs() {
+        Path folder = dataDir.resolve("blobs").resolve("recordings");
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private KeyedClient newClient() {
