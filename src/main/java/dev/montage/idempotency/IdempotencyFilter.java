@@ -164,11 +164,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
     private void runAndKeep(AccountId account, String key, Instant claimedAt, HttpServletRequest request,
             HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
-        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        CapturedAnswer answer = new CapturedAnswer(response);
         boolean kept = false;
         try {
             chain.doFilter(request, answer);
-            if (keepable(answer.getStatus())) {
+            if (keepable(answer.getStatus()) && !answer.sentError) {
                 keys.answer(account.value(), key, claimedAt, new StoredAnswer(answer.getStatus(), headersOf(answer),
                         answer.getContentAsByteArray()));
                 kept = true;
@@ -189,7 +189,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         return status < 500 && status != 408 && status != 409 && status != 429;
     }
 
-    private static Map<String, String> headersOf(ContentCachingResponseWrapper answer) {
+    private static Map<String, String> headersOf(CapturedAnswer answer) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (answer.getContentType() != null) {
             headers.put("Content-Type", answer.getContentType());
@@ -251,6 +251,30 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         return fingerprint.hex();
+    }
+
+    /**
+     * The answer, held back until it is kept. An answer left to the container's error page ({@code sendError}) has
+     * its body written after this filter: it is not kept, so a repeat runs again rather than replay an empty body.
+     */
+    private static final class CapturedAnswer extends ContentCachingResponseWrapper {
+        private boolean sentError;
+
+        CapturedAnswer(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sentError = true;
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            sentError = true;
+            super.sendError(status, message);
+        }
     }
 
     /** The request with its body, already read for its hash, readable once more by the controller. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,17 +18,19 @@ import dev.montage.accounts.AccountService.NewAccount;
 import dev.montage.api.Timestamps;
 import dev.montage.support.ApiClient;
 import dev.montage.support.ApiTest;
+import dev.montage.support.TestMedia;
 
 /**
  * A key's life in time, with the settings shortened to seconds: a duplicate of a request still running is told 409,
  * a claim never answered is taken over after {@code abandon-after}, a key past its retention is a new request, and
- * expired keys are deleted.
+ * expired keys are deleted. Also, with a small upload limit: an upload the container refuses keeps nothing.
  */
 @TestPropertySource(properties = {
         "montage.idempotency.in-progress-wait=200ms",
         "montage.idempotency.abandon-after=2s",
         "montage.idempotency.retention=5s",
-        "montage.idempotency.sweep-interval=0s"})
+        "montage.idempotency.sweep-interval=0s",
+        "montage.recordings.max-upload-size=64KB"})
 class IdempotencyKeyTimingTest extends ApiTest {
 
     @Autowired
@@ -81,6 +84,24 @@ class IdempotencyKeyTimingTest extends ApiTest {
             client.postJson("/v2/rooms", "{}", UUID.randomUUID().toString());
             return storedKeys(account, key) == 0;
         });
+    }
+
+    @Test
+    void anUploadOverTheLimit_getsTheAnswerItWouldWithoutAKey_andKeepsNothing() {
+        NewAccount account = accounts.createAccount();
+        KeyedClient client = new KeyedClient(port, account.apiKey(), new ApiClient(port, account.apiKey()));
+        String key = UUID.randomUUID().toString();
+        Map<String, String> fields = Map.of("started_at", "2024-05-01T10:00:00Z");
+
+        KeyedClient.Answer tooLarge = client.upload(new byte[100 * 1024], fields, key);
+
+        assertThat(tooLarge.status()).isEqualTo(422);
+        assertThat(tooLarge.error().path("source").path("parameter").asString()).isEqualTo("file");
+        assertThat(tooLarge.error().path("detail").asString()).contains("size limit");
+        // nothing ran, so the key is still free for the request the client means
+        KeyedClient.Answer fits = client.upload(TestMedia.webm("green", 500, 1), fields, key);
+        assertThat(fits.status()).isEqualTo(201);
+        assertThat(fits.replayed()).isFalse();
     }
 
     private long storedKeys(NewAccount account, String key) {
