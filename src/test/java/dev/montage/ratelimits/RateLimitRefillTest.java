@@ -12,7 +12,7 @@ import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
 
 /** Two reads a second: a bucket used up fills again, and the account's reads pass once more. */
-@TestPropertySource(properties = {
+@TestPropertySource(properties = {"montage.rate-limits.enabled=true",
         "montage.rate-limits.reads.requests=2", "montage.rate-limits.reads.period=1s",
         "montage.rate-limits.reads.burst=2"})
 class RateLimitRefillTest extends ApiTest {

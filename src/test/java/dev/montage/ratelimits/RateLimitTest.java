@@ -19,7 +19,7 @@ import dev.montage.support.TestMedia;
  * Tiny limits that do not refill within a test (an hour per token batch), so counts are exact: 3 reads, 2 writes,
  * 1 upload per account. Each test has an account, and so buckets, of its own.
  */
-@TestPropertySource(properties = {
+@TestPropertySource(properties = {"montage.rate-limits.enabled=true",
         "montage.rate-limits.reads.requests=3", "montage.rate-limits.reads.period=1h",
         "montage.rate-limits.reads.burst=3",
         "montage.rate-limits.writes.requests=2", "montage.rate-limits.writes.period=1h",
