@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An account that fills the queue does not hold another account's composition back by more than one render.
- * One job thread: account A queues six compositions, then account B queues one; B's completes right after the
+ * One job thread: account A queues eight compositions, then account B queues one; B's completes right after the
  * render of A's that was under way (or the one after it, had that started before B asked), never behind the rest
  * of A's queue.
  *
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FairShareOrderTest extends ApiTest {
 
-    private static final int QUEUED_BY_A = 6;
+    private static final int QUEUED_BY_A = 8;
 
     @DynamicPropertySource
     static void oneThreadOwnDatabase(DynamicPropertyRegistry registry) {
