@@ -1,11 +1,14 @@
 package dev.montage.compositions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -60,8 +63,39 @@ class AccountQueueLimitsTest extends ApiTest {
                 .as("compositions of the account: the refused one was not created").isEqualTo(3);
 
         ids.forEach(id -> assertThat(awaitFinished(api, id, 120).path("status").asString()).isEqualTo("completed"));
-        assertThat(api.post("/v2/room_compositions", body).status()).as("finished compositions leave the queue")
-                .isEqualTo(202);
+        ApiClient.Response another = api.post("/v2/room_compositions", body);
+        assertThat(another.status()).as("finished compositions leave the queue").isEqualTo(202);
+        awaitFinished(api, another.data().path("id").asString(), 120);
+    }
+
+    /** The count and the insert are made with the account locked: simultaneous requests cannot all see room. */
+    @Test
+    void simultaneousPostsAdmitNoMoreThanTheQueuedLimit() {
+        String body = body(twoParticipantSession(api).sessionId());
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<ApiClient.Response>> posts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            posts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return api.post("/v2/room_compositions", body);
+            }));
+        }
+        start.countDown();
+        List<ApiClient.Response> answers = posts.stream().map(CompletableFuture::join).toList();
+        JsonNode listed = api.get("/v2/room_compositions?page[size]=10").json();
+
+        // a composition finished during the requests would rightly make room for one more: then this proves nothing
+        assumeThat(listed.path("data").findValuesAsString("status")).doesNotContain("completed", "failed");
+        assertThat(answers).extracting(ApiClient.Response::status).containsOnly(202, 422);
+        assertThat(answers.stream().filter(answer -> answer.status() == 202).count()).as("admitted").isEqualTo(3);
+        assertThat(listed.path("meta").path("total_results").asInt()).as("compositions created").isEqualTo(3);
+        // leave the threads free for the other tests of this context, which count what runs at once
+        answers.stream().filter(answer -> answer.status() == 202)
+                .forEach(answer -> awaitFinished(api, answer.data().path("id").asString(), 120));
     }
 
     @Test
@@ -80,13 +114,18 @@ class AccountQueueLimitsTest extends ApiTest {
         AtomicBoolean aWaitedEnqueuedWhileItRendered = new AtomicBoolean();
         AtomicBoolean bRenderedBesideA = new AtomicBoolean();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            List<String> ofA = idsOfA.stream().map(id -> status(a, id)).toList();
+            // A's statuses in one read (one query), so "at once" means at once; B's read before and after it: a
+            // status only moves on, so B processing at both ends was processing throughout
+            String ofBBefore = status(b, idOfB);
+            List<String> ofA = statuses(a);
             String ofB = status(b, idOfB);
             long aProcessing = ofA.stream().filter("processing"::equals).count();
             mostOfAProcessing.accumulateAndGet((int) aProcessing, Math::max);
             aWaitedEnqueuedWhileItRendered.compareAndSet(false, aProcessing > 0 && ofA.contains("enqueued"));
-            bRenderedBesideA.compareAndSet(false, aProcessing > 0 && ofB.equals("processing"));
-            return ofA.stream().allMatch("completed"::equals) && ofB.equals("completed");
+            bRenderedBesideA.compareAndSet(false,
+                    aProcessing > 0 && ofBBefore.equals("processing") && ofB.equals("processing"));
+            return ofA.size() == idsOfA.size() && ofA.stream().allMatch("completed"::equals)
+                    && ofB.equals("completed");
         });
 
         assertThat(mostOfAProcessing.get()).as("A's compositions processing at once").isEqualTo(1);
@@ -97,6 +136,14 @@ class AccountQueueLimitsTest extends ApiTest {
 
     private static String body(String sessionId) {
         return "{\"session_id\": \"" + sessionId + "\", \"resolution\": \"320x120\"}";
+    }
+
+    /** The statuses of all the account's compositions, as one list request reads them. */
+    private static List<String> statuses(ApiClient client) {
+        List<String> statuses = client.get("/v2/room_compositions?page[size]=10").json().path("data")
+                .findValuesAsString("status");
+        assertThat(statuses).doesNotContain("failed");
+        return statuses;
     }
 
     private static String status(ApiClient client, String id) {
