@@ -30,8 +30,9 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.montage.api.AccountId;
@@ -88,11 +89,12 @@ class CompositionJob {
     private final DownloadLinks links;
     private final PublicBaseUrl baseUrl;
     private final MediaDurationCap mediaDurationCap;
+    private final FairShare fairShare;
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
             @Value("${montage.data-dir}") Path dataDir, TransactionTemplate transaction, WebhookEvents events,
-            DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap) {
+            DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap, FairShare fairShare) {
         this.compositions = compositions;
         this.recordings = recordings;
         this.renderer = renderer;
@@ -106,13 +108,26 @@ class CompositionJob {
         this.links = links;
         this.baseUrl = baseUrl;
         this.mediaDurationCap = mediaDurationCap;
+        this.fairShare = fairShare;
     }
 
+    /**
+     * One execution per composition, removed when the run is over. A run that found its account rendering as many
+     * as it may ({@link FairShare}) is put back, due {@code busy-account-retry} later, as a success: its priority
+     * stays, and it is no failure.
+     */
     @Bean
-    OneTimeTask<Void> composeTask() {
-        return Tasks.oneTime(TASK_NAME)
+    CustomTask<Void> composeTask() {
+        return Tasks.custom(TASK_NAME, Void.class)
                 .onFailure(failureHandler())
-                .execute((instance, context) -> run(UUID.fromString(instance.getId())));
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    if (run(UUID.fromString(instance.getId())) == FairShare.Slot.ACCOUNT_BUSY) {
+                        return (complete, operations) -> operations.reschedule(complete,
+                                complete.getTimeDone().plus(fairShare.busyAccountRetry()));
+                    }
+                    return new CompletionHandler.OnCompleteRemove<>();
+                });
     }
 
     /**
@@ -131,16 +146,17 @@ class CompositionJob {
         };
     }
 
-    void run(UUID id) {
+    FairShare.Slot run(UUID id) {
         MDC.put("composition", id.toString());
         try {
-            compositions.find(id).ifPresent(this::compose);
+            return compositions.find(id).map(this::compose).orElse(FairShare.Slot.GONE);
         } finally {
             MDC.remove("composition");
         }
     }
 
-    private void compose(Composition composition) {
+    /** Composes unless the account has no rendering slot free; answers which it was. */
+    private FairShare.Slot compose(Composition composition) {
         // a second run here would remove the first one's working folder and fail it: let it wait and see instead
         RunningCompositions.Run run = running.start(composition.id())
                 .orElseThrow(() -> new IllegalStateException("composition " + composition.id()
@@ -148,8 +164,10 @@ class CompositionJob {
         Path workDir = null;
         List<RenderSource> sources = List.of();
         try {
-            if (!compositions.markProcessing(composition.id(), Timestamps.now(clock))) {
-                return; // completed, failed or deleted before this run: nothing left to do
+            FairShare.Slot slot = fairShare.takeRenderingSlot(composition.accountId(), composition.id(),
+                    Timestamps.now(clock));
+            if (slot != FairShare.Slot.TAKEN) {
+                return slot; // busy: still enqueued, back to the queue; gone: nothing left to do
             }
             List<RoomRecording> media = recordings.ofSession(new AccountId(composition.accountId()),
                     composition.sessionId());
@@ -160,7 +178,7 @@ class CompositionJob {
             Optional<String> tooLong = mediaDurationCap.exceededBy(plan); // the session may have grown since POST
             if (tooLong.isPresent()) {
                 fail(composition, tooLong.get());
-                return;
+                return FairShare.Slot.TAKEN;
             }
             OwnerOnlyFiles.createDirectories(workRoot);
             removeEarlierAttempts(composition.id());
@@ -180,6 +198,7 @@ class CompositionJob {
             Thread.interrupted(); // an interrupt must not leak into the scheduler's next job
             deleteQuietly(workDir);
         }
+        return FairShare.Slot.TAKEN;
     }
 
     /**

@@ -100,6 +100,40 @@ class CompositionRepository {
                 .update() > 0;
     }
 
+    /**
+     * Locks the account's row until the caller's transaction ends: the queue's admissions and rendering slots of
+     * one account are counted and taken one transaction at a time, on every node.
+     */
+    void lockAccount(UUID accountId) {
+        jdbc.sql("select id from accounts where id = :account_id for update")
+                .param("account_id", accountId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** The account's compositions in the queue: enqueued, or processing. */
+    int countQueued(UUID accountId) {
+        return jdbc.sql("""
+                select count(*) from compositions
+                 where account_id = :account_id and status in ('enqueued', 'processing')
+                """)
+                .param("account_id", accountId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The account's compositions rendering now (on any node), {@code id} left out. */
+    int countProcessingBesides(UUID accountId, UUID id) {
+        return jdbc.sql("""
+                select count(*) from compositions
+                 where account_id = :account_id and status = 'processing' and id <> :id
+                """)
+                .param("account_id", accountId)
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+    }
+
     /** Processing goes back to enqueued at 0 %: its job was handed back to the queue by a node that stopped. */
     boolean requeue(UUID id, Instant now) {
         return jdbc.sql("""

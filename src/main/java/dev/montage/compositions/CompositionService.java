@@ -13,7 +13,7 @@ import org.springframework.util.IdGenerator;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.Task;
 
 import dev.montage.api.AccountId;
 import dev.montage.api.Ids;
@@ -35,7 +35,8 @@ class CompositionService {
     private final CompositionRequestParser parser;
     private final SchedulerClient scheduler;
     private final SchedulerLifecycle queue;
-    private final OneTimeTask<Void> composeTask;
+    private final Task<Void> composeTask;
+    private final FairShare fairShare;
     private final RunningCompositions running;
     private final MediaDurationCap mediaDurationCap;
     private final BlobStore blobs;
@@ -43,7 +44,7 @@ class CompositionService {
     private final IdGenerator ids;
 
     CompositionService(CompositionRepository compositions, CompositionRequestParser parser,
-            SchedulerClient scheduler, SchedulerLifecycle queue, OneTimeTask<Void> composeTask,
+            SchedulerClient scheduler, SchedulerLifecycle queue, Task<Void> composeTask, FairShare fairShare,
             RunningCompositions running, MediaDurationCap mediaDurationCap, BlobStore blobs, Clock clock,
             IdGenerator ids) {
         this.compositions = compositions;
@@ -51,6 +52,7 @@ class CompositionService {
         this.scheduler = scheduler;
         this.queue = queue;
         this.composeTask = composeTask;
+        this.fairShare = fairShare;
         this.running = running;
         this.mediaDurationCap = mediaDurationCap;
         this.blobs = blobs;
@@ -67,9 +69,10 @@ class CompositionService {
                 request.videoLayout(), request.audioSources(), request.audioSourcesExcluded(), request.trim(),
                 request.webhooks(), 0, null, null, null, null, null, null, null, now, now);
         mediaDurationCap.check(account, composition);
+        int priority = fairShare.admit(account); // last: the account stays locked until the commit
         compositions.insert(composition);
         // same transaction: the job exists exactly when the composition does
-        scheduler.schedule(composeTask.instance(composition.id().toString()), now);
+        scheduler.schedule(composeTask.instanceBuilder(composition.id().toString()).priority(priority).build(), now);
         queue.wakeAfterCommit();
         return composition;
     }

@@ -52,15 +52,21 @@ public final class JobQueues {
         this.commandLine = commandLine;
     }
 
-    /** Schedules and cancels executions of {@code queue}, joining the caller's transaction. */
+    /**
+     * Schedules and cancels executions of {@code queue}, joining the caller's transaction. It writes each
+     * execution's priority, which the queue's scheduler fetches by.
+     */
     public SchedulerClient client(JobQueue queue) {
-        return SchedulerClient.Builder.create(dataSource, queue.tasks()).tableName(queue.table()).build();
+        return SchedulerClient.Builder.create(dataSource, queue.tasks()).tableName(queue.table()).enablePriority()
+                .build();
     }
 
     /** Runs {@code queue}'s executions on this node while started; never starts by itself in a command-line run. */
     public SchedulerLifecycle lifecycle(JobQueue queue, boolean autoStart) {
         return new SchedulerLifecycle(() -> Scheduler.create(dataSource, queue.tasks())
                 .tableName(queue.table())
+                // highest priority first, then the earliest due; a task that sets none gets db-scheduler's default
+                .enablePriority()
                 .threads(queue.threads())
                 .pollingInterval(queue.pollingInterval())
                 .heartbeatInterval(heartbeatInterval)
