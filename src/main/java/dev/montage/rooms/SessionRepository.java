@@ -88,7 +88,15 @@ class SessionRepository {
                 .update();
     }
 
-    ListResponse<RoomSession> list(SqlFilter filter, PageRequest page) {
+    /** One page of the account's sessions that {@code query} selects, newest first. */
+    ListResponse<RoomSession> list(UUID accountId, SessionQuery query, PageRequest page) {
+        SqlFilter filter = new SqlFilter()
+                .where("account_id = :account_id", "account_id", accountId)
+                .whereIfPresent("room_id = :room_id", "room_id", query.roomId())
+                .whereIfPresent("is_active = :is_active", "is_active", query.active())
+                .dates("created_at", query.created())
+                .dates("updated_at", query.updated())
+                .dates("ended_at", query.ended());
         return filter.page(jdbc, "room_sessions", "created_at desc, id desc", page, SessionRepository::map);
     }
 
