@@ -81,9 +81,10 @@ class SessionRepository {
                 .update();
     }
 
-    void touch(UUID id, Instant updatedAt) {
-        jdbc.sql("update room_sessions set updated_at = :updated_at where id = :id")
+    void touch(UUID accountId, UUID id, Instant updatedAt) {
+        jdbc.sql("update room_sessions set updated_at = :updated_at where id = :id and account_id = :account_id")
                 .param("id", id)
+                .param("account_id", accountId)
                 .param("updated_at", Timestamps.toDb(updatedAt))
                 .update();
     }

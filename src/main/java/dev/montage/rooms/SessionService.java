@@ -132,7 +132,7 @@ public class SessionService {
         RoomParticipant participant = new RoomParticipant(ids.generateId(), account.value(), sessionId, context,
                 joinedAt, leftAt, Timestamps.now(clock));
         participants.insert(participant);
-        sessions.touch(sessionId, participant.updatedAt());
+        sessions.touch(account.value(), sessionId, participant.updatedAt());
         RoomSession session = get(account, sessionId);
         events.record(account.value(), webhooksOf(account, session.roomId()), joinedAt,
                 new WebhookPayload.ParticipantJoined(context, participant.id(), session.roomId(), sessionId));
@@ -148,7 +148,7 @@ public class SessionService {
                 participant.sessionId(), participant.context() == null ? context : participant.context(), joined, left,
                 Timestamps.now(clock));
         participants.update(updated);
-        sessions.touch(participant.sessionId(), updated.updatedAt());
+        sessions.touch(participant.accountId(), participant.sessionId(), updated.updatedAt());
         return updated;
     }
 }
