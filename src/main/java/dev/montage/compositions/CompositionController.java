@@ -1,5 +1,8 @@
 package dev.montage.compositions;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,13 +14,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.montage.api.AccountId;
 import dev.montage.api.DataResponse;
+import dev.montage.api.DateFilter;
 import dev.montage.api.Ids;
 import dev.montage.api.JsonBody;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.PublicBaseUrl;
 import dev.montage.api.QueryParams;
-import dev.montage.api.SqlFilter;
 import dev.montage.storage.DownloadLinks;
 
 @RestController
@@ -36,15 +39,12 @@ class CompositionController {
 
     @GetMapping
     ListResponse<CompositionView> list(AccountId account, QueryParams query) {
-        SqlFilter filter = new SqlFilter()
-                .where("account_id = :account_id", "account_id", account.value())
-                .dates("created_at", query.dateFilter("date_created_at"))
-                .whereIfPresent("session_id = :session_id", "session_id", query.uuid("filter[session_id]"))
-                .whereIfPresent("status = :status", "status",
-                        query.oneOf("filter[status]", CompositionStatus.wireNames()));
+        DateFilter created = query.dateFilter("date_created_at");
+        Optional<UUID> sessionId = query.uuid("filter[session_id]");
+        Optional<String> status = query.oneOf("filter[status]", CompositionStatus.wireNames());
         PageRequest page = query.page();
         query.throwIfInvalid();
-        return compositions.list(filter, page).map(this::view);
+        return compositions.list(account, new CompositionQuery(sessionId, status, created), page).map(this::view);
     }
 
     @PostMapping

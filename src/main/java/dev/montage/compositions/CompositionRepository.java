@@ -201,7 +201,13 @@ class CompositionRepository {
                 .update() > 0;
     }
 
-    ListResponse<Composition> list(SqlFilter filter, PageRequest page) {
+    /** One page of the account's compositions that match {@code query}, newest first. */
+    ListResponse<Composition> list(UUID accountId, CompositionQuery query, PageRequest page) {
+        SqlFilter filter = new SqlFilter()
+                .where("account_id = :account_id", "account_id", accountId)
+                .dates("created_at", query.created())
+                .whereIfPresent("session_id = :session_id", "session_id", query.sessionId())
+                .whereIfPresent("status = :status", "status", query.status());
         return filter.page(jdbc, "compositions", "created_at desc, id desc", page, this::map);
     }
 

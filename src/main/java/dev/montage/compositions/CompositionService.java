@@ -20,7 +20,6 @@ import dev.montage.api.Ids;
 import dev.montage.api.JsonBody;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
-import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
 import dev.montage.jobs.SchedulerLifecycle;
 import dev.montage.storage.BlobStore;
@@ -81,8 +80,8 @@ class CompositionService {
         return compositions.find(account.value(), id).orElseThrow(() -> Ids.notFound("Room composition", id));
     }
 
-    ListResponse<Composition> list(SqlFilter filter, PageRequest page) {
-        return compositions.list(filter, page);
+    ListResponse<Composition> list(AccountId account, CompositionQuery query, PageRequest page) {
+        return compositions.list(account.value(), query, page);
     }
 
     /**

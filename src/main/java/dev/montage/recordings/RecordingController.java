@@ -23,7 +23,6 @@ import dev.montage.api.Ids;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.QueryParams;
-import dev.montage.api.SqlFilter;
 
 @RestController
 @RequestMapping("/v2/room_recordings")
@@ -39,19 +38,19 @@ class RecordingController {
 
     @GetMapping
     ListResponse<RecordingView> list(AccountId account, QueryParams query) {
-        SqlFilter filter = filter(account, query);
+        RecordingQuery filters = filters(query);
         PageRequest page = query.page();
         query.throwIfInvalid();
-        return recordings.list(filter, page).map(RecordingView::of);
+        return recordings.list(account, filters, page).map(RecordingView::of);
     }
 
     /** Bulk delete by the same filters as the list; answers 201 with the count, as the Telnyx schema says. */
     @DeleteMapping
     @ResponseStatus(HttpStatus.CREATED)
     DataResponse<Map<String, Integer>> deleteMatching(AccountId account, QueryParams query) {
-        SqlFilter filter = filter(account, query);
+        RecordingQuery filters = filters(query);
         query.throwIfInvalid();
-        return new DataResponse<>(Map.of("room_recordings", recordings.deleteMatching(filter)));
+        return new DataResponse<>(Map.of("room_recordings", recordings.deleteMatching(account, filters)));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -79,18 +78,15 @@ class RecordingController {
         recordings.delete(account, Ids.parse(recordingId, "Room recording"));
     }
 
-    private static SqlFilter filter(AccountId account, QueryParams query) {
-        return new SqlFilter()
-                .where("account_id = :account_id", "account_id", account.value())
-                .dates("started_at", query.dateFilter("date_started_at"))
-                .dates("ended_at", query.dateFilter("date_ended_at"))
-                .whereIfPresent("room_id = :room_id", "room_id", query.uuid("filter[room_id]"))
-                .whereIfPresent("session_id = :session_id", "session_id", query.uuid("filter[session_id]"))
-                .whereIfPresent("participant_id = :participant_id", "participant_id",
-                        query.uuid("filter[participant_id]"))
-                .whereIfPresent("status = :status", "status", query.oneOf("filter[status]", "completed", "processing"))
-                .whereIfPresent("track_type = :track_type", "track_type", query.oneOf("filter[type]", "audio", "video"))
-                .whereIfPresent("duration_millis >= :min_duration_millis", "min_duration_millis",
-                        query.integer("filter[duration_secs]").map(RecordingView::shortestMillisShownAsAtLeast));
+    private static RecordingQuery filters(QueryParams query) {
+        return new RecordingQuery(
+                query.dateFilter("date_started_at"),
+                query.dateFilter("date_ended_at"),
+                query.uuid("filter[room_id]"),
+                query.uuid("filter[session_id]"),
+                query.uuid("filter[participant_id]"),
+                query.oneOf("filter[status]", "completed", "processing"),
+                query.oneOf("filter[type]", "audio", "video"),
+                query.integer("filter[duration_secs]").map(RecordingView::shortestMillisShownAsAtLeast));
     }
 }

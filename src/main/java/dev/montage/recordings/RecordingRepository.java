@@ -85,16 +85,37 @@ class RecordingRepository {
                 .list();
     }
 
-    List<RoomRecording> listAll(SqlFilter filter) {
+    /** Every recording of the account that {@code query} selects, unpaged: the bulk delete's selection. */
+    List<RoomRecording> listAll(UUID accountId, RecordingQuery query) {
+        SqlFilter filter = filter(accountId, query);
         return filter.bind(jdbc.sql("select * from room_recordings" + filter.sql())).query(RecordingRepository::map).list();
     }
 
-    ListResponse<RoomRecording> list(SqlFilter filter, PageRequest page) {
-        return filter.page(jdbc, "room_recordings", "started_at desc, id desc", page, RecordingRepository::map);
+    /** One page of the account's recordings that {@code query} selects, newest first. */
+    ListResponse<RoomRecording> list(UUID accountId, RecordingQuery query, PageRequest page) {
+        return filter(accountId, query).page(jdbc, "room_recordings", "started_at desc, id desc", page,
+                RecordingRepository::map);
     }
 
-    void delete(UUID id) {
-        jdbc.sql("delete from room_recordings where id = :id").param("id", id).update();
+    private static SqlFilter filter(UUID accountId, RecordingQuery query) {
+        return new SqlFilter()
+                .where("account_id = :account_id", "account_id", accountId)
+                .dates("started_at", query.started())
+                .dates("ended_at", query.ended())
+                .whereIfPresent("room_id = :room_id", "room_id", query.roomId())
+                .whereIfPresent("session_id = :session_id", "session_id", query.sessionId())
+                .whereIfPresent("participant_id = :participant_id", "participant_id", query.participantId())
+                .whereIfPresent("status = :status", "status", query.status())
+                .whereIfPresent("track_type = :track_type", "track_type", query.trackType())
+                .whereIfPresent("duration_millis >= :min_duration_millis", "min_duration_millis",
+                        query.minDurationMillis());
+    }
+
+    void delete(UUID accountId, UUID id) {
+        jdbc.sql("delete from room_recordings where id = :id and account_id = :account_id")
+                .param("id", id)
+                .param("account_id", accountId)
+                .update();
     }
 
     boolean blobInUse(String blobKey) {

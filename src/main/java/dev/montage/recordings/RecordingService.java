@@ -15,7 +15,6 @@ import dev.montage.api.AccountId;
 import dev.montage.api.Ids;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
-import dev.montage.api.SqlFilter;
 import dev.montage.storage.BlobStore;
 
 /** Reading and deleting recordings. A blob goes when the last recording that uses it goes. */
@@ -52,17 +51,17 @@ public class RecordingService {
         return recordings.lockForSession(account.value(), sessionId);
     }
 
-    ListResponse<RoomRecording> list(SqlFilter filter, PageRequest page) {
-        return recordings.list(filter, page);
+    ListResponse<RoomRecording> list(AccountId account, RecordingQuery query, PageRequest page) {
+        return recordings.list(account.value(), query, page);
     }
 
     void delete(AccountId account, UUID id) {
         deleteAll(List.of(get(account, id)));
     }
 
-    /** Deletes every recording {@code filter} selects and answers how many. */
-    int deleteMatching(SqlFilter filter) {
-        List<RoomRecording> matching = recordings.listAll(filter);
+    /** Deletes every recording of the account that {@code query} selects and answers how many. */
+    int deleteMatching(AccountId account, RecordingQuery query) {
+        List<RoomRecording> matching = recordings.listAll(account.value(), query);
         deleteAll(matching);
         return matching.size();
     }
@@ -71,7 +70,7 @@ public class RecordingService {
     private void deleteAll(List<RoomRecording> doomed) {
         Set<String> blobKeys = new LinkedHashSet<>();
         transaction.executeWithoutResult(status -> doomed.forEach(r -> {
-            recordings.delete(r.id());
+            recordings.delete(r.accountId(), r.id());
             blobKeys.add(r.blobKey());
         }));
         for (String key : blobKeys) {

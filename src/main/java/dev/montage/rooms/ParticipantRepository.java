@@ -85,7 +85,16 @@ class ParticipantRepository {
                 .update();
     }
 
-    ListResponse<RoomParticipant> list(SqlFilter filter, PageRequest page) {
+    /** One page of the account's participants that {@code query} selects, latest joined first. */
+    ListResponse<RoomParticipant> list(UUID accountId, ParticipantQuery query, PageRequest page) {
+        SqlFilter filter = new SqlFilter()
+                .where("account_id = :account_id", "account_id", accountId)
+                .whereIfPresent("session_id = :session_id", "session_id", query.sessionId())
+                .whereIfPresent("participant_context = :participant_context", "participant_context",
+                        query.context())
+                .dates("joined_at", query.joined())
+                .dates("left_at", query.left())
+                .dates("updated_at", query.updated());
         return filter.page(jdbc, "room_participants", "joined_at desc, id desc", page, ParticipantRepository::map);
     }
 

@@ -21,7 +21,6 @@ import dev.montage.api.JsonBody;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.QueryParams;
-import dev.montage.api.SqlFilter;
 import dev.montage.rooms.RoomViews.RoomView;
 import dev.montage.rooms.RoomViews.SessionView;
 
@@ -42,14 +41,13 @@ class RoomController {
     @GetMapping
     ListResponse<RoomView> list(AccountId account, QueryParams query) {
         boolean includeSessions = query.bool("include_sessions").orElse(false);
-        SqlFilter filter = new SqlFilter()
-                .where("account_id = :account_id", "account_id", account.value())
-                .dates("created_at", query.dateFilter("date_created_at"))
-                .dates("updated_at", query.dateFilter("date_updated_at"))
-                .whereIfPresent("unique_name = :unique_name", "unique_name", query.string("filter[unique_name]"));
+        RoomQuery filters = new RoomQuery(
+                query.dateFilter("date_created_at"),
+                query.dateFilter("date_updated_at"),
+                query.string("filter[unique_name]"));
         PageRequest page = query.page();
         query.throwIfInvalid();
-        return rooms.list(filter, page).map(room -> view(account, room, includeSessions));
+        return rooms.list(account, filters, page).map(room -> view(account, room, includeSessions));
     }
 
     @PostMapping

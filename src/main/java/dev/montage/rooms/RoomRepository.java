@@ -78,7 +78,13 @@ class RoomRepository {
                 .update() > 0;
     }
 
-    ListResponse<Room> list(SqlFilter filter, PageRequest page) {
+    /** One page of the account's rooms that {@code query} selects, newest first. */
+    ListResponse<Room> list(UUID accountId, RoomQuery query, PageRequest page) {
+        SqlFilter filter = new SqlFilter()
+                .where("account_id = :account_id", "account_id", accountId)
+                .dates("created_at", query.created())
+                .dates("updated_at", query.updated())
+                .whereIfPresent("unique_name = :unique_name", "unique_name", query.uniqueName());
         return filter.page(jdbc, "rooms", "created_at desc, id desc", page, RoomRepository::map);
     }
 

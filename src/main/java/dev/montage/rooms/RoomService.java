@@ -20,7 +20,6 @@ import dev.montage.api.JsonFields;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.Problems;
-import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
 import dev.montage.api.WebhookTarget;
 
@@ -109,8 +108,8 @@ public class RoomService {
         }
     }
 
-    public ListResponse<Room> list(SqlFilter filter, PageRequest page) {
-        return rooms.list(filter, page);
+    ListResponse<Room> list(AccountId account, RoomQuery query, PageRequest page) {
+        return rooms.list(account.value(), query, page);
     }
 
     private Optional<String> uniqueName(JsonFields fields, AccountId account, UUID roomId) {

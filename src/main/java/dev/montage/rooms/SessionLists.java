@@ -10,7 +10,6 @@ import dev.montage.api.AccountId;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.QueryParams;
-import dev.montage.api.SqlFilter;
 import dev.montage.rooms.RoomViews.ParticipantView;
 import dev.montage.rooms.RoomViews.SessionView;
 
@@ -31,32 +30,28 @@ class SessionLists {
     /** Sessions of {@code room}, or of the room {@code filter[room_id]} names, or all of the account's. */
     ListResponse<SessionView> sessions(AccountId account, QueryParams query, Optional<UUID> room) {
         boolean includeParticipants = query.bool("include_participants").orElse(false);
-        SqlFilter filter = new SqlFilter()
-                .where("account_id = :account_id", "account_id", account.value())
-                .whereIfPresent("room_id = :room_id", "room_id", room.or(() -> query.uuid("filter[room_id]")))
-                .whereIfPresent("is_active = :is_active", "is_active", query.bool("filter[active]"))
-                .dates("created_at", query.dateFilter("date_created_at"))
-                .dates("updated_at", query.dateFilter("date_updated_at"))
-                .dates("ended_at", query.dateFilter("date_ended_at"));
+        SessionQuery filters = new SessionQuery(
+                room.or(() -> query.uuid("filter[room_id]")),
+                query.bool("filter[active]"),
+                query.dateFilter("date_created_at"),
+                query.dateFilter("date_updated_at"),
+                query.dateFilter("date_ended_at"));
         PageRequest page = query.page();
         query.throwIfInvalid();
-        return sessions.list(filter, page).map(session -> sessionView(account, session, includeParticipants));
+        return sessions.list(account, filters, page).map(session -> sessionView(account, session, includeParticipants));
     }
 
     /** Participants of {@code session}, or of the session {@code filter[session_id]} names, or all. */
     ListResponse<ParticipantView> participants(AccountId account, QueryParams query, Optional<UUID> session) {
-        SqlFilter filter = new SqlFilter()
-                .where("account_id = :account_id", "account_id", account.value())
-                .whereIfPresent("session_id = :session_id", "session_id",
-                        session.or(() -> query.uuid("filter[session_id]")))
-                .whereIfPresent("participant_context = :participant_context", "participant_context",
-                        query.string("filter[context]"))
-                .dates("joined_at", query.dateFilter("date_joined_at"))
-                .dates("left_at", query.dateFilter("date_left_at"))
-                .dates("updated_at", query.dateFilter("date_updated_at"));
+        ParticipantQuery filters = new ParticipantQuery(
+                session.or(() -> query.uuid("filter[session_id]")),
+                query.string("filter[context]"),
+                query.dateFilter("date_joined_at"),
+                query.dateFilter("date_left_at"),
+                query.dateFilter("date_updated_at"));
         PageRequest page = query.page();
         query.throwIfInvalid();
-        return sessions.listParticipants(filter, page).map(ParticipantView::of);
+        return sessions.listParticipants(account, filters, page).map(ParticipantView::of);
     }
 
     SessionView sessionView(AccountId account, RoomSession session, boolean includeParticipants) {

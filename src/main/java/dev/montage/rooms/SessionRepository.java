@@ -81,14 +81,23 @@ class SessionRepository {
                 .update();
     }
 
-    void touch(UUID id, Instant updatedAt) {
-        jdbc.sql("update room_sessions set updated_at = :updated_at where id = :id")
+    void touch(UUID accountId, UUID id, Instant updatedAt) {
+        jdbc.sql("update room_sessions set updated_at = :updated_at where id = :id and account_id = :account_id")
                 .param("id", id)
+                .param("account_id", accountId)
                 .param("updated_at", Timestamps.toDb(updatedAt))
                 .update();
     }
 
-    ListResponse<RoomSession> list(SqlFilter filter, PageRequest page) {
+    /** One page of the account's sessions that {@code query} selects, newest first. */
+    ListResponse<RoomSession> list(UUID accountId, SessionQuery query, PageRequest page) {
+        SqlFilter filter = new SqlFilter()
+                .where("account_id = :account_id", "account_id", accountId)
+                .whereIfPresent("room_id = :room_id", "room_id", query.roomId())
+                .whereIfPresent("is_active = :is_active", "is_active", query.active())
+                .dates("created_at", query.created())
+                .dates("updated_at", query.updated())
+                .dates("ended_at", query.ended());
         return filter.page(jdbc, "room_sessions", "created_at desc, id desc", page, SessionRepository::map);
     }
 

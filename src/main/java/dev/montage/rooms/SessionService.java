@@ -14,7 +14,6 @@ import dev.montage.api.AccountId;
 import dev.montage.api.Ids;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
-import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
 import dev.montage.api.WebhookTarget;
 import dev.montage.webhooks.WebhookEvents;
@@ -65,8 +64,8 @@ public class SessionService {
         return sessions.listForRoom(account.value(), roomId);
     }
 
-    public ListResponse<RoomSession> list(SqlFilter filter, PageRequest page) {
-        return sessions.list(filter, page);
+    ListResponse<RoomSession> list(AccountId account, SessionQuery query, PageRequest page) {
+        return sessions.list(account.value(), query, page);
     }
 
     /**
@@ -123,8 +122,8 @@ public class SessionService {
         return participants.listForSession(account.value(), sessionId);
     }
 
-    public ListResponse<RoomParticipant> listParticipants(SqlFilter filter, PageRequest page) {
-        return participants.list(filter, page);
+    ListResponse<RoomParticipant> listParticipants(AccountId account, ParticipantQuery query, PageRequest page) {
+        return participants.list(account.value(), query, page);
     }
 
     /** A participant that was present from {@code joinedAt} to {@code leftAt}, the span of its first recording. */
@@ -133,7 +132,7 @@ public class SessionService {
         RoomParticipant participant = new RoomParticipant(ids.generateId(), account.value(), sessionId, context,
                 joinedAt, leftAt, Timestamps.now(clock));
         participants.insert(participant);
-        sessions.touch(sessionId, participant.updatedAt());
+        sessions.touch(account.value(), sessionId, participant.updatedAt());
         RoomSession session = get(account, sessionId);
         events.record(account.value(), webhooksOf(account, session.roomId()), joinedAt,
                 new WebhookPayload.ParticipantJoined(context, participant.id(), session.roomId(), sessionId));
@@ -149,7 +148,7 @@ public class SessionService {
                 participant.sessionId(), participant.context() == null ? context : participant.context(), joined, left,
                 Timestamps.now(clock));
         participants.update(updated);
-        sessions.touch(participant.sessionId(), updated.updatedAt());
+        sessions.touch(participant.accountId(), participant.sessionId(), updated.updatedAt());
         return updated;
     }
 }

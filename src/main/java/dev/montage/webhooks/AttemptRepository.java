@@ -53,7 +53,11 @@ class AttemptRepository {
                 .list();
     }
 
-    ListResponse<DeliveryAttempt> list(SqlFilter filter, PageRequest page) {
+    /** One page of the delivery attempts of the account's composition, newest first. */
+    ListResponse<DeliveryAttempt> ofComposition(UUID accountId, UUID compositionId, PageRequest page) {
+        SqlFilter filter = new SqlFilter()
+                .where("account_id = :account_id", "account_id", accountId)
+                .where("composition_id = :composition_id", "composition_id", compositionId);
         return filter.page(jdbc, "webhook_deliveries", "attempted_at desc, id desc", page, AttemptRepository::map);
     }
 

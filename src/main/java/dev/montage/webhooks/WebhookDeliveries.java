@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
-import dev.montage.api.SqlFilter;
 
 /** Reads the delivery attempts of a resource's events, newest first; the resource's owner checks tenancy. */
 @Component
@@ -19,9 +18,6 @@ public class WebhookDeliveries {
     }
 
     public ListResponse<WebhookDeliveryView> ofComposition(UUID accountId, UUID compositionId, PageRequest page) {
-        SqlFilter filter = new SqlFilter()
-                .where("account_id = :account_id", "account_id", accountId)
-                .where("composition_id = :composition_id", "composition_id", compositionId);
-        return attempts.list(filter, page).map(WebhookDeliveryView::of);
+        return attempts.ofComposition(accountId, compositionId, page).map(WebhookDeliveryView::of);
     }
 }
