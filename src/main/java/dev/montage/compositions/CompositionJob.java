@@ -90,11 +90,13 @@ class CompositionJob {
     private final PublicBaseUrl baseUrl;
     private final MediaDurationCap mediaDurationCap;
     private final FairShare fairShare;
+    private final FailedRenders failedRenders;
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
             @Value("${montage.data-dir}") Path dataDir, TransactionTemplate transaction, WebhookEvents events,
-            DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap, FairShare fairShare) {
+            DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap, FairShare fairShare,
+            FailedRenders failedRenders) {
         this.compositions = compositions;
         this.recordings = recordings;
         this.renderer = renderer;
@@ -109,6 +111,7 @@ class CompositionJob {
         this.baseUrl = baseUrl;
         this.mediaDurationCap = mediaDurationCap;
         this.fairShare = fairShare;
+        this.failedRenders = failedRenders;
     }
 
     /**
@@ -218,11 +221,23 @@ class CompositionJob {
             log.warn("Composition job stopped by a database error; it will run again", e);
             throw (DataAccessException) e;
         } else if (e instanceof RenderException render) {
+            logFailedRender(render);
+            render.filterScript().ifPresent(script -> failedRenders.keep(composition.id(), script));
             fail(composition, withoutServerPaths(render.getMessage(), sources));
         } else {
             log.error("Composition job failed", e);
             fail(composition, "Composing failed: " + e.getMessage());
         }
+    }
+
+    /** The evidence for the operator: what ran, and what ffmpeg said last (the client sees only the reason). */
+    private static void logFailedRender(RenderException render) {
+        if (render.commandLine().isEmpty()) {
+            log.warn("Render failed before ffmpeg ran: {}", render.getMessage());
+            return;
+        }
+        log.warn("Render failed: {}; command line: {}; stderr tail:\n{}", render.getMessage(),
+                String.join(" ", render.commandLine()), render.stderrTail());
     }
 
     /**

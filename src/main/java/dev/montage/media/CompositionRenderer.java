@@ -16,8 +16,9 @@ import dev.montage.layout.CompositionPlan;
  * Renders a {@link CompositionPlan} into an MP4 file with one ffmpeg process (DESIGN.md §4 step 4).
  *
  * <p>{@link #render} writes the filter script into the work folder, runs ffmpeg, reports progress,
- * and returns when the file is complete. Whatever happens, the script is removed, and so is the
- * output unless the render succeeded. Cancelling (the listener says no) and interrupting the
+ * and returns when the file is complete. The script is removed, unless ffmpeg ran with it and failed: then the
+ * {@link RenderException} names it ({@link RenderException#filterScript()}) and the caller decides. The output is
+ * removed unless the render succeeded. Cancelling (the listener says no) and interrupting the
  * calling thread both stop ffmpeg: politely first, by force after
  * {@value FfmpegProcess#STOP_GRACE_SECONDS} s.
  *
@@ -50,6 +51,7 @@ public final class CompositionRenderer {
             ProgressListener listener) throws RenderException, InterruptedException {
         Path script = createScript(workDir);
         boolean complete = false;
+        boolean scriptKept = false;
         try {
             FfmpegCommand command = FilterGraphBuilder.build(plan, sources, script, output);
             List<String> commandLine = command.commandLine(binaries.ffmpeg());
@@ -57,8 +59,16 @@ public final class CompositionRenderer {
             RenderResult result = run(commandLine, plan.durationMillis(), output, listener);
             complete = true;
             return result;
+        } catch (RenderException e) {
+            if (e instanceof RenderCancelledException || e.commandLine().isEmpty()) {
+                throw e;
+            }
+            scriptKept = true; // ffmpeg ran with it and failed: the evidence, for the caller to keep for a while
+            throw e.withFilterScript(script);
         } finally {
-            deleteQuietly(script);
+            if (!scriptKept) {
+                deleteQuietly(script);
+            }
             if (!complete) {
                 deleteQuietly(output);
             }

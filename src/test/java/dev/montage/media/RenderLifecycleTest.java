@@ -92,7 +92,7 @@ class RenderLifecycleTest {
     }
 
     @Test
-    void ffmpegFailing_givesItsReasonInTheMessage_andKeepsTheCommandAndStderr() throws Exception {
+    void ffmpegFailing_givesItsReasonInTheMessage_andKeepsTheCommandStderrAndScript() throws Exception {
         Path missing = dir.resolve("media").resolve("missing.webm");
         List<RenderSource> sources = List.of(new RenderSource("alice-v", missing, 0, MediaKind.VIDEO, 0));
 
@@ -104,9 +104,20 @@ class RenderLifecycleTest {
                             .contains("No such file or directory");
                     assertThat(failure.commandLine()).contains(missing.toString());
                     assertThat(failure.stderrTail()).contains("No such file or directory");
+                    // the evidence stays for the caller to keep or remove: the script ffmpeg ran with
+                    assertThat(failure.filterScript()).hasValueSatisfying(script -> assertThat(script).exists());
+                    deleteScript(failure.filterScript().get());
                 });
 
         assertNothingLeft();
+    }
+
+    private static void deleteScript(Path script) {
+        try {
+            Files.delete(script);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void assertNothingLeft() throws IOException {
