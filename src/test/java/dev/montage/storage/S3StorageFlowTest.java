@@ -8,17 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.montage.support.ApiTest;
 import dev.montage.support.Frames;
 import dev.montage.support.MediaFacts;
+import dev.montage.support.OwnDatabase;
 import dev.montage.support.Rgb;
 import dev.montage.support.S3TestServer;
 import dev.montage.support.TestMedia;
@@ -50,36 +46,11 @@ class S3StorageFlowTest extends ApiTest {
     @DynamicPropertySource
     static void bucket(DynamicPropertyRegistry registry) {
         S3.configure(registry, BUCKET, PREFIX);
-        ownDatabase(registry);
+        // the other test contexts run job queues on the shared database with the local store: one of them taking a
+        // composition whose media is in the bucket would fail it (the context is closed after the class)
+        OwnDatabase.register(registry, "s3_flow");
         registry.add("montage.webhooks.auto-start", () -> "true");
         registry.add("montage.webhooks.allow-private-targets", () -> "true");
-    }
-
-    /**
-     * The other test contexts of this JVM run job queues on the shared database with the local store: one of them
-     * taking a composition whose media is in the bucket would fail it. This context gets a database of its own
-     * (a schema of its own on PostgreSQL), and is closed after the class.
-     */
-    private static void ownDatabase(DynamicPropertyRegistry registry) {
-        String shared = System.getenv("MONTAGE_DB_URL");
-        if (shared == null || shared.isBlank()) {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:montage-s3-flow;DB_CLOSE_DELAY=-1;"
-                    + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            return;
-        }
-        Matcher current = Pattern.compile("currentSchema=([^&]*)").matcher(shared);
-        // made anew each run: no earlier run's rows or pending jobs may be found here
-        String schema = (current.find() ? current.group(1) : "public") + "_s3_flow";
-        try (Connection connection = DriverManager.getConnection(shared,
-                System.getenv().getOrDefault("MONTAGE_DB_USER", "postgres"), System.getenv("MONTAGE_DB_PASSWORD"))) {
-            connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-            connection.createStatement().execute("create schema " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create schema " + schema, e);
-        }
-        String url = current.reset().find() ? current.replaceFirst("currentSchema=" + schema)
-                : shared + (shared.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        registry.add("spring.datasource.url", () -> url);
     }
 
     @Autowired

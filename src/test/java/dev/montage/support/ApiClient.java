@@ -131,7 +131,8 @@ public final class ApiClient {
         return "";
     }
 
-    private static String dechunk(String chunked) {
+    /** A chunked body read one char per byte, without its framing (RawHttp reads its answers with it too). */
+    static String dechunk(String chunked) {
         StringBuilder out = new StringBuilder();
         int at = 0;
         while (true) {

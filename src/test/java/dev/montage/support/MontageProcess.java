@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class MontageProcess implements AutoCloseable {
 
+    /** The application from this JVM's class path: what the tests run, before any jar is packaged. */
+    private static final List<String> TEST_CLASSES =
+            List.of("-cp", System.getProperty("java.class.path"), "dev.montage.MontageApplication");
     private static final Duration READY_WITHIN = Duration.ofSeconds(90);
     /** Spring Boot's line once Tomcat listens: the port it chose for {@code server.port=0}. */
     private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
@@ -35,12 +38,7 @@ public final class MontageProcess implements AutoCloseable {
 
     /** Starts a node and returns once it answers API calls with the key of its first start. */
     public static MontageProcess start(Path dataDir, ChildDatabase database, String... settings) {
-        // port 0: the node binds a free port itself, so no other process can take it between a probe and the bind
-        List<String> args = new ArrayList<>(List.of("--server.port=0"));
-        args.addAll(List.of(settings));
-        MontageProcess node = launch(dataDir, database, args);
-        node.awaitReady(dataDir.resolve("api-key"), "/v2/rooms");
-        return node;
+        return startNode(TEST_CLASSES, dataDir, database, "/v2/rooms", settings);
     }
 
     /**
@@ -48,11 +46,7 @@ public final class MontageProcess implements AutoCloseable {
      * health endpoint answers 200; its {@link #api()} client carries the key of the data folder's first start.
      */
     public static MontageProcess startWithoutApi(Path dataDir, ChildDatabase database, String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0"));
-        args.addAll(List.of(settings));
-        MontageProcess node = launch(dataDir, database, args);
-        node.awaitReady(dataDir.resolve("api-key"), "/actuator/health");
-        return node;
+        return startNode(TEST_CLASSES, dataDir, database, "/actuator/health", settings);
     }
 
     /** Starts a node that is expected to refuse to start, and answers its exit code and output once it ended. */
@@ -86,16 +80,22 @@ public final class MontageProcess implements AutoCloseable {
      * answers API calls. For integration tests, which run after {@code package}.
      */
     public static MontageProcess startJar(Path jar, Path dataDir, ChildDatabase database, String... settings) {
+        return startNode(List.of("-jar", jar.toAbsolutePath().toString()), dataDir, database, "/v2/rooms", settings);
+    }
+
+    /** Starts {@code program} as a node and returns once {@code probe} answers 200 with the first start's key. */
+    private static MontageProcess startNode(List<String> program, Path dataDir, ChildDatabase database, String probe,
+            String... settings) {
+        // port 0: the node binds a free port itself, so no other process can take it between a probe and the bind
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         args.addAll(List.of(settings));
-        MontageProcess node = launch(List.of("-jar", jar.toAbsolutePath().toString()), dataDir, database, args);
-        node.awaitReady(dataDir.resolve("api-key"), "/v2/rooms");
+        MontageProcess node = launch(program, dataDir, database, args);
+        node.awaitReady(dataDir.resolve("api-key"), probe);
         return node;
     }
 
     private static MontageProcess launch(Path dataDir, ChildDatabase database, List<String> args) {
-        return launch(List.of("-cp", System.getProperty("java.class.path"), "dev.montage.MontageApplication"), dataDir,
-                database, args);
+        return launch(TEST_CLASSES, dataDir, database, args);
     }
 
     private static MontageProcess launch(List<String> program, Path dataDir, ChildDatabase database,

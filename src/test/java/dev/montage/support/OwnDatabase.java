@@ -19,9 +19,9 @@ public final class OwnDatabase {
     private OwnDatabase() {
     }
 
-    /** Points {@code spring.datasource.url} at a database named after {@code name} (lower-case letters and _). */
+    /** Points {@code spring.datasource.url} at a database named {@code name} (lower-case letters, digits, _). */
     public static void register(DynamicPropertyRegistry registry, String name) {
-        if (!name.matches("[a-z_]+")) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
         String shared = System.getenv("MONTAGE_DB_URL");
