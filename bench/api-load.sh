@@ -30,6 +30,8 @@
 # Environment:
 #   DURATION      each measured run (default 30s)       WARMUP       each warm-up run (default 10s)
 #   CONNECTIONS   wrk connections (default 64)          THREADS      wrk threads (default 2)
+#   TIMEOUT       wrk's time limit per answer (default 10s; wrk's own 2 s would cut every p99 at 2 s on a busy
+#                 machine and count the slower answers as socket errors, not as latency)
 #   ACCOUNTS      accounts (default 100)                COMPOSITIONS compositions in all (default 100000)
 #   SESSIONS      sessions per account (default 200)    SCHEMA       the schema (default api_load_bench)
 #   JAVA_OPTS     extra JVM options for the service     KEEP=1       keep the schema and the run folder's data
@@ -42,6 +44,7 @@ DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
+TIMEOUT=${TIMEOUT:-10s}
 ACCOUNTS=${ACCOUNTS:-100}
 COMPOSITIONS=${COMPOSITIONS:-100000}
 SESSIONS=${SESSIONS:-200}
@@ -184,7 +187,7 @@ declare -A RESULT JVM_CPU
 bench() { # <label> <endpoint> <duration>
   local label=$1 endpoint=$2 duration=$3 before after
   before=$(cpu_ticks)
-  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$duration" --latency -s "$HERE/api-load.lua" "$BASE" \
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$duration" --timeout "$TIMEOUT" --latency -s "$HERE/api-load.lua" "$BASE" \
     -- "$endpoint" "$TARGETS" "$label" > "$RUN/wrk-$label.txt" 2> "$RUN/wrk-$label.err" \
     || die "wrk failed on $label; see $RUN/wrk-$label.err"
   after=$(cpu_ticks)
@@ -196,7 +199,7 @@ bench() { # <label> <endpoint> <duration>
 
 log "warm-up: $WARMUP per endpoint"
 for e in floor list get post; do bench "warmup-$e" "$e" "$WARMUP"; done
-log "measuring: $DURATION per endpoint, $CONNECTIONS connections, $THREADS wrk threads"
+log "measuring: $DURATION per endpoint, $CONNECTIONS connections, $THREADS wrk threads, timeout $TIMEOUT"
 bench floor floor "$DURATION"
 bench list list "$DURATION"
 bench get get "$DURATION"
@@ -220,7 +223,8 @@ for l in floor list get post floor-again; do ALL_ERRORS=$((ALL_ERRORS + $(errors
   echo "$(java -version 2>&1 | head -1), PostgreSQL $(psql -qAtc 'show server_version'), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }')"
   echo "data: $COUNTS"
   echo "service: api role only, rate limits off, max-queued-per-account 1000000, default heap${JAVA_OPTS:+, $JAVA_OPTS}"
-  echo "load: $DURATION per endpoint after a $WARMUP warm-up, $CONNECTIONS connections, $THREADS wrk threads on the same cores;"
+  echo "load: $DURATION per endpoint after a $WARMUP warm-up, $CONNECTIONS connections, $THREADS wrk threads on the same cores,"
+  echo "      answers slower than $TIMEOUT counted as errors (socket timeouts);"
   echo "      load average before $LOAD_BEFORE, after $LOAD_AFTER"
   echo
   printf '%-12s %9s %9s %9s %9s %8s %8s %9s\n' endpoint requests 'req/s' 'p50 ms' 'p99 ms' errors non-2xx 'JVM cpu s'
