@@ -28,7 +28,9 @@
 # auth and a database `test` (PGHOST, PGPORT, PGUSER, PGDATABASE override them).
 #
 # Environment:
-#   DURATION      each measured run (default 30s)       WARMUP       each warm-up run (default 10s)
+#   DURATION      each measured run (default 30s)       WARMUP       each warm-up run (default 15s)
+#   WARMUP_ROUNDS rounds of warm-up over the four endpoints before measuring (default 2: on a busy machine one
+#                 round of 10 s left the JIT compiling through the first measured run)
 #   CONNECTIONS   wrk connections (default 64)          THREADS      wrk threads (default 2)
 #   TIMEOUT       wrk's time limit per answer (default 10s; wrk's own 2 s would cut every p99 at 2 s on a busy
 #                 machine and count the slower answers as socket errors, not as latency)
@@ -41,7 +43,8 @@
 set -euo pipefail
 
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-15s}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 TIMEOUT=${TIMEOUT:-10s}
@@ -197,8 +200,10 @@ bench() { # <label> <endpoint> <duration>
   log "$label: $(awk '{ printf "%s req/s, p50 %s ms, p99 %s ms, errors %d", $3, $4, $5, $6 + $7 }' <<< "${RESULT[$label]}")"
 }
 
-log "warm-up: $WARMUP per endpoint"
-for e in floor list get post; do bench "warmup-$e" "$e" "$WARMUP"; done
+log "warm-up: $WARMUP_ROUNDS rounds of $WARMUP per endpoint"
+for round in $(seq 1 "$WARMUP_ROUNDS"); do
+  for e in floor list get post; do bench "warmup$round-$e" "$e" "$WARMUP"; done
+done
 log "measuring: $DURATION per endpoint, $CONNECTIONS connections, $THREADS wrk threads, timeout $TIMEOUT"
 bench floor floor "$DURATION"
 bench list list "$DURATION"
@@ -223,14 +228,17 @@ for l in floor list get post floor-again; do ALL_ERRORS=$((ALL_ERRORS + $(errors
   echo "$(java -version 2>&1 | head -1), PostgreSQL $(psql -qAtc 'show server_version'), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }')"
   echo "data: $COUNTS"
   echo "service: api role only, rate limits off, max-queued-per-account 1000000, default heap${JAVA_OPTS:+, $JAVA_OPTS}"
-  echo "load: $DURATION per endpoint after a $WARMUP warm-up, $CONNECTIONS connections, $THREADS wrk threads on the same cores,"
+  echo "load: $DURATION per endpoint after $WARMUP_ROUNDS warm-up rounds of $WARMUP each, $CONNECTIONS connections, $THREADS wrk threads on the same cores,"
   echo "      answers slower than $TIMEOUT counted as errors (socket timeouts);"
   echo "      load average before $LOAD_BEFORE, after $LOAD_AFTER"
   echo
-  printf '%-12s %9s %9s %9s %9s %8s %8s %9s\n' endpoint requests 'req/s' 'p50 ms' 'p99 ms' errors non-2xx 'JVM cpu s'
+  # JVM CPU per request: what an answer costs the service itself, which a neighbour's load changes less than req/s
+  printf '%-12s %9s %9s %9s %9s %8s %8s %9s %10s\n' endpoint requests 'req/s' 'p50 ms' 'p99 ms' errors non-2xx \
+    'JVM cpu s' 'cpu ms/req'
   for l in floor list get post floor-again; do
     read -r requests _ rps p50 p99 sock bad <<< "${RESULT[$l]}"
-    printf '%-12s %9s %9s %9s %9s %8s %8s %9s\n' "$l" "$requests" "$rps" "$p50" "$p99" "$sock" "$bad" "${JVM_CPU[$l]}"
+    printf '%-12s %9s %9s %9s %9s %8s %8s %9s %10s\n' "$l" "$requests" "$rps" "$p50" "$p99" "$sock" "$bad" \
+      "${JVM_CPU[$l]}" "$(awk -v c="${JVM_CPU[$l]}" -v n="$requests" 'BEGIN { printf "%.2f", n ? c * 1000 / n : 0 }')"
   done
   echo
   echo "floor (mean of the two runs): $FLOOR_RPS req/s, p99 $FLOOR_P99 ms"
