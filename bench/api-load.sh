@@ -22,7 +22,8 @@
 # so the 100 accounts' keys are all in use (bench/api-load.lua). Prints requests/s, p50, p99 and errors (socket
 # errors and every answer that is not 2xx) per endpoint and the ratios against the floor, with the targets of
 # issue 10: no errors; p99 of list and get at most 2x the floor's; list throughput at least 30 % of the floor's.
-# Only ratios within one run mean anything on a shared machine.
+# Only ratios within one run mean anything on a shared machine, and even they move with the neighbours' load
+# (bench/RESULTS.md): the JVM's CPU per request, also printed, is the steadier figure.
 #
 # Needs: root for `apt-get install wrk` when wrk is missing, psql, a JDK, PostgreSQL on 127.0.0.1:5432 with trust
 # auth and a database `test` (PGHOST, PGPORT, PGUSER, PGDATABASE override them).
