@@ -21,13 +21,14 @@ class OpenApiController {
     static final String DOCUMENT_PATH = "/openapi.yaml";
 
     /** RFC 9512; browsers that do not know it offer to save the file, which is what a YAML document is for. */
-    private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+    private static final String YAML = "application/yaml";
 
     private final Resource document = new ClassPathResource("openapi/montage-v2.yaml");
 
-    @GetMapping(DOCUMENT_PATH)
+    /** Declared, so an {@code Accept} that excludes YAML gets the API's 406 rather than YAML regardless. */
+    @GetMapping(path = DOCUMENT_PATH, produces = YAML)
     ResponseEntity<Resource> document() {
-        return ResponseEntity.ok().contentType(YAML).body(document);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(YAML)).body(document);
     }
 
     /** The UI is a folder of static files; its bare name leads to its page. */
