@@ -24,7 +24,9 @@ import dev.montage.support.ApiTest;
 import dev.montage.support.ContractValidator;
 import dev.montage.support.TestMedia;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,14 +54,64 @@ class ContractTest extends ApiTest {
                 }
             }
         }
-        OpenAPI document = new OpenAPIV3Parser().readContents(Files.readString(ContractValidator.DOCUMENT))
-                .getOpenAPI();
+        OpenAPI document = document();
         String base = document.getServers().get(0).getUrl();
         Set<String> described = new TreeSet<>();
         document.getPaths().forEach((path, item) -> item.readOperationsMap()
                 .forEach((method, operation) -> described.add(method.name() + " " + anyVariable(base + path))));
 
         assertThat(described).isEqualTo(served);
+    }
+
+    @Test
+    void theDocumentParsesWithoutWarningsAndMarksEveryExtension() throws IOException {
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(Files.readString(ContractValidator.DOCUMENT));
+        assertThat(parsed.getMessages()).isEmpty();
+        OpenAPI document = parsed.getOpenAPI();
+
+        Set<String> marked = new TreeSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (isExtension(operation.getExtensions())) {
+                marked.add(method + " " + path);
+            }
+        }));
+        document.getComponents().getSchemas().forEach((name, schema) -> {
+            if (isExtension(schema.getExtensions())) {
+                marked.add(name);
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().forEach((property, value) -> {
+                    if (isExtension(((Schema<?>) value).getExtensions())) {
+                        marked.add(name + "." + property);
+                    }
+                });
+            }
+        });
+        document.getComponents().getParameters().forEach((name, parameter) -> {
+            if (isExtension(parameter.getExtensions())) {
+                marked.add(parameter.getIn() + " " + parameter.getName());
+            }
+        });
+        document.getComponents().getResponses().forEach((name, response) -> {
+            if (isExtension(response.getExtensions())) {
+                marked.add("response " + name);
+            }
+        });
+
+        // DESIGN.md §5 and docs/api.md: what Montage adds to the Telnyx API
+        assertThat(marked).containsExactlyInAnyOrder(
+                "POST /room_recordings", "GET /room_compositions/{room_composition_id}/media",
+                "GET /room_compositions/{room_composition_id}/webhook_deliveries", "GET /webhooks/public_key",
+                "WebhookDelivery", "header Idempotency-Key", "response TooManyRequests",
+                "response IdempotencyInProgress",
+                "CreateRoomCompositionRequest.audio_sources", "CreateRoomCompositionRequest.audio_sources_excluded",
+                "CreateRoomCompositionRequest.trim",
+                "RoomComposition.progress_percent", "RoomComposition.failure_reason",
+                "RoomComposition.audio_sources", "RoomComposition.audio_sources_excluded", "RoomComposition.trim",
+                "VideoRegionRequest.video_sources_excluded", "VideoRegionRequest.cells_excluded",
+                "VideoRegionRequest.reuse", "VideoRegion.video_sources_excluded", "VideoRegion.cells_excluded",
+                "VideoRegion.reuse");
+        assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 
     @Test
@@ -205,6 +257,14 @@ class ContractTest extends ApiTest {
         assertThat(malformed.status()).as("%s", malformed).isEqualTo(400);
         Response emptyKey = api.send("POST", "/v2/rooms", Map.of("Idempotency-Key", "k".repeat(256)), "{}");
         assertThat(emptyKey.status()).as("%s", emptyKey).isEqualTo(400);
+    }
+
+    private static boolean isExtension(Map<String, Object> extensions) {
+        return extensions != null && Boolean.TRUE.equals(extensions.get("x-montage-extension"));
+    }
+
+    private static OpenAPI document() throws IOException {
+        return new OpenAPIV3Parser().readContents(Files.readString(ContractValidator.DOCUMENT)).getOpenAPI();
     }
 
     private static void assertOk(Response answer, int status) {
