@@ -23,7 +23,7 @@ import dev.montage.support.RawHttp;
  */
 class OpenApiServedTest extends ApiTest {
 
-    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"\\./?([^\"]+)\"");
+    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(?:\\./)?([^\"]+)\"");
 
     private ApiClient anonymous() {
         return api.withKey(null);
@@ -59,7 +59,7 @@ class OpenApiServedTest extends ApiTest {
             assets.add(asset.group(1));
         }
         assertThat(assets).contains("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js",
-                "swagger-initializer.js", "swagger-ui.css");
+                "swagger-initializer.js", "swagger-ui.css", "index.css");
         for (String name : assets) {
             Response file = anonymous().get("/swagger-ui/" + name);
             assertThat(file.status()).as(name).isEqualTo(200);
