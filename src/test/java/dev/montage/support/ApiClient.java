@@ -145,14 +145,14 @@ public final class ApiClient {
                 body = dechunk(body);
             }
             ContractValidator.checkResponse("GET", URI.create(base + pathAndQuery.replaceAll("[?].*", "")), status,
-                    headers(head), body);
+                    headers(raw.substring(0, head.length())), body);
             return new Response(status, body, Map.of("content-type", header(head, "content-type")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Every header of a lower-cased response head, for the contract check. */
+    /** Every header of a response head as received, for the contract check. */
     private static Map<String, List<String>> headers(String head) {
         Map<String, List<String>> headers = new HashMap<>();
         for (String line : head.split("\r\n")) {
