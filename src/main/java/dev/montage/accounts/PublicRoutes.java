@@ -7,8 +7,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The routes that need no API key: a composition's media, whose signed download link carries its own HMAC (so a
- * browser {@code <video>} can play it), and the health probe of load balancers and orchestrators, which tells
- * only UP or DOWN. Matched with the path patterns Spring MVC routes with, on the decoded path, so a route is
+ * browser {@code <video>} can play it), the health probe of load balancers and orchestrators, which tells
+ * only UP or DOWN, and the API's description (the OpenAPI document and the Swagger UI page that shows it). Matched with the path patterns Spring MVC routes with, on the decoded path, so a route is
  * public exactly when the router takes it for this one.
  */
 final class PublicRoutes {
@@ -22,9 +22,18 @@ final class PublicRoutes {
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, HEALTH_PATHS),
             PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, HEALTH_PATHS));
 
+    private static final String OPENAPI_DOCUMENT = "/openapi.yaml";
+
+    /** {@code /swagger-ui} itself and its files. */
+    private static final String SWAGGER_UI = "/swagger-ui/**";
+
     static final RequestMatcher MATCHER = new OrRequestMatcher(
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, COMPOSITION_MEDIA),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, COMPOSITION_MEDIA), HEALTH);
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, COMPOSITION_MEDIA), HEALTH,
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, OPENAPI_DOCUMENT),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, OPENAPI_DOCUMENT),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, SWAGGER_UI),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, SWAGGER_UI));
 
     private PublicRoutes() {
     }

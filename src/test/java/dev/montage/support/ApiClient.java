@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +21,11 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client against the server under test, speaking the API as a Telnyx SDK would. */
+/**
+ * A real HTTP client against the server under test, speaking the API as a Telnyx SDK would. Every answer it
+ * receives is checked against the published OpenAPI document ({@link ContractValidator}): a test that gets an answer
+ * the document does not describe fails. {@link #strict()} checks the requests too.
+ */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,50 +33,73 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
+    private final boolean checkRequests;
 
     public ApiClient(int port, String apiKey) {
-        this("http://127.0.0.1:" + port, apiKey == null ? null : "Bearer " + apiKey, true);
+        this("http://127.0.0.1:" + port, apiKey == null ? null : "Bearer " + apiKey, false);
     }
 
-    private ApiClient(String base, String authorization, boolean unused) {
+    private ApiClient(String base, String authorization, boolean checkRequests) {
         this.base = base;
         this.authorization = authorization;
+        this.checkRequests = checkRequests;
     }
 
     /** The same server, another key; null sends no Authorization header at all. */
     public ApiClient withKey(String otherKey) {
-        return new ApiClient(base, otherKey == null ? null : "Bearer " + otherKey, true);
+        return new ApiClient(base, otherKey == null ? null : "Bearer " + otherKey, checkRequests);
     }
 
     /** The same server with this exact Authorization header value. */
     public ApiClient withAuthorization(String headerValue) {
-        return new ApiClient(base, headerValue, true);
+        return new ApiClient(base, headerValue, checkRequests);
+    }
+
+    /**
+     * The same client, which also fails a test whose request the OpenAPI document does not allow (an operation it
+     * lacks, a parameter or body it does not describe), before sending it. For tests whose requests are all meant
+     * to be valid: the bad-input tests send invalid ones on purpose.
+     */
+    public ApiClient strict() {
+        return new ApiClient(base, authorization, true);
     }
 
     public Response get(String path) {
-        return send(request(path).GET());
+        return send(request(path).GET(), null);
     }
 
     public Response delete(String path) {
-        return send(request(path).DELETE());
+        return send(request(path).DELETE(), null);
     }
 
     public Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), json.getBytes(StandardCharsets.UTF_8));
     }
 
     public Response post(String path, byte[] body, String contentType) {
-        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                body);
     }
 
     public Response patch(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), json.getBytes(StandardCharsets.UTF_8));
     }
 
     public Response method(String method, String path) {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()), null);
+    }
+
+    /** A request with extra headers (such as {@code Idempotency-Key}) and an optional JSON body. */
+    public Response send(String method, String path, Map<String, String> headers, String json) {
+        HttpRequest.Builder builder = request(path);
+        headers.forEach(builder::header);
+        if (json == null) {
+            return send(builder.method(method, HttpRequest.BodyPublishers.noBody()), null);
+        }
+        return send(builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)), json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** multipart/form-data with one file part and text fields, as curl -F sends it. */
@@ -115,10 +144,25 @@ public final class ApiClient {
             if (head.contains("transfer-encoding: chunked")) {
                 body = dechunk(body);
             }
+            ContractValidator.checkResponse("GET", URI.create(base + pathAndQuery.replaceAll("[?].*", "")), status,
+                    headers(raw.substring(0, head.length())), body);
             return new Response(status, body, Map.of("content-type", header(head, "content-type")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every header of a response head as received, for the contract check. */
+    private static Map<String, List<String>> headers(String head) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(line.substring(0, colon).trim(), n -> new ArrayList<>())
+                        .add(line.substring(colon + 1).trim());
+            }
+        }
+        return headers;
     }
 
     /** The value of {@code name} in a lower-cased response head; "" when absent, as for the normal client. */
@@ -154,9 +198,15 @@ public final class ApiClient {
         return builder;
     }
 
-    private Response send(HttpRequest.Builder builder) {
+    private Response send(HttpRequest.Builder builder, byte[] body) {
+        HttpRequest request = builder.build();
+        if (checkRequests) {
+            ContractValidator.checkRequest(request.method(), request.uri(), request.headers().map(), body);
+        }
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            ContractValidator.checkResponse(request.method(), request.uri(), response.statusCode(),
+                    response.headers().map(), response.body());
             Map<String, String> headers = new HashMap<>(Map.of("content-type", ""));
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                     values.get(0)));
