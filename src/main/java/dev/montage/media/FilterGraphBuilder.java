@@ -24,9 +24,9 @@ import dev.montage.layout.TimeSpan;
  * layout; it only says in ffmpeg's terms what the plan already decided.
  *
  * <pre>
- *  color (black canvas) ─────────────────▶ overlay ──▶ overlay ──▶ … ──▶ [vout]
- *  [0:0] setpts ─▶ split ─▶ scale ─▶ tpad ─────┘           │
- *                     └───▶ scale ─▶ tpad ─────────────────┘
+ *  color (black canvas) ──────────────────────────▶ overlay ──▶ overlay ──▶ … ──▶ [vout]
+ *  [0:0] setpts ─▶ (turn upright) ─▶ split ─▶ scale ─▶ tpad ─┘           │
+ *                                      └───▶ scale ─▶ tpad ─────────────┘
  *  [0:1] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┐
  *  [3:0] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┴─▶ amix ─▶ alimiter ─▶ [aout]
  * </pre>
@@ -36,7 +36,9 @@ import dev.montage.layout.TimeSpan;
  *       and each stream is decoded once; a video stream shown in several places is {@code split}
  *       after its timestamps are mapped. Sources the plan does not use are not opened.</li>
  *   <li>Video: {@code setpts} maps the file's own timestamps onto the output clock (session time
- *       minus the origin minus the cuts before it), {@code scale} fits the picture to the
+ *       minus the origin minus the cuts before it), {@code transpose}/{@code hflip}/{@code vflip} turn
+ *       the pictures of a stream whose display matrix says so upright ({@link Orientation}; ffmpeg's own
+ *       autorotation is off, {@code -noautorotate}), {@code scale} fits the picture to the
  *       placement's frame (the planner already chose a frame with the picture's aspect ratio, and
  *       the black canvas provides the bars), {@code tpad} holds the last frame for its duration
  *       (see {@link #LAST_FRAME_HOLD_MILLIS}), and {@code overlay} draws the picture only while it
@@ -202,6 +204,7 @@ public final class FilterGraphBuilder {
             RenderSource source = entry.getKey();
             StringBuilder decode = new StringBuilder(inputPad(source, inputs))
                     .append("setpts='").append(outputClock(plan, source.sessionStartMillis())).append("'");
+            source.orientation().filters().forEach(filter -> decode.append(',').append(filter));
             if (entry.getValue() > 1) {
                 decode.append(",split=").append(entry.getValue());
             }
@@ -356,7 +359,10 @@ public final class FilterGraphBuilder {
             // would restart the canvas and every overlay); scale absorbs the new size instead.
             // -seek_timestamp 1: keeps the file's own timestamps (ffmpeg would otherwise shift them to the
             // file's first packet); unlike -copyts it leaves the out_time of -progress intact.
-            args.addAll(List.of("-reinit_filter", "0", "-seek_timestamp", "1", "-i", file.toString()));
+            // -noautorotate: the graph turns each picture upright itself, by the orientation probed at upload,
+            // so the script says what is drawn and the planned frame already has the upright aspect ratio.
+            args.addAll(List.of("-reinit_filter", "0", "-seek_timestamp", "1", "-noautorotate", "-i",
+                    file.toString()));
         }
         args.addAll(List.of(
                 "-filter_complex_script", scriptFile.toString(),

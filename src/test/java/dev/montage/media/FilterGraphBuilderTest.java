@@ -162,7 +162,8 @@ class FilterGraphBuilderTest {
 
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("-i")) {
-                assertThat(args.subList(i - 4, i)).containsExactly("-reinit_filter", "0", "-seek_timestamp", "1");
+                assertThat(args.subList(i - 5, i)).containsExactly("-reinit_filter", "0", "-seek_timestamp", "1",
+                        "-noautorotate");
             }
         }
     }

@@ -88,6 +88,23 @@ public final class TestMedia {
         return make(name + ".webm", List.of("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy"));
     }
 
+    /**
+     * An H.264 MP4 of {@code width}x{@code height} blue pictures with a red top-left quadrant, for {@code seconds},
+     * whose display matrix is set by ffmpeg's {@code displayOptions} ({@code "-display_rotation", "90"},
+     * {@code "-display_hflip"}, ...; none for a file without one): which way up a player shows it, and so which
+     * corner is red, is plain to see. A phone writes such a matrix instead of turning its sensor's pictures.
+     */
+    public static byte[] turned(int width, int height, double seconds, String... displayOptions) {
+        String size = width + "x" + height;
+        Path plain = file("quadrant-" + size + "-" + seconds + ".mp4", List.of(
+                "-f", "lavfi", "-i", "color=c=blue:s=" + size + ":r=15:d=" + seconds + "[bg];color=c=red:s="
+                        + (width / 2) + "x" + (height / 2) + ":r=15:d=" + seconds + "[q];[bg][q]overlay=0:0",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p"));
+        List<String> args = new ArrayList<>(List.of(displayOptions));
+        args.addAll(List.of("-i", plain.toString(), "-c", "copy"));
+        return make("turned-" + size + "-" + seconds + String.join("", displayOptions) + ".mp4", args);
+    }
+
     /** A file ffprobe reads, but with a subtitle stream only: media, yet nothing to compose. */
     public static byte[] subtitlesOnly() {
         return "1\n00:00:00,000 --> 00:00:01,000\nhello\n".getBytes(StandardCharsets.UTF_8);

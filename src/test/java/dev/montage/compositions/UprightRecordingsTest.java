@@ -1,0 +1,102 @@
+package dev.montage.compositions;
+
+import static dev.montage.support.Frames.near;
+import static org.assertj.core.api.Assertions.anyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.montage.support.ApiClient.Response;
+import dev.montage.support.ApiTest;
+import dev.montage.support.Frames;
+import dev.montage.support.Frames.Picture;
+import dev.montage.support.Rgb;
+import dev.montage.support.TestMedia;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A recording whose display matrix turns or mirrors its pictures (what a phone writes instead of turning its
+ * sensor's pictures) is composed upright, as a player shows it: the probe reports its upright size, the planner
+ * fits that to the cell with black bars, the renderer turns the pictures.
+ *
+ * <p>Each recording is a 160x120 H.264 MP4, blue with a red top-left quadrant, uploaded through the API and
+ * composed alone at 1280x720. Where the red quadrant lands is where a player puts it (ffmpeg's own autorotation
+ * agrees, see docs/compositions.md); a quarter turn gives a 120x160 portrait picture, pillarboxed to 540x720.
+ * <pre>
+ *   stored          -display_rotation 90    180        270        hflip      vflip     90 + hflip
+ *   R B             B                       B B        B R        B R        B B       B
+ *   B B             B                       B R        B B        B B        R B       B
+ *                   R B (portrait)                     (portrait)                     B R (portrait)
+ * </pre>
+ */
+class UprightRecordingsTest extends ApiTest {
+
+    private static final int CANVAS_WIDTH = 1280;
+    private static final int CANVAS_HEIGHT = 720;
+
+    enum Corner { TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT }
+
+    /** A display matrix as ffmpeg's options set it, and how a player shows the picture. */
+    enum Turn {
+        NONE(false, Corner.TOP_LEFT),
+        COUNTER_CLOCKWISE_90(true, Corner.BOTTOM_LEFT, "-display_rotation", "90"),
+        HALF_TURN(false, Corner.BOTTOM_RIGHT, "-display_rotation", "180"),
+        CLOCKWISE_90(true, Corner.TOP_RIGHT, "-display_rotation", "270"),
+        MIRRORED(false, Corner.TOP_RIGHT, "-display_hflip"),
+        UPSIDE_DOWN(false, Corner.BOTTOM_LEFT, "-display_vflip"),
+        TRANSPOSED(true, Corner.BOTTOM_RIGHT, "-display_rotation", "90", "-display_hflip");
+
+        final boolean portrait;
+        final Corner red;
+        final String[] options;
+
+        Turn(boolean portrait, Corner red, String... options) {
+            this.portrait = portrait;
+            this.red = red;
+            this.options = options;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Turn.class)
+    void aTurnedRecordingComposedAloneIsUprightWithBlackBars(Turn turn) {
+        JsonNode recordings = uploadMp4(TestMedia.turned(160, 120, 2, turn.options));
+        JsonNode video = recordings.path(0);
+        String session = video.path("session_id").asString();
+
+        Path out = composeAndDownload(api, """
+                {"session_id": "%s", "resolution": "1280x720"}""".formatted(session));
+
+        // the upright picture fitted to 1280x720: 960x720 for 4:3, 540x720 for 3:4, centred
+        int width = turn.portrait ? 540 : 960;
+        int left = (CANVAS_WIDTH - width) / 2;
+        Picture frame = Frames.pictureAt(out, 1.0, CANVAS_WIDTH);
+        assertThat(frame.colourAt(left / 2, CANVAS_HEIGHT / 2)).as("bar left of the picture").is(near(Rgb.BLACK));
+        assertThat(frame.colourAt(left + width + left / 2, CANVAS_HEIGHT / 2)).as("bar right of the picture")
+                .is(near(Rgb.BLACK));
+        for (Corner corner : Corner.values()) {
+            int x = left + (corner == Corner.TOP_LEFT || corner == Corner.BOTTOM_LEFT ? width / 4 : 3 * width / 4);
+            int y = corner == Corner.TOP_LEFT || corner == Corner.TOP_RIGHT ? CANVAS_HEIGHT / 4 : 3 * CANVAS_HEIGHT / 4;
+            Rgb expected = corner == turn.red ? Rgb.RED : Rgb.BLUE;
+            assertThat(frame.colourAt(x, y)).as("%s quadrant of the picture", corner).is(near(expected));
+        }
+        // just inside the picture's edges, the picture; just outside, black: the frame is neither stretched nor cut
+        int upper = CANVAS_HEIGHT / 4;
+        assertThat(frame.colourAt(left + 6, upper)).as("left edge, inside").is(anyOf(near(Rgb.BLUE), near(Rgb.RED)));
+        assertThat(frame.colourAt(left - 6, upper)).as("left edge, outside").is(near(Rgb.BLACK));
+        assertThat(frame.colourAt(left + width - 6, upper)).as("right edge, inside")
+                .is(anyOf(near(Rgb.BLUE), near(Rgb.RED)));
+        assertThat(frame.colourAt(left + width + 6, upper)).as("right edge, outside").is(near(Rgb.BLACK));
+    }
+
+    private JsonNode uploadMp4(byte[] media) {
+        Response response = api.upload("/v2/room_recordings", media, "phone.mp4",
+                Map.of("started_at", "2024-05-01T10:00:00Z"));
+        assertThat(response.status()).as("upload: %s", response).isEqualTo(201);
+        return response.data();
+    }
+}
