@@ -191,6 +191,38 @@ class FilterGraphBuilderTest {
         assertThat(script).contains("anullsrc=r=48000:cl=stereo:d=2.500[aout]").doesNotContain("amix");
     }
 
+    /**
+     * A phone recording stored 160x120 with "turn a quarter clockwise" in its display matrix: the planner was given
+     * its upright 120x160, the graph turns each decoded picture right after its timestamps are mapped (once, before
+     * any split), and ffmpeg's own autorotation is off so the picture is not turned twice.
+     */
+    @Test
+    void aTurnedRecordingIsTurnedInTheGraph_onceBeforeItsCopies() {
+        CompositionPlan plan = LayoutPlanner.plan(
+                List.of(VideoTrack.continuous("phone-v", "alice", span(0, 2), 120, 160)), List.of(),
+                new LayoutRequest(new Resolution(320, 240), List.of(
+                        RegionSpec.builder("main", 0, 0, 320, 240).videoSources("*").build(),
+                        RegionSpec.builder("pip", 240, 160, 80, 80).z(1).videoSources("*").build()),
+                        AudioSelection.ALL, false));
+
+        FfmpegCommand command = FilterGraphBuilder.build(plan, List.of(new RenderSource("phone-v", ALICE_FILE, 0,
+                MediaKind.VIDEO, 0, new Orientation(90, false))), SCRIPT, OUTPUT);
+
+        assertThat(command.filterScript())
+                .contains("[0:0]setpts='clip(T,0,2.000)/TB',transpose=clock,split=2[in0_0_0][in0_0_1]")
+                .containsOnlyOnce("transpose")
+                .contains("[in0_0_0]scale=180:240,") // 3:4 upright in 320x240: pillarboxed
+                .contains("[in0_0_1]scale=60:80,");
+        assertThat(command.arguments()).containsSubsequence("-noautorotate", "-i", ALICE_FILE.toString());
+    }
+
+    @Test
+    void anUprightRecordingGetsNoTurningFilter() {
+        String script = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), SCRIPT, OUTPUT).filterScript();
+
+        assertThat(script).doesNotContain("transpose").doesNotContain("flip");
+    }
+
     @Test
     void withoutVideo_theBlackCanvasIsTheVideo() {
         CompositionPlan plan = LayoutPlanner.plan(List.of(), List.of(new AudioTrack("alice-a", "alice", span(0, 2))),
