@@ -24,9 +24,9 @@ import dev.montage.layout.TimeSpan;
  * layout; it only says in ffmpeg's terms what the plan already decided.
  *
  * <pre>
- *  color (black canvas) ──────────────────────────▶ overlay ──▶ overlay ──▶ … ──▶ [vout]
- *  [0:0] setpts ─▶ (turn upright) ─▶ split ─▶ scale ─▶ tpad ─┘           │
- *                                      └───▶ scale ─▶ tpad ─────────────┘
+ *  color (black canvas) ──────────────────────────────────────────▶ overlay ──▶ overlay ──▶ … ──▶ [vout]
+ *  [0:0] setpts ─▶ (turn upright) ─▶ split ─▶ scale ─▶ pad ─▶ tpad ───┘           │
+ *                                      └─▶ scale ─▶ pad ─▶ tpad ──────────────────┘
  *  [0:1] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┐
  *  [3:0] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┴─▶ amix ─▶ alimiter ─▶ [aout]
  * </pre>
@@ -40,7 +40,8 @@ import dev.montage.layout.TimeSpan;
  *       the pictures of a stream whose display matrix says so upright ({@link Orientation}; ffmpeg's own
  *       autorotation is off, {@code -noautorotate}), {@code scale} fits the picture to the
  *       placement's frame (the planner already chose a frame with the picture's aspect ratio, and
- *       the black canvas provides the bars), {@code tpad} holds the last frame for its duration
+ *       the black canvas provides the bars; {@code pad} keeps a picture whose shape changes mid-stream
+ *       centred in that frame), {@code tpad} holds the last frame for its duration
  *       (see {@link #LAST_FRAME_HOLD_MILLIS}), and {@code overlay} draws the picture only while it
  *       is visible. {@code eof_action=pass} leaves black behind a source whose file ended early,
  *       never a frozen frame.</li>
@@ -217,12 +218,27 @@ public final class FilterGraphBuilder {
         Map<RenderSource, Integer> copiesUsed = new HashMap<>();
         for (VideoUse use : uses) {
             int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
-            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]scale=" + use.frame().width() + ":"
-                    + use.frame().height() + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
+            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]" + fit(use.frame())
+                    + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
                     + (stacked ? onOutputClock(plan) : "") + "[" + use.label() + "]");
         }
         statements.addAll(stacked ? stack(plan, uses) : overlays(uses));
         return statements;
+    }
+
+    /**
+     * Scales a picture into its planned frame keeping its aspect ratio, centred, black around it. The planner chose
+     * the frame by the recording's upright size, so this is usually a plain scale (give or take a pixel of the
+     * frame's rounding to even sizes). It matters when a stream's pictures change shape mid-stream: a sender that
+     * turns its pictures itself when the phone turns (640x480, then 480x640). Both filters take each new size
+     * without rebuilding the graph ({@code -reinit_filter 0}): {@code scale} fits the new shape inside the frame,
+     * {@code pad} centres it again ({@code eval=frame}), so the picture stays upright and unstretched and what
+     * follows always gets frames of the frame's size.
+     */
+    private static String fit(Rect frame) {
+        String size = frame.width() + ":" + frame.height();
+        return "scale=" + size + ":force_original_aspect_ratio=decrease:force_divisible_by=2,pad=" + size
+                + ":-1:-1:eval=frame";
     }
 
     /**

@@ -3,10 +3,12 @@ package dev.montage.compositions;
 import static dev.montage.support.Frames.near;
 import static org.assertj.core.api.Assertions.anyOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -14,6 +16,7 @@ import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
 import dev.montage.support.Frames;
 import dev.montage.support.Frames.Picture;
+import dev.montage.support.MediaFacts;
 import dev.montage.support.Rgb;
 import dev.montage.support.TestMedia;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +94,36 @@ class UprightRecordingsTest extends ApiTest {
         assertThat(frame.colourAt(left + width - 6, upper)).as("right edge, inside")
                 .is(anyOf(near(Rgb.BLUE), near(Rgb.RED)));
         assertThat(frame.colourAt(left + width + 6, upper)).as("right edge, outside").is(near(Rgb.BLACK));
+    }
+
+    /**
+     * A sender that turns its own pictures when the phone turns: 160x120 for 2 s, then 120x160 for 2 s (the
+     * resolution changes; no display matrix). The planner fits the first shape, 960x720 at x 160; after the turn the
+     * portrait pictures are fitted into that frame unstretched, 540x720 centred (x 370..910), black beside them,
+     * and the composition runs through the change to its end.
+     */
+    @Test
+    void aRecordingThatTurnsMidStreamComposesThroughUprightAndUnstretched() {
+        JsonNode recordings = upload(api, TestMedia.turnsMidStream(2), Map.of("started_at", "2024-05-01T10:00:00Z"));
+        String session = recordings.path(0).path("session_id").asString();
+
+        Path out = composeAndDownload(api, """
+                {"session_id": "%s", "resolution": "1280x720"}""".formatted(session));
+
+        assertThat(MediaFacts.of(out).durationSeconds()).isCloseTo(4.0, within(0.15));
+        Picture before = Frames.pictureAt(out, 1.0, CANVAS_WIDTH);
+        assertThat(before.colourAt(160 + 240, 180)).as("landscape, top left").is(near(Rgb.RED));
+        assertThat(before.colourAt(160 + 720, 180)).as("landscape, top right").is(near(Rgb.BLUE));
+        assertThat(before.colourAt(160 + 240, 540)).as("landscape, bottom left").is(near(Rgb.BLUE));
+        assertThat(before.colourAt(80, 360)).as("bar").is(near(Rgb.BLACK));
+
+        Picture after = Frames.pictureAt(out, 3.0, CANVAS_WIDTH);
+        assertThat(after.colourAt(370 + 135, 180)).as("portrait, top left").is(near(Rgb.RED));
+        assertThat(after.colourAt(370 + 405, 180)).as("portrait, top right").is(near(Rgb.BLUE));
+        assertThat(after.colourAt(370 + 135, 540)).as("portrait, bottom left").is(near(Rgb.BLUE));
+        assertThat(after.colourAt(370 - 6, 180)).as("left of the portrait picture").is(near(Rgb.BLACK));
+        assertThat(after.colourAt(910 + 6, 180)).as("right of the portrait picture").is(near(Rgb.BLACK));
+        assertThat(after.colourAt(200, 360)).as("inside the planned frame, beside the picture").is(near(Rgb.BLACK));
     }
 
     private JsonNode uploadMp4(byte[] media) {

@@ -99,7 +99,8 @@ class FilterGraphBuilderTest {
                 RegionSpec.builder("main", 0, 0, 400, 120).videoSources("*").build());
 
         assertThat(script).doesNotContain("overlay").doesNotContain("color=c=black")
-                .contains("[in0_0_0]scale=160:120,tpad=stop_mode=clone:stop_duration=0.500,"
+                .contains("[in0_0_0]scale=160:120:force_original_aspect_ratio=decrease:force_divisible_by=2,"
+                        + "pad=160:120:-1:-1:eval=frame,tpad=stop_mode=clone:stop_duration=0.500,"
                         + "tpad=stop_mode=add:stop_duration=2.000:color=black,fps=30:start_time=0[r0_c0_0]")
                 .contains("[r0_c0_0][r0_c1_0]xstack=inputs=2:layout=20_0|220_0:fill=black,pad=400:120:0:0:color=black"
                         + "[vout]");
@@ -211,8 +212,8 @@ class FilterGraphBuilderTest {
         assertThat(command.filterScript())
                 .contains("[0:0]setpts='clip(T,0,2.000)/TB',transpose=clock,split=2[in0_0_0][in0_0_1]")
                 .containsOnlyOnce("transpose")
-                .contains("[in0_0_0]scale=180:240,") // 3:4 upright in 320x240: pillarboxed
-                .contains("[in0_0_1]scale=60:80,");
+                .contains("[in0_0_0]scale=180:240:") // 3:4 upright in 320x240: pillarboxed
+                .contains("[in0_0_1]scale=60:80:");
         assertThat(command.arguments()).containsSubsequence("-noautorotate", "-i", ALICE_FILE.toString());
     }
 
