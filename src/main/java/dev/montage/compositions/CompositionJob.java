@@ -388,7 +388,7 @@ class CompositionJob {
             }
             sources.add(new RenderSource(recording.id().toString(), file, recording.streamIndex(), recording.kind(),
                     recording.startedAt().toEpochMilli(),
-                    orientations.getOrDefault(recording.id().toString(), Orientation.UPRIGHT)));
+                    Optional.ofNullable(orientations.get(recording.id().toString()))));
         }
         return sources;
     }

@@ -73,7 +73,8 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
 
     /**
      * How the pictures of each video recording are turned upright, by recording id, from the media info stored at
-     * upload. The tracks above already carry the upright size; the renderer needs the turn itself.
+     * upload. The tracks above already carry the upright size; the renderer needs the turn itself. A recording
+     * stored before orientations were probed has none here.
      */
     static Map<String, Orientation> orientations(List<RoomRecording> recordings, JsonMapper mapper) {
         Map<String, MediaInfo> byBlob = new HashMap<>();
@@ -85,7 +86,8 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
             MediaInfo info = byBlob.computeIfAbsent(recording.blobKey(),
                     key -> mapper.readValue(recording.mediaInfoJson(), MediaInfo.class));
             info.streams().stream().filter(s -> s.index() == recording.streamIndex()).findFirst()
-                    .ifPresent(stream -> orientations.put(recording.id().toString(), stream.orientation()));
+                    .flatMap(StreamInfo::probedOrientation)
+                    .ifPresent(orientation -> orientations.put(recording.id().toString(), orientation));
         }
         return orientations;
     }

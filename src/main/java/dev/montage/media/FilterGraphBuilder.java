@@ -3,10 +3,12 @@ package dev.montage.media;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.montage.layout.AudioPlacement;
@@ -108,7 +110,10 @@ public final class FilterGraphBuilder {
         statements.addAll(video(plan, videoUses, inputs, stacked));
         statements.addAll(audio(plan, audioUses, inputs));
         String script = String.join(";\n", statements) + "\n";
-        return new FfmpegCommand(arguments(plan, inputs.keySet(), scriptFile, output), script);
+        Set<Path> turnedByFfmpeg = new HashSet<>();
+        sources.stream().filter(source -> source.orientation().isEmpty())
+                .forEach(source -> turnedByFfmpeg.add(source.file()));
+        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, scriptFile, output), script);
     }
 
     /** A recording drawn at one place: the {@code k}-th picture of a cell, enabled during output spans. */
@@ -205,7 +210,7 @@ public final class FilterGraphBuilder {
             RenderSource source = entry.getKey();
             StringBuilder decode = new StringBuilder(inputPad(source, inputs))
                     .append("setpts='").append(outputClock(plan, source.sessionStartMillis())).append("'");
-            source.orientation().filters().forEach(filter -> decode.append(',').append(filter));
+            source.orientation().ifPresent(turn -> turn.filters().forEach(filter -> decode.append(',').append(filter)));
             if (entry.getValue() > 1) {
                 decode.append(",split=").append(entry.getValue());
             }
@@ -367,7 +372,8 @@ public final class FilterGraphBuilder {
                 .collect(Collectors.joining("+"));
     }
 
-    private static List<String> arguments(CompositionPlan plan, Iterable<Path> files, Path scriptFile, Path output) {
+    private static List<String> arguments(CompositionPlan plan, Iterable<Path> files, Set<Path> turnedByFfmpeg,
+            Path scriptFile, Path output) {
         List<String> args = new ArrayList<>(List.of(
                 "-hide_banner", "-nostdin", "-loglevel", "warning", "-y", "-progress", "pipe:1", "-nostats"));
         for (Path file : files) {
@@ -375,10 +381,15 @@ public final class FilterGraphBuilder {
             // would restart the canvas and every overlay); scale absorbs the new size instead.
             // -seek_timestamp 1: keeps the file's own timestamps (ffmpeg would otherwise shift them to the
             // file's first packet); unlike -copyts it leaves the out_time of -progress intact.
+            args.addAll(List.of("-reinit_filter", "0", "-seek_timestamp", "1"));
             // -noautorotate: the graph turns each picture upright itself, by the orientation probed at upload,
-            // so the script says what is drawn and the planned frame already has the upright aspect ratio.
-            args.addAll(List.of("-reinit_filter", "0", "-seek_timestamp", "1", "-noautorotate", "-i",
-                    file.toString()));
+            // so the script says what is drawn and the planned frame already has the upright aspect ratio. A
+            // file stored before orientations were probed is turned by ffmpeg, as it was then (its frame was
+            // planned from the coded size; a quarter-turned picture is fitted inside it, see fit).
+            if (!turnedByFfmpeg.contains(file)) {
+                args.add("-noautorotate");
+            }
+            args.addAll(List.of("-i", file.toString()));
         }
         args.addAll(List.of(
                 "-filter_complex_script", scriptFile.toString(),

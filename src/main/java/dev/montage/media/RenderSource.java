@@ -2,6 +2,7 @@ package dev.montage.media;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One recording the renderer can read: the file that holds it, which stream of that file it is,
@@ -20,7 +21,9 @@ import java.util.Objects;
  * time 0 therefore must not lie before the end of the previous recording of that participant.
  *
  * <p>{@code orientation} is how the stream's pictures are turned upright (its display matrix, as probed); the
- * renderer turns them itself, since ffmpeg's own autorotation is switched off (see {@link FilterGraphBuilder}).
+ * renderer turns them itself, and switches ffmpeg's own autorotation off for the file (see
+ * {@link FilterGraphBuilder}). Empty for a recording stored before orientations were probed: ffmpeg's
+ * autorotation then turns its pictures, as it always did.
  *
  * <pre>{@code
  * // alice's camera and microphone in one WebM that starts 12.5 s into the session
@@ -29,11 +32,11 @@ import java.util.Objects;
  * }</pre>
  */
 public record RenderSource(String recordingId, Path file, int streamIndex, MediaKind kind, long sessionStartMillis,
-        Orientation orientation) {
+        Optional<Orientation> orientation) {
 
     /** A source whose pictures are stored upright (and any audio source). */
     public RenderSource(String recordingId, Path file, int streamIndex, MediaKind kind, long sessionStartMillis) {
-        this(recordingId, file, streamIndex, kind, sessionStartMillis, Orientation.UPRIGHT);
+        this(recordingId, file, streamIndex, kind, sessionStartMillis, Optional.of(Orientation.UPRIGHT));
     }
 
     public RenderSource {

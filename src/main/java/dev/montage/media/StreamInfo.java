@@ -1,6 +1,7 @@
 package dev.montage.media;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.montage.layout.TimeSpan;
 
@@ -12,7 +13,8 @@ import dev.montage.layout.TimeSpan;
  *
  * <p>Width and height are the picture as it is shown, upright: a phone's 1920x1080 stream whose display matrix
  * turns it a quarter turn is 1080x1920 here. {@code orientation} says how the decoded pictures are turned to get
- * there ({@link Orientation#UPRIGHT} for audio, and for media info stored before orientations were probed).
+ * there ({@link Orientation#UPRIGHT} for audio). It is null in media info stored before orientations were probed:
+ * then the size is as coded, and the turn unknown.
  */
 public record StreamInfo(int index, MediaKind kind, String codec, long startMillis, long durationMillis,
         Integer width, Integer height, Integer sampleRate, Integer channels, List<TimeSpan> activity,
@@ -20,6 +22,10 @@ public record StreamInfo(int index, MediaKind kind, String codec, long startMill
 
     public StreamInfo {
         activity = activity == null ? List.of() : List.copyOf(activity);
-        orientation = orientation == null ? Orientation.UPRIGHT : orientation;
+    }
+
+    /** The turn probed at upload; empty for media info stored before orientations were probed. */
+    public Optional<Orientation> probedOrientation() {
+        return Optional.ofNullable(orientation);
     }
 }

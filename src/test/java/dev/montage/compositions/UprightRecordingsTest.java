@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,6 +40,9 @@ import tools.jackson.databind.JsonNode;
  * </pre>
  */
 class UprightRecordingsTest extends ApiTest {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private static final int CANVAS_WIDTH = 1280;
     private static final int CANVAS_HEIGHT = 720;
@@ -124,6 +130,35 @@ class UprightRecordingsTest extends ApiTest {
         assertThat(after.colourAt(370 - 6, 180)).as("left of the portrait picture").is(near(Rgb.BLACK));
         assertThat(after.colourAt(910 + 6, 180)).as("right of the portrait picture").is(near(Rgb.BLACK));
         assertThat(after.colourAt(200, 360)).as("inside the planned frame, beside the picture").is(near(Rgb.BLACK));
+    }
+
+    /**
+     * A phone recording uploaded before orientations were probed: its media info has the coded 160x120 and no
+     * orientation (made here by rewriting what the upload stored). ffmpeg's autorotation turns it, as it did then;
+     * its frame was planned landscape, 960x720 at x 160, and the portrait picture is fitted inside it upright and
+     * unstretched, 540x720 at x 370, where it used to be stretched over the whole frame.
+     */
+    @Test
+    void aRecordingStoredBeforeOrientationsWereProbedIsTurnedByFfmpegAndNotStretched() {
+        JsonNode recordings = uploadMp4(TestMedia.turned(160, 120, 2, "-display_rotation", "270"));
+        String session = recordings.path(0).path("session_id").asString();
+        String mediaInfo = jdbc.sql("select media_info from room_recordings where session_id = :session")
+                .param("session", UUID.fromString(session)).query(String.class).list().get(0);
+        String legacy = mediaInfo.replaceAll(",\"orientation\":\\{[^}]*\\}", "")
+                .replace("\"width\":120,\"height\":160", "\"width\":160,\"height\":120");
+        assertThat(legacy).doesNotContain("orientation").contains("\"width\":160,\"height\":120");
+        jdbc.sql("update room_recordings set media_info = :legacy where session_id = :session")
+                .param("legacy", legacy).param("session", UUID.fromString(session)).update();
+
+        Path out = composeAndDownload(api, """
+                {"session_id": "%s", "resolution": "1280x720"}""".formatted(session));
+
+        Picture frame = Frames.pictureAt(out, 1.0, CANVAS_WIDTH);
+        assertThat(frame.colourAt(370 + 405, 180)).as("red top-right quadrant").is(near(Rgb.RED));
+        assertThat(frame.colourAt(370 + 135, 180)).as("top left").is(near(Rgb.BLUE));
+        assertThat(frame.colourAt(370 + 135, 540)).as("bottom left").is(near(Rgb.BLUE));
+        assertThat(frame.colourAt(370 - 6, 180)).as("left of the picture").is(near(Rgb.BLACK));
+        assertThat(frame.colourAt(910 + 6, 180)).as("right of the picture").is(near(Rgb.BLACK));
     }
 
     private JsonNode uploadMp4(byte[] media) {

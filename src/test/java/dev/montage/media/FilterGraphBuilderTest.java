@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -207,7 +208,7 @@ class FilterGraphBuilderTest {
                         AudioSelection.ALL, false));
 
         FfmpegCommand command = FilterGraphBuilder.build(plan, List.of(new RenderSource("phone-v", ALICE_FILE, 0,
-                MediaKind.VIDEO, 0, new Orientation(90, false))), SCRIPT, OUTPUT);
+                MediaKind.VIDEO, 0, Optional.of(new Orientation(90, false)))), SCRIPT, OUTPUT);
 
         assertThat(command.filterScript())
                 .contains("[0:0]setpts='clip(T,0,2.000)/TB',transpose=clock,split=2[in0_0_0][in0_0_1]")
@@ -215,6 +216,28 @@ class FilterGraphBuilderTest {
                 .contains("[in0_0_0]scale=180:240:") // 3:4 upright in 320x240: pillarboxed
                 .contains("[in0_0_1]scale=60:80:");
         assertThat(command.arguments()).containsSubsequence("-noautorotate", "-i", ALICE_FILE.toString());
+    }
+
+    /**
+     * A recording stored before orientations were probed: its turn is unknown, so ffmpeg's own autorotation turns
+     * it, as it always did, and the graph adds nothing. Other files are still turned by the graph alone.
+     */
+    @Test
+    void aRecordingWithoutAProbedOrientationIsLeftToFfmpegsAutorotation() {
+        List<RenderSource> sources = twoRegionSources().stream()
+                .map(source -> source.recordingId().equals("alice-v")
+                        ? new RenderSource("alice-v", ALICE_FILE, 0, MediaKind.VIDEO, 1_000, Optional.empty())
+                        : source)
+                .toList();
+
+        FfmpegCommand command = FilterGraphBuilder.build(twoRegionPlan(), sources, SCRIPT, OUTPUT);
+
+        List<String> args = command.arguments();
+        int alice = args.indexOf(ALICE_FILE.toString());
+        assertThat(args.subList(alice - 5, alice)).containsExactly("-reinit_filter", "0", "-seek_timestamp", "1", "-i");
+        int bob = args.indexOf(BOB_FIRST_FILE.toString());
+        assertThat(args.get(bob - 2)).isEqualTo("-noautorotate");
+        assertThat(command.filterScript()).doesNotContain("transpose").doesNotContain("flip");
     }
 
     @Test

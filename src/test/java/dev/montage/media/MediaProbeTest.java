@@ -107,19 +107,19 @@ class MediaProbeTest {
 
         assertThat(video.width()).isEqualTo(width);
         assertThat(video.height()).isEqualTo(height);
-        assertThat(video.orientation()).isEqualTo(new Orientation(degrees, mirrored));
+        assertThat(video.probedOrientation()).contains(new Orientation(degrees, mirrored));
     }
 
-    /** Media info stored before orientations were probed reads back as upright, its size as stored. */
+    /** Media info stored before orientations were probed reads back with no orientation, its size as stored. */
     @Test
-    void storedMediaInfoWithoutAnOrientationIsUpright() {
+    void storedMediaInfoWithoutAnOrientationHasNone() {
         MediaInfo info = JsonMapper.builder().build().readValue("""
                 {"formatName": "webm", "durationMillis": 1000, "sizeBytes": 10, "streams": [{"index": 0,
                  "kind": "VIDEO", "codec": "vp8", "startMillis": 0, "durationMillis": 1000, "width": 160,
                  "height": 120, "activity": []}]}""", MediaInfo.class);
 
         StreamInfo video = info.first(MediaKind.VIDEO).orElseThrow();
-        assertThat(video.orientation()).isEqualTo(Orientation.UPRIGHT);
+        assertThat(video.probedOrientation()).isEmpty();
         assertThat(video.width()).isEqualTo(160);
     }
 
