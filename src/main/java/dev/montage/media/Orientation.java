@@ -8,8 +8,8 @@ import java.util.List;
  *
  * <p>A phone records with its sensor's orientation and writes "rotate 90°" into the file instead of turning the
  * pictures; a player turns them when it shows them. Montage does the same: the probe reports the upright size
- * ({@link #upright}), the planner fits that to the cell, and the renderer turns the decoded pictures with
- * {@link #filters()} before scaling them.
+ * ({@link #uprightWidth}, {@link #uprightHeight}), the planner fits that to the cell, and the renderer turns the
+ * decoded pictures with {@link #filters()} before scaling them.
  *
  * <pre>{@code
  * Orientation phone = Orientation.fromDisplayMatrix(new long[] {0, 65536, 0, -65536, 0, 0, 0, 0, 1 << 30});

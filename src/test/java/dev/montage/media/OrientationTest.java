@@ -49,7 +49,8 @@ class OrientationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"160, 120, 0, 160, 120", "160, 120, 90, 120, 160", "160, 120, 180, 160, 120", "160, 120, 270, 120, 160"})
+    @CsvSource({"160, 120, 0, 160, 120", "160, 120, 90, 120, 160", "160, 120, 180, 160, 120",
+            "160, 120, 270, 120, 160"})
     void aQuarterTurnSwapsWidthAndHeight(int codedWidth, int codedHeight, int degrees, int width, int height) {
         Orientation orientation = new Orientation(degrees, false);
 
