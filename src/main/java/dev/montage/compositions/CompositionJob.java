@@ -44,6 +44,7 @@ import dev.montage.layout.LayoutPlanner;
 import dev.montage.layout.NothingToComposeException;
 import dev.montage.layout.TimeSpan;
 import dev.montage.media.CompositionRenderer;
+import dev.montage.media.Orientation;
 import dev.montage.media.ProgressListener;
 import dev.montage.media.RenderCancelledException;
 import dev.montage.media.RenderException;
@@ -186,7 +187,7 @@ class CompositionJob {
             OwnerOnlyFiles.createDirectories(workRoot);
             removeEarlierAttempts(composition.id());
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
-            sources = renderSources(media, workDir);
+            sources = renderSources(media, SessionMedia.orientations(media, mapper), workDir);
             Path output = workDir.resolve("composition.mp4");
             // which node renders what: with several nodes, the one whose log to read
             log.info("Rendering composition {} with ffmpeg", composition.id());
@@ -362,8 +363,8 @@ class CompositionJob {
      * folder for a bucket (removed with it). ffmpeg reads local files rather than presigned URLs: see
      * docs/storage.md for the figures.
      */
-    private List<RenderSource> renderSources(List<RoomRecording> media, Path workDir)
-            throws IOException, RenderException {
+    private List<RenderSource> renderSources(List<RoomRecording> media, Map<String, Orientation> orientations,
+            Path workDir) throws IOException, RenderException {
         List<RenderSource> sources = new ArrayList<>();
         Map<String, Path> fetched = new HashMap<>(); // one upload is an audio and a video recording: fetch it once
         for (RoomRecording recording : media) {
@@ -386,7 +387,8 @@ class CompositionJob {
                         List.of(), "", e);
             }
             sources.add(new RenderSource(recording.id().toString(), file, recording.streamIndex(), recording.kind(),
-                    recording.startedAt().toEpochMilli()));
+                    recording.startedAt().toEpochMilli(),
+                    Optional.ofNullable(orientations.get(recording.id().toString()))));
         }
         return sources;
     }

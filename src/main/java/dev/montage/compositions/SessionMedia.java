@@ -20,6 +20,7 @@ import dev.montage.layout.TimeSpan;
 import dev.montage.layout.VideoTrack;
 import dev.montage.media.MediaInfo;
 import dev.montage.media.MediaKind;
+import dev.montage.media.Orientation;
 import dev.montage.media.StreamInfo;
 import dev.montage.recordings.RoomRecording;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,9 +65,31 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
                 new TimeSpan(start + active.startMillis(), start + active.endMillis()).intersect(span)
                         .filter(a -> !a.isEmpty()).ifPresent(activity::add);
             }
+            // the stream's upright size (see StreamInfo): a phone held upright fills a portrait frame
             video.add(new VideoTrack(id, participant, span, activity, stream.width(), stream.height()));
         }
         return new SessionMedia(video, audio);
+    }
+
+    /**
+     * How the pictures of each video recording are turned upright, by recording id, from the media info stored at
+     * upload. The tracks above already carry the upright size; the renderer needs the turn itself. A recording
+     * stored before orientations were probed has none here.
+     */
+    static Map<String, Orientation> orientations(List<RoomRecording> recordings, JsonMapper mapper) {
+        Map<String, MediaInfo> byBlob = new HashMap<>();
+        Map<String, Orientation> orientations = new HashMap<>();
+        for (RoomRecording recording : recordings) {
+            if (recording.kind() != MediaKind.VIDEO) {
+                continue;
+            }
+            MediaInfo info = byBlob.computeIfAbsent(recording.blobKey(),
+                    key -> mapper.readValue(recording.mediaInfoJson(), MediaInfo.class));
+            info.streams().stream().filter(s -> s.index() == recording.streamIndex()).findFirst()
+                    .flatMap(StreamInfo::probedOrientation)
+                    .ifPresent(orientation -> orientations.put(recording.id().toString(), orientation));
+        }
+        return orientations;
     }
 
     /** The ids of the recordings a plan shows or plays, in a stable order. */

@@ -7,6 +7,10 @@ import java.util.Objects;
  * One video recording of a session, as probed: who recorded it, when it runs on the session clock,
  * when it actually carries pictures, and its size.
  *
+ * <p>The size is the picture as it is shown, upright: a phone recording stored 1920x1080 with "turn a quarter"
+ * in its display matrix is 1080x1920 here, so its cell fits a portrait picture. Turning the pictures themselves
+ * is the renderer's business.
+ *
  * <p>{@code activity} lists the periods with video packets; gaps (camera off) are left out, and the
  * compositor shows black there, never a frozen frame. The constructor sorts and merges the activity
  * and requires it to lie within {@code span}.

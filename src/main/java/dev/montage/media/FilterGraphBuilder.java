@@ -3,10 +3,12 @@ package dev.montage.media;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.montage.layout.AudioPlacement;
@@ -24,9 +26,9 @@ import dev.montage.layout.TimeSpan;
  * layout; it only says in ffmpeg's terms what the plan already decided.
  *
  * <pre>
- *  color (black canvas) ─────────────────▶ overlay ──▶ overlay ──▶ … ──▶ [vout]
- *  [0:0] setpts ─▶ split ─▶ scale ─▶ tpad ─────┘           │
- *                     └───▶ scale ─▶ tpad ─────────────────┘
+ *  color (black canvas) ──────────────────────────────────────────▶ overlay ──▶ overlay ──▶ … ──▶ [vout]
+ *  [0:0] setpts ─▶ (turn upright) ─▶ split ─▶ scale ─▶ pad ─▶ tpad ───┘           │
+ *                                      └─▶ scale ─▶ pad ─▶ tpad ──────────────────┘
  *  [0:1] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┐
  *  [3:0] aresample ─▶ aformat ─▶ asetpts ─▶ adelay ─┴─▶ amix ─▶ alimiter ─▶ [aout]
  * </pre>
@@ -36,9 +38,12 @@ import dev.montage.layout.TimeSpan;
  *       and each stream is decoded once; a video stream shown in several places is {@code split}
  *       after its timestamps are mapped. Sources the plan does not use are not opened.</li>
  *   <li>Video: {@code setpts} maps the file's own timestamps onto the output clock (session time
- *       minus the origin minus the cuts before it), {@code scale} fits the picture to the
+ *       minus the origin minus the cuts before it), {@code transpose}/{@code hflip}/{@code vflip} turn
+ *       the pictures of a stream whose display matrix says so upright ({@link Orientation}; ffmpeg's own
+ *       autorotation is off, {@code -noautorotate}), {@code scale} fits the picture to the
  *       placement's frame (the planner already chose a frame with the picture's aspect ratio, and
- *       the black canvas provides the bars), {@code tpad} holds the last frame for its duration
+ *       the black canvas provides the bars; {@code pad} keeps a picture whose shape changes mid-stream
+ *       centred in that frame), {@code tpad} holds the last frame for its duration
  *       (see {@link #LAST_FRAME_HOLD_MILLIS}), and {@code overlay} draws the picture only while it
  *       is visible. {@code eof_action=pass} leaves black behind a source whose file ended early,
  *       never a frozen frame.</li>
@@ -105,7 +110,10 @@ public final class FilterGraphBuilder {
         statements.addAll(video(plan, videoUses, inputs, stacked));
         statements.addAll(audio(plan, audioUses, inputs));
         String script = String.join(";\n", statements) + "\n";
-        return new FfmpegCommand(arguments(plan, inputs.keySet(), scriptFile, output), script);
+        Set<Path> turnedByFfmpeg = new HashSet<>();
+        sources.stream().filter(source -> source.orientation().isEmpty())
+                .forEach(source -> turnedByFfmpeg.add(source.file()));
+        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, scriptFile, output), script);
     }
 
     /** A recording drawn at one place: the {@code k}-th picture of a cell, enabled during output spans. */
@@ -202,6 +210,7 @@ public final class FilterGraphBuilder {
             RenderSource source = entry.getKey();
             StringBuilder decode = new StringBuilder(inputPad(source, inputs))
                     .append("setpts='").append(outputClock(plan, source.sessionStartMillis())).append("'");
+            source.orientation().ifPresent(turn -> turn.filters().forEach(filter -> decode.append(',').append(filter)));
             if (entry.getValue() > 1) {
                 decode.append(",split=").append(entry.getValue());
             }
@@ -214,12 +223,27 @@ public final class FilterGraphBuilder {
         Map<RenderSource, Integer> copiesUsed = new HashMap<>();
         for (VideoUse use : uses) {
             int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
-            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]scale=" + use.frame().width() + ":"
-                    + use.frame().height() + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
+            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]" + fit(use.frame())
+                    + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
                     + (stacked ? onOutputClock(plan) : "") + "[" + use.label() + "]");
         }
         statements.addAll(stacked ? stack(plan, uses) : overlays(uses));
         return statements;
+    }
+
+    /**
+     * Scales a picture into its planned frame keeping its aspect ratio, centred, black around it. The planner chose
+     * the frame by the recording's upright size, so this is usually a plain scale (give or take a pixel of the
+     * frame's rounding to even sizes). It matters when a stream's pictures change shape mid-stream: a sender that
+     * turns its pictures itself when the phone turns (640x480, then 480x640). Both filters take each new size
+     * without rebuilding the graph ({@code -reinit_filter 0}): {@code scale} fits the new shape inside the frame,
+     * {@code pad} centres it again ({@code eval=frame}), so the picture stays upright and unstretched and what
+     * follows always gets frames of the frame's size.
+     */
+    private static String fit(Rect frame) {
+        String size = frame.width() + ":" + frame.height();
+        return "scale=" + size + ":force_original_aspect_ratio=decrease:force_divisible_by=2,pad=" + size
+                + ":-1:-1:eval=frame";
     }
 
     /**
@@ -348,7 +372,8 @@ public final class FilterGraphBuilder {
                 .collect(Collectors.joining("+"));
     }
 
-    private static List<String> arguments(CompositionPlan plan, Iterable<Path> files, Path scriptFile, Path output) {
+    private static List<String> arguments(CompositionPlan plan, Iterable<Path> files, Set<Path> turnedByFfmpeg,
+            Path scriptFile, Path output) {
         List<String> args = new ArrayList<>(List.of(
                 "-hide_banner", "-nostdin", "-loglevel", "warning", "-y", "-progress", "pipe:1", "-nostats"));
         for (Path file : files) {
@@ -356,7 +381,15 @@ public final class FilterGraphBuilder {
             // would restart the canvas and every overlay); scale absorbs the new size instead.
             // -seek_timestamp 1: keeps the file's own timestamps (ffmpeg would otherwise shift them to the
             // file's first packet); unlike -copyts it leaves the out_time of -progress intact.
-            args.addAll(List.of("-reinit_filter", "0", "-seek_timestamp", "1", "-i", file.toString()));
+            args.addAll(List.of("-reinit_filter", "0", "-seek_timestamp", "1"));
+            // -noautorotate: the graph turns each picture upright itself, by the orientation probed at upload,
+            // so the script says what is drawn and the planned frame already has the upright aspect ratio. A
+            // file stored before orientations were probed is turned by ffmpeg, as it was then (its frame was
+            // planned from the coded size; a quarter-turned picture is fitted inside it, see fit).
+            if (!turnedByFfmpeg.contains(file)) {
+                args.add("-noautorotate");
+            }
+            args.addAll(List.of("-i", file.toString()));
         }
         args.addAll(List.of(
                 "-filter_complex_script", scriptFile.toString(),

@@ -67,13 +67,17 @@ public class MediaProbe {
             long duration = measured(claimed, output.packetExtent(index).map(extent -> extent.endMillis() - start)
                     .orElse(0L));
             boolean video = kind.get() == MediaKind.VIDEO;
+            Orientation orientation = video ? orientation(stream) : Orientation.UPRIGHT;
+            int codedWidth = stream.path("width").asInt();
+            int codedHeight = stream.path("height").asInt();
             streams.add(new StreamInfo(index, kind.get(), stream.path("codec_name").asString("unknown"), start,
                     duration,
-                    video ? stream.path("width").asInt() : null,
-                    video ? stream.path("height").asInt() : null,
+                    video ? orientation.uprightWidth(codedWidth, codedHeight) : null,
+                    video ? orientation.uprightHeight(codedWidth, codedHeight) : null,
                     video ? null : integer(stream.path("sample_rate")),
                     video ? null : stream.path("channels").asInt(),
-                    video ? output.activity(index) : List.of(new TimeSpan(start, start + duration))));
+                    video ? output.activity(index) : List.of(new TimeSpan(start, start + duration)),
+                    orientation));
         }
         return new MediaInfo(format.path("format_name").asString("unknown"),
                 formatDuration(claimedFormatDuration, streams), format.path("size").asLong(0), streams);
@@ -100,6 +104,37 @@ public class MediaProbe {
         long first = streams.stream().mapToLong(StreamInfo::startMillis).min().orElseThrow();
         long last = streams.stream().mapToLong(s -> s.startMillis() + s.durationMillis()).max().orElseThrow();
         return measured(claimedMillis, last - first);
+    }
+
+    /**
+     * The stream's display matrix, which ffprobe prints in its side data as three rows of three numbers, each
+     * behind a row number: {@code "\n00000000:  0  65536  0\n00000001: -65536  0  0\n00000002: ..."}. ffprobe's
+     * own {@code rotation} beside it cannot be used: it ignores mirroring (a mirrored picture reads as -180).
+     * A stream without one, or with one that cannot be read, is shown as it is coded.
+     */
+    static Orientation orientation(JsonNode stream) {
+        for (JsonNode sideData : stream.path("side_data_list")) {
+            if (!sideData.path("side_data_type").asString("").equals("Display Matrix")) {
+                continue;
+            }
+            List<Long> numbers = new ArrayList<>();
+            for (String line : sideData.path("displaymatrix").asString("").split("\n")) {
+                int colon = line.indexOf(':');
+                for (String word : line.substring(colon + 1).trim().split("\\s+")) {
+                    if (!word.isEmpty()) {
+                        try {
+                            numbers.add(Long.parseLong(word));
+                        } catch (NumberFormatException e) {
+                            return Orientation.UPRIGHT;
+                        }
+                    }
+                }
+            }
+            return numbers.size() == 9
+                    ? Orientation.fromDisplayMatrix(numbers.stream().mapToLong(Long::longValue).toArray())
+                    : Orientation.UPRIGHT;
+        }
+        return Orientation.UPRIGHT;
     }
 
     private static Optional<MediaKind> kind(String codecType) {

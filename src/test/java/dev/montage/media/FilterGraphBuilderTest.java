@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,8 @@ class FilterGraphBuilderTest {
                 RegionSpec.builder("main", 0, 0, 400, 120).videoSources("*").build());
 
         assertThat(script).doesNotContain("overlay").doesNotContain("color=c=black")
-                .contains("[in0_0_0]scale=160:120,tpad=stop_mode=clone:stop_duration=0.500,"
+                .contains("[in0_0_0]scale=160:120:force_original_aspect_ratio=decrease:force_divisible_by=2,"
+                        + "pad=160:120:-1:-1:eval=frame,tpad=stop_mode=clone:stop_duration=0.500,"
                         + "tpad=stop_mode=add:stop_duration=2.000:color=black,fps=30:start_time=0[r0_c0_0]")
                 .contains("[r0_c0_0][r0_c1_0]xstack=inputs=2:layout=20_0|220_0:fill=black,pad=400:120:0:0:color=black"
                         + "[vout]");
@@ -162,7 +164,8 @@ class FilterGraphBuilderTest {
 
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("-i")) {
-                assertThat(args.subList(i - 4, i)).containsExactly("-reinit_filter", "0", "-seek_timestamp", "1");
+                assertThat(args.subList(i - 5, i)).containsExactly("-reinit_filter", "0", "-seek_timestamp", "1",
+                        "-noautorotate");
             }
         }
     }
@@ -188,6 +191,60 @@ class FilterGraphBuilderTest {
                 List.of(new RenderSource("alice-v", ALICE_FILE, 0, MediaKind.VIDEO, 0)), SCRIPT, OUTPUT).filterScript();
 
         assertThat(script).contains("anullsrc=r=48000:cl=stereo:d=2.500[aout]").doesNotContain("amix");
+    }
+
+    /**
+     * A phone recording stored 160x120 with "turn a quarter clockwise" in its display matrix: the planner was given
+     * its upright 120x160, the graph turns each decoded picture right after its timestamps are mapped (once, before
+     * any split), and ffmpeg's own autorotation is off so the picture is not turned twice.
+     */
+    @Test
+    void aTurnedRecordingIsTurnedInTheGraph_onceBeforeItsCopies() {
+        CompositionPlan plan = LayoutPlanner.plan(
+                List.of(VideoTrack.continuous("phone-v", "alice", span(0, 2), 120, 160)), List.of(),
+                new LayoutRequest(new Resolution(320, 240), List.of(
+                        RegionSpec.builder("main", 0, 0, 320, 240).videoSources("*").build(),
+                        RegionSpec.builder("pip", 240, 160, 80, 80).z(1).videoSources("*").build()),
+                        AudioSelection.ALL, false));
+
+        FfmpegCommand command = FilterGraphBuilder.build(plan, List.of(new RenderSource("phone-v", ALICE_FILE, 0,
+                MediaKind.VIDEO, 0, Optional.of(new Orientation(90, false)))), SCRIPT, OUTPUT);
+
+        assertThat(command.filterScript())
+                .contains("[0:0]setpts='clip(T,0,2.000)/TB',transpose=clock,split=2[in0_0_0][in0_0_1]")
+                .containsOnlyOnce("transpose")
+                .contains("[in0_0_0]scale=180:240:") // 3:4 upright in 320x240: pillarboxed
+                .contains("[in0_0_1]scale=60:80:");
+        assertThat(command.arguments()).containsSubsequence("-noautorotate", "-i", ALICE_FILE.toString());
+    }
+
+    /**
+     * A recording stored before orientations were probed: its turn is unknown, so ffmpeg's own autorotation turns
+     * it, as it always did, and the graph adds nothing. Other files are still turned by the graph alone.
+     */
+    @Test
+    void aRecordingWithoutAProbedOrientationIsLeftToFfmpegsAutorotation() {
+        List<RenderSource> sources = twoRegionSources().stream()
+                .map(source -> source.recordingId().equals("alice-v")
+                        ? new RenderSource("alice-v", ALICE_FILE, 0, MediaKind.VIDEO, 1_000, Optional.empty())
+                        : source)
+                .toList();
+
+        FfmpegCommand command = FilterGraphBuilder.build(twoRegionPlan(), sources, SCRIPT, OUTPUT);
+
+        List<String> args = command.arguments();
+        int alice = args.indexOf(ALICE_FILE.toString());
+        assertThat(args.subList(alice - 5, alice)).containsExactly("-reinit_filter", "0", "-seek_timestamp", "1", "-i");
+        int bob = args.indexOf(BOB_FIRST_FILE.toString());
+        assertThat(args.get(bob - 2)).isEqualTo("-noautorotate");
+        assertThat(command.filterScript()).doesNotContain("transpose").doesNotContain("flip");
+    }
+
+    @Test
+    void anUprightRecordingGetsNoTurningFilter() {
+        String script = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), SCRIPT, OUTPUT).filterScript();
+
+        assertThat(script).doesNotContain("transpose").doesNotContain("flip");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.montage.layout.TimeSpan;
 import dev.montage.support.LyingMedia;
@@ -81,6 +83,44 @@ class MediaProbeTest {
                 .hasMessageStartingWith("the file is not media ffprobe can read (")
                 .hasMessageNotContaining(dir.toString())
                 .hasMessageNotContaining("upload-1234");
+    }
+
+    /**
+     * A 160x120 stream whose display matrix turns it: the probe reports the picture as shown (a quarter turn is
+     * 120x160) and how to turn it. ffprobe's own "rotation" would call the mirrored one a half turn.
+     */
+    @ParameterizedTest(name = "{0}: {1}x{2}, {3}° mirrored={4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            none                                     | 160 | 120 |   0 | false
+            -display_rotation 90                     | 120 | 160 | 270 | false
+            -display_rotation 180                    | 160 | 120 | 180 | false
+            -display_rotation 270                    | 120 | 160 |  90 | false
+            -display_hflip                           | 160 | 120 |   0 | true
+            -display_vflip                           | 160 | 120 | 180 | true
+            -display_rotation 90 -display_hflip      | 120 | 160 |  90 | true
+            """)
+    void aDisplayMatrixIsReportedAsTheUprightSizeAndTheTurn(String options, int width, int height, int degrees,
+            boolean mirrored) throws Exception {
+        String[] displayOptions = options.equals("none") ? new String[0] : options.split(" ");
+        StreamInfo video = probe.probe(write("turned.mp4", TestMedia.turned(160, 120, 1, displayOptions)))
+                .first(MediaKind.VIDEO).orElseThrow();
+
+        assertThat(video.width()).isEqualTo(width);
+        assertThat(video.height()).isEqualTo(height);
+        assertThat(video.probedOrientation()).contains(new Orientation(degrees, mirrored));
+    }
+
+    /** Media info stored before orientations were probed reads back with no orientation, its size as stored. */
+    @Test
+    void storedMediaInfoWithoutAnOrientationHasNone() {
+        MediaInfo info = JsonMapper.builder().build().readValue("""
+                {"formatName": "webm", "durationMillis": 1000, "sizeBytes": 10, "streams": [{"index": 0,
+                 "kind": "VIDEO", "codec": "vp8", "startMillis": 0, "durationMillis": 1000, "width": 160,
+                 "height": 120, "activity": []}]}""", MediaInfo.class);
+
+        StreamInfo video = info.first(MediaKind.VIDEO).orElseThrow();
+        assertThat(video.probedOrientation()).isEmpty();
+        assertThat(video.width()).isEqualTo(160);
     }
 
     private Path write(String name, byte[] bytes) throws Exception {

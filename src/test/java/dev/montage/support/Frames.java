@@ -30,6 +30,36 @@ public final class Frames {
         return rgb(pixel, 0);
     }
 
+    /**
+     * The whole frame shown at {@code seconds} of a video {@code width} pixels wide: one ffmpeg run for a test
+     * that looks at many places of one frame.
+     */
+    public static Picture pictureAt(Path video, double seconds, int width) {
+        byte[] rgb = ToolOutput.stdout(List.of(TestMedia.ffmpeg(), "-v", "error",
+                "-ss", String.format(Locale.ROOT, "%.3f", seconds), "-i", video.toString(),
+                "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"));
+        if (rgb.length == 0 || rgb.length % (width * 3) != 0) {
+            throw new IllegalStateException("no frame " + width + " pixels wide at " + seconds + " s in " + video);
+        }
+        return new Picture(width, rgb);
+    }
+
+    /** One frame's pixels as RGB, row by row. */
+    public record Picture(int width, byte[] rgb) {
+
+        public int height() {
+            return rgb.length / (width * 3);
+        }
+
+        public Rgb colourAt(int x, int y) {
+            if (x < 0 || x >= width || y < 0 || y >= height()) {
+                throw new IllegalArgumentException("(" + x + ", " + y + ") is outside the " + width + "x" + height()
+                        + " picture");
+            }
+            return Frames.rgb(rgb, (y * width + x) * 3);
+        }
+    }
+
     /** The colour at pixel {@code (x, y)} of every frame, in order: frame {@code i} shows at {@code i / fps}. */
     public static List<Rgb> coloursOverTime(Path video, int x, int y) {
         byte[] pixels = ToolOutput.stdout(List.of(TestMedia.ffmpeg(), "-v", "error", "-i", video.toString(),

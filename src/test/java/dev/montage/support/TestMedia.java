@@ -88,6 +88,49 @@ public final class TestMedia {
         return make(name + ".webm", List.of("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy"));
     }
 
+    /**
+     * An H.264 MP4 of {@code width}x{@code height} blue pictures with a red top-left quadrant, for {@code seconds},
+     * whose display matrix is set by ffmpeg's {@code displayOptions} ({@code "-display_rotation", "90"},
+     * {@code "-display_hflip"}, ...; none for a file without one): which way up a player shows it, and so which
+     * corner is red, is plain to see. A phone writes such a matrix instead of turning its sensor's pictures.
+     */
+    public static byte[] turned(int width, int height, double seconds, String... displayOptions) {
+        String size = width + "x" + height;
+        Path plain = file("quadrant-" + size + "-" + seconds + ".mp4", quadrant(width, height, seconds, "libx264"));
+        List<String> args = new ArrayList<>(List.of(displayOptions));
+        args.addAll(List.of("-i", plain.toString(), "-c", "copy"));
+        return make("turned-" + size + "-" + seconds + String.join("", displayOptions) + ".mp4", args);
+    }
+
+    /**
+     * A WebM whose VP8 pictures (blue, red top-left quadrant) are 160x120 for {@code secondsEach}, then 120x160
+     * for as long: a sender that turns its pictures itself when the phone turns, as a browser does when the
+     * rotation header extension is not negotiated. Two encodings joined without re-encoding.
+     */
+    public static byte[] turnsMidStream(double secondsEach) {
+        Path landscape = file("quadrant-vp8-160x120-" + secondsEach + ".webm", quadrant(160, 120, secondsEach,
+                "libvpx"));
+        Path portrait = file("quadrant-vp8-120x160-" + secondsEach + ".webm", quadrant(120, 160, secondsEach,
+                "libvpx"));
+        String name = "turns-" + secondsEach;
+        Path list = DIR.resolve(name + ".txt");
+        try {
+            Files.writeString(list, "file '" + landscape.toAbsolutePath() + "'\nfile '" + portrait.toAbsolutePath()
+                    + "'\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return make(name + ".webm", List.of("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy"));
+    }
+
+    /** ffmpeg arguments for blue pictures with a red top-left quadrant, encoded with {@code codec}. */
+    private static List<String> quadrant(int width, int height, double seconds, String codec) {
+        return List.of("-f", "lavfi", "-i", "color=c=blue:s=" + width + "x" + height + ":r=15:d=" + seconds
+                        + "[bg];color=c=red:s=" + (width / 2) + "x" + (height / 2) + ":r=15:d=" + seconds
+                        + "[q];[bg][q]overlay=0:0",
+                "-c:v", codec, "-pix_fmt", "yuv420p");
+    }
+
     /** A file ffprobe reads, but with a subtitle stream only: media, yet nothing to compose. */
     public static byte[] subtitlesOnly() {
         return "1\n00:00:00,000 --> 00:00:01,000\nhello\n".getBytes(StandardCharsets.UTF_8);
