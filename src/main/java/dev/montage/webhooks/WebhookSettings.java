@@ -19,8 +19,8 @@ import dev.montage.jobs.JobSettings;
  * @param pollingInterval     how late a due attempt may start at most
  * @param allowPrivateTargets whether URLs resolving to loopback, private, link-local or multicast addresses
  *                            are delivered to (tests, or an installation on a private network)
- * @param autoStart           for tests: {@code false} keeps this node from delivering webhooks, so that only the
- *                            test contexts made for webhooks deliver them; unset, it follows
+ * @param autoStart           {@code false}: this node delivers no webhooks, other nodes do (docs/deployment.md);
+ *                            tests use it so that only the contexts made for webhooks deliver; unset, it follows
  *                            {@code montage.jobs.auto-start}
  * @param signingKey          base64 PKCS#8 Ed25519 private key that signs webhooks; unset, one is generated once and
  *                            kept in the database; set it ({@code MONTAGE_WEBHOOKS_SIGNING_KEY}) to keep it out of the

@@ -1,4 +1,4 @@
-package dev.montage.docs;
+package dev.montage.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a sibling of the name before it: "{@code montage.rate-limits.reads.requests}, {@code .period}, {@code .burst}"
  * names three. Names outside {@code montage.*} (Spring's own, environment variables) are not checked.
  *
- * <p>Settings meant for tests ({@code montage.jobs.auto-start}, say) are documented like the others, so that an
+ * <p>Settings meant only for tests ({@code montage.jobs.auto-start}) are documented like the others, so that an
  * operator who meets one knows what it does; their record's javadoc starts with "for tests" and their row's text
  * with "*for tests*", which this test checks too.
  */
