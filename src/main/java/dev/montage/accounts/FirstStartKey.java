@@ -9,13 +9,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import dev.montage.jobs.JobQueues;
+import dev.montage.node.NodeSettings;
 import dev.montage.storage.OwnerOnlyFiles;
 
 /**
@@ -31,9 +31,9 @@ class FirstStartKey implements ApplicationRunner {
     private final AccountService accounts;
     private final Path dataDir;
 
-    FirstStartKey(AccountService accounts, @Value("${montage.data-dir}") Path dataDir) {
+    FirstStartKey(AccountService accounts, NodeSettings node) {
         this.accounts = accounts;
-        this.dataDir = dataDir;
+        this.dataDir = node.dataDir();
     }
 
     @Override

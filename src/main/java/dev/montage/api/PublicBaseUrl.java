@@ -2,7 +2,7 @@ package dev.montage.api;
 
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -26,17 +26,19 @@ import jakarta.servlet.http.HttpServletRequest;
  * </ol>
  */
 @Component
+@EnableConfigurationProperties(PublicUrlSettings.class)
 public class PublicBaseUrl {
 
     private final Environment environment;
     private final String configured;
     private final boolean forwardedHeadersTrusted;
 
-    PublicBaseUrl(Environment environment, @Value("${montage.public-url:}") String configured,
-            @Value("${server.forward-headers-strategy:none}") String forwardHeadersStrategy) {
+    PublicBaseUrl(Environment environment, PublicUrlSettings settings) {
         this.environment = environment;
-        this.configured = configured.replaceAll("/+$", "");
-        String strategy = forwardHeadersStrategy.trim().toLowerCase(Locale.ROOT);
+        this.configured = settings.publicUrl();
+        // Spring Boot's own setting (ServerProperties), read as the server reads it
+        String strategy = environment.getProperty("server.forward-headers-strategy", "none").trim()
+                .toLowerCase(Locale.ROOT);
         this.forwardedHeadersTrusted = strategy.equals("framework") || strategy.equals("native");
     }
 

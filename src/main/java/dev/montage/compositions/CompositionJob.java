@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
@@ -49,6 +48,7 @@ import dev.montage.media.ProgressListener;
 import dev.montage.media.RenderCancelledException;
 import dev.montage.media.RenderException;
 import dev.montage.media.RenderSource;
+import dev.montage.node.NodeSettings;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
 import dev.montage.storage.BlobStore;
@@ -95,7 +95,7 @@ class CompositionJob {
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
-            @Value("${montage.data-dir}") Path dataDir, TransactionTemplate transaction, WebhookEvents events,
+            NodeSettings node, TransactionTemplate transaction, WebhookEvents events,
             DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap, FairShare fairShare,
             FailedRenders failedRenders) {
         this.compositions = compositions;
@@ -105,7 +105,7 @@ class CompositionJob {
         this.running = running;
         this.mapper = mapper;
         this.clock = clock;
-        this.workRoot = dataDir.resolve("work");
+        this.workRoot = node.dataDir().resolve("work");
         this.transaction = transaction;
         this.events = events;
         this.links = links;

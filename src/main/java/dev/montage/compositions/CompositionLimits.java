@@ -4,32 +4,28 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Limits a deployment may raise: {@code montage.compositions.max-regions} (default 2, as Telnyx),
- * {@code montage.compositions.max-resolution} (default 1280x720: each side at most the larger of the two,
- * the area at most their product) and {@code montage.compositions.max-media-duration} (default 4 hours: the
- * longest composition a request may ask for, so one request cannot hold a render thread for a day).
+ * Limits of a composition request that a deployment may raise ({@code montage.compositions.*}; the fair share of
+ * the queue is {@link FairShareSettings}).
+ *
+ * @param maxRegions       regions per layout (Telnyx allows 2)
+ * @param maxResolution    the largest output, {@code WxH}: each side at most the larger of the two numbers, the area
+ *                         at most their product
+ * @param maxMediaDuration the longest composition (after trim) a request may ask for, so that one request cannot hold
+ *                         a render thread for a day; longer ones are answered 422
  */
-@Component
-class CompositionLimits {
+@ConfigurationProperties("montage.compositions")
+record CompositionLimits(@DefaultValue("2") int maxRegions, @DefaultValue("1280x720") String maxResolution,
+        @DefaultValue("4h") Duration maxMediaDuration) {
 
     static final Pattern RESOLUTION = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
     static final int MIN_SIDE = 16;
 
-    private final int maxRegions;
-    private final int maxSide;
-    private final long maxArea;
-    private final String maxResolution;
-    private final Duration maxMediaDuration;
-
-    CompositionLimits(@Value("${montage.compositions.max-regions:2}") int maxRegions,
-            @Value("${montage.compositions.max-resolution:1280x720}") String maxResolution,
-            @Value("${montage.compositions.max-media-duration:4h}") Duration maxMediaDuration) {
-        Matcher m = RESOLUTION.matcher(maxResolution);
-        if (!m.matches() || maxRegions < 1) {
+    CompositionLimits {
+        if (!RESOLUTION.matcher(maxResolution).matches() || maxRegions < 1) {
             throw new IllegalArgumentException("montage.compositions.max-resolution must be WxH and max-regions >= 1, not "
                     + maxResolution + " and " + maxRegions);
         }
@@ -37,32 +33,21 @@ class CompositionLimits {
             throw new IllegalArgumentException("montage.compositions.max-media-duration must be positive, not "
                     + maxMediaDuration);
         }
-        this.maxMediaDuration = maxMediaDuration;
-        int w = Integer.parseInt(m.group(1));
-        int h = Integer.parseInt(m.group(2));
-        this.maxRegions = maxRegions;
-        this.maxSide = Math.max(w, h);
-        this.maxArea = (long) w * h;
-        this.maxResolution = maxResolution;
-    }
-
-    int maxRegions() {
-        return maxRegions;
     }
 
     int maxSide() {
-        return maxSide;
+        Matcher m = resolution();
+        return Math.max(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
     long maxArea() {
-        return maxArea;
+        Matcher m = resolution();
+        return (long) Integer.parseInt(m.group(1)) * Integer.parseInt(m.group(2));
     }
 
-    String maxResolution() {
-        return maxResolution;
-    }
-
-    Duration maxMediaDuration() {
-        return maxMediaDuration;
+    private Matcher resolution() {
+        Matcher m = RESOLUTION.matcher(maxResolution);
+        m.matches(); // checked when bound
+        return m;
     }
 }

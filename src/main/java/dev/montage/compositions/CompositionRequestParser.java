@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import dev.montage.api.AccountId;
@@ -32,6 +33,7 @@ import dev.montage.rooms.SessionService;
  * every problem and its pointer. Source ids are checked against the session's own recordings and participants.
  */
 @Component
+@EnableConfigurationProperties(CompositionLimits.class)
 class CompositionRequestParser {
 
     static final String ALL = "*";

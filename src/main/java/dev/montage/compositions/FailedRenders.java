@@ -12,11 +12,12 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import dev.montage.media.MediaSettings;
+import dev.montage.node.NodeSettings;
 import dev.montage.storage.OwnerOnlyFiles;
 
 /**
@@ -33,13 +34,9 @@ class FailedRenders implements ApplicationRunner {
     private final Duration keepFor;
     private final Clock clock;
 
-    FailedRenders(@Value("${montage.data-dir}") Path dataDir,
-            @Value("${montage.media.keep-failed-scripts:24h}") Duration keepFor, Clock clock) {
-        if (keepFor.isNegative()) {
-            throw new IllegalArgumentException("montage.media.keep-failed-scripts must not be negative, not " + keepFor);
-        }
-        this.folder = dataDir.resolve("failed-renders");
-        this.keepFor = keepFor;
+    FailedRenders(NodeSettings node, MediaSettings media, Clock clock) {
+        this.folder = node.dataDir().resolve("failed-renders");
+        this.keepFor = media.keepFailedScripts();
         this.clock = clock;
     }
 

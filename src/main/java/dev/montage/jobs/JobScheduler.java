@@ -1,11 +1,10 @@
 package dev.montage.jobs;
 
-import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,22 +23,20 @@ import dev.montage.node.NodeRoles;
  * {@link JobQueues} and keeps its tasks out of the bean list.
  */
 @Configuration
+@EnableConfigurationProperties(JobSettings.class)
 public class JobScheduler {
 
     @Bean
-    JobQueues jobQueues(DataSource dataSource,
-            @Value("${montage.jobs.heartbeat-interval:5s}") Duration heartbeatInterval,
-            @Value("${montage.jobs.missed-heartbeats-limit:4}") int missedHeartbeats,
-            @Value("${montage.jobs.shutdown-grace:30s}") Duration shutdownGrace, Environment environment) {
-        return new JobQueues(dataSource, heartbeatInterval, missedHeartbeats, shutdownGrace,
-                environment.matchesProfiles(JobQueues.COMMAND_LINE_PROFILE));
+    JobQueues jobQueues(DataSource dataSource, JobSettings settings, Environment environment) {
+        return new JobQueues(dataSource, settings.heartbeatInterval(), settings.missedHeartbeatsLimit(),
+                settings.shutdownGrace(), environment.matchesProfiles(JobQueues.COMMAND_LINE_PROFILE));
     }
 
     @Bean
-    JobQueue compositionQueue(List<Task<?>> tasks, @Value("${montage.jobs.threads:0}") int threads,
-            @Value("${montage.jobs.polling-interval:1s}") Duration pollingInterval) {
+    JobQueue compositionQueue(List<Task<?>> tasks, JobSettings settings) {
+        int threads = settings.threads();
         return new JobQueue("compositions", "scheduled_tasks", tasks, threads > 0 ? threads : defaultThreads(),
-                pollingInterval);
+                settings.pollingInterval());
     }
 
     @Bean
@@ -53,8 +50,8 @@ public class JobScheduler {
      */
     @Bean
     SchedulerLifecycle schedulerLifecycle(JobQueues queues, JobQueue compositionQueue, NodeRoles roles,
-            @Value("${montage.jobs.auto-start:true}") boolean autoStart) {
-        return queues.lifecycle(compositionQueue, autoStart && roles.worker());
+            JobSettings settings) {
+        return queues.lifecycle(compositionQueue, settings.autoStart() && roles.worker());
     }
 
     /** One job per two cores: an ffmpeg encode keeps about two cores busy on its own. */

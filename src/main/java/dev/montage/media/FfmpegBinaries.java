@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.bytedeco.javacpp.Loader;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * when set, else the static builds bundled in the bytedeco artifact, extracted on first use.
  */
 @Component
+@EnableConfigurationProperties(MediaSettings.class)
 public class FfmpegBinaries {
 
     private final String configuredFfmpeg;
@@ -19,10 +20,9 @@ public class FfmpegBinaries {
     private volatile Path ffmpeg;
     private volatile Path ffprobe;
 
-    FfmpegBinaries(@Value("${montage.media.ffmpeg-path:}") String configuredFfmpeg,
-            @Value("${montage.media.ffprobe-path:}") String configuredFfprobe) {
-        this.configuredFfmpeg = configuredFfmpeg;
-        this.configuredFfprobe = configuredFfprobe;
+    FfmpegBinaries(MediaSettings settings) {
+        this.configuredFfmpeg = settings.ffmpegPath();
+        this.configuredFfprobe = settings.ffprobePath();
     }
 
     public Path ffmpeg() {

@@ -34,6 +34,10 @@ public record RateLimitSettings(boolean enabled, Limit reads, Limit writes, Limi
     /**
      * A token bucket: {@code requests} tokens come back every {@code period}, evenly spread over it, and at most
      * {@code burst} are kept, so a quiet client may send {@code burst} requests at once.
+     *
+     * @param requests requests an account may make per {@code period}, on one node
+     * @param period   the time in which {@code requests} tokens come back
+     * @param burst    the most requests an account may make at once, after a quiet while; at least {@code requests}
      */
     public record Limit(long requests, Duration period, long burst) {
 

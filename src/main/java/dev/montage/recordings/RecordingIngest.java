@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 import dev.montage.api.AccountId;
@@ -34,6 +33,7 @@ import dev.montage.media.MediaKind;
 import dev.montage.media.MediaProbe;
 import dev.montage.media.MediaProbeException;
 import dev.montage.media.StreamInfo;
+import dev.montage.node.NodeSettings;
 import dev.montage.rooms.Room;
 import dev.montage.rooms.RoomParticipant;
 import dev.montage.rooms.RoomService;
@@ -51,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stored unless all of that succeeds.
  */
 @Service
+@EnableConfigurationProperties(RecordingSettings.class)
 class RecordingIngest {
 
     /**
@@ -75,9 +76,7 @@ class RecordingIngest {
 
     RecordingIngest(RecordingRepository recordings, RoomService rooms, SessionService sessions, MediaProbe probe,
             BlobStore blobs, TransactionTemplate transaction, WebhookEvents events, JsonMapper mapper, Clock clock,
-            IdGenerator ids,
-            @Value("${montage.data-dir}") Path dataDir,
-            @Value("${montage.recordings.max-upload-size}") DataSize maxUploadSize) {
+            IdGenerator ids, NodeSettings node, RecordingSettings settings) {
         this.recordings = recordings;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -88,8 +87,8 @@ class RecordingIngest {
         this.mapper = mapper;
         this.clock = clock;
         this.ids = ids;
-        this.spool = dataDir.resolve("tmp");
-        this.maxUploadBytes = maxUploadSize.toBytes();
+        this.spool = node.dataDir().resolve("tmp");
+        this.maxUploadBytes = settings.maxUploadSize().toBytes();
     }
 
     /** The form fields of an upload, as sent; validated by {@link #ingest}. */

@@ -1,13 +1,11 @@
 package dev.montage.recordings;
 
-import java.nio.file.Path;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.montage.node.NodeSettings;
 import jakarta.servlet.MultipartConfigElement;
 
 /**
@@ -21,10 +19,9 @@ import jakarta.servlet.MultipartConfigElement;
 class UploadSpool {
 
     @Bean
-    MultipartConfigElement multipartConfigElement(MultipartProperties multipart,
-            @Value("${montage.data-dir}") Path dataDir) {
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, NodeSettings node) {
         MultipartConfigElement limits = multipart.createMultipartConfig();
-        return new MultipartConfigElement(dataDir.resolve("tmp").toAbsolutePath().toString(),
+        return new MultipartConfigElement(node.dataDir().resolve("tmp").toAbsolutePath().toString(),
                 limits.getMaxFileSize(), limits.getMaxRequestSize(), limits.getFileSizeThreshold());
     }
 }

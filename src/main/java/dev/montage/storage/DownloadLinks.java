@@ -14,7 +14,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * database, so every node of an installation signs and checks alike.
  */
 @Component
+@EnableConfigurationProperties(DownloadSettings.class)
 public class DownloadLinks {
 
     public static final Duration VALIDITY = Duration.ofHours(1);
@@ -37,12 +38,11 @@ public class DownloadLinks {
     private final BlobStore blobs;
     private volatile byte[] key;
 
-    DownloadLinks(JdbcClient jdbc, Clock clock, @Value("${montage.downloads.secret:}") String configuredSecret,
-            BlobStore blobs) {
+    DownloadLinks(JdbcClient jdbc, Clock clock, DownloadSettings settings, BlobStore blobs) {
         this.blobs = blobs;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.configuredSecret = configuredSecret;
+        this.configuredSecret = settings.secret();
     }
 
     /**

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+
+import dev.montage.node.NodeSettings;
 
 /**
  * The embedded default ({@code montage.storage.type=local}): blobs are files under {@code <data-dir>/blobs},
@@ -22,8 +23,8 @@ class LocalBlobStore implements BlobStore {
 
     private final Path root;
 
-    LocalBlobStore(@Value("${montage.data-dir}") Path dataDir) throws IOException {
-        this.root = root(dataDir);
+    LocalBlobStore(NodeSettings node) throws IOException {
+        this.root = root(node.dataDir());
         OwnerOnlyFiles.createDirectories(root);
     }
 

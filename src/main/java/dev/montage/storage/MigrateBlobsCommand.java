@@ -10,11 +10,12 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+
+import dev.montage.node.NodeSettings;
 
 /**
  * {@code java -jar montage.jar migrate-blobs} (with {@code montage.storage.type=s3} and the bucket's settings):
@@ -33,9 +34,9 @@ public class MigrateBlobsCommand implements ApplicationRunner {
     private final ObjectProvider<S3BlobStore> bucket;
     private final Path root;
 
-    MigrateBlobsCommand(ObjectProvider<S3BlobStore> bucket, @Value("${montage.data-dir}") Path dataDir) {
+    MigrateBlobsCommand(ObjectProvider<S3BlobStore> bucket, NodeSettings node) {
         this.bucket = bucket;
-        this.root = LocalBlobStore.root(dataDir);
+        this.root = LocalBlobStore.root(node.dataDir());
     }
 
     /** What one run did: blobs copied, blobs already in the bucket, bytes copied. */

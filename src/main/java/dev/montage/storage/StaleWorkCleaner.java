@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 import dev.montage.jobs.JobQueues;
+import dev.montage.node.NodeSettings;
 
 /**
  * Removes what a killed process left in the node's scratch folders ({@code <data-dir>/work} for renders,
@@ -40,8 +40,8 @@ public class StaleWorkCleaner implements ApplicationRunner {
     private final List<Path> scratch;
     private final Clock clock;
 
-    StaleWorkCleaner(@Value("${montage.data-dir}") Path dataDir, Clock clock) {
-        this.scratch = List.of(dataDir.resolve("work"), dataDir.resolve("tmp"));
+    StaleWorkCleaner(NodeSettings node, Clock clock) {
+        this.scratch = List.of(node.dataDir().resolve("work"), node.dataDir().resolve("tmp"));
         this.clock = clock;
     }
 

@@ -15,6 +15,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.montage.jobs.JobQueue;
 import dev.montage.jobs.JobQueues;
+import dev.montage.jobs.JobSettings;
 import dev.montage.jobs.SchedulerLifecycle;
 
 /**
@@ -36,7 +37,7 @@ class DeliveryQueue implements SmartLifecycle {
     private final SchedulerClient client;
     private final SchedulerLifecycle lifecycle;
 
-    DeliveryQueue(JobQueues queues, WebhookDelivery delivery, WebhookSettings settings) {
+    DeliveryQueue(JobQueues queues, WebhookDelivery delivery, WebhookSettings settings, JobSettings jobs) {
         this.task = Tasks.custom(TASK_NAME, Void.class)
                 .onFailure((complete, operations) -> operations.reschedule(complete,
                         Instant.now().plus(RETRY_AFTER_ERROR)))
@@ -49,7 +50,7 @@ class DeliveryQueue implements SmartLifecycle {
         JobQueue queue = new JobQueue("webhooks", "webhook_tasks", List.of(task), settings.concurrency(),
                 settings.pollingInterval());
         this.client = queues.client(queue);
-        this.lifecycle = queues.lifecycle(queue, settings.autoStart());
+        this.lifecycle = queues.lifecycle(queue, settings.startsDeliveries(jobs));
     }
 
     private static Optional<Instant> deliverNext(WebhookDelivery delivery, UUID eventId) {

@@ -2,9 +2,12 @@ package dev.montage.webhooks;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Configuration;
+
+import dev.montage.jobs.JobSettings;
 
 /**
  * The {@code montage.webhooks.*} settings, read once.
@@ -12,13 +15,22 @@ import org.springframework.context.annotation.Configuration;
  * @param attempts            attempts per URL: the primary gets this many, then the failover as many
  * @param baseDelay           the wait before the second attempt; each further one doubles it (with jitter)
  * @param defaultTimeout      per attempt, when the resource's {@code webhook_timeout_secs} is null or 0
- * @param concurrency         deliveries one node runs at once
- * @param pollingInterval     how late a due retry may start at most
+ * @param concurrency         deliveries one node runs at once, apart from compositions
+ * @param pollingInterval     how late a due attempt may start at most
  * @param allowPrivateTargets whether URLs resolving to loopback, private, link-local or multicast addresses
  *                            are delivered to (tests, or an installation on a private network)
+ * @param autoStart           {@code false}: this node delivers no webhooks, other nodes do (docs/deployment.md);
+ *                            tests use it so that only the contexts made for webhooks deliver; unset, it follows
+ *                            {@code montage.jobs.auto-start}
+ * @param signingKey          base64 PKCS#8 Ed25519 private key that signs webhooks; unset, one is generated once and
+ *                            kept in the database; set it ({@code MONTAGE_WEBHOOKS_SIGNING_KEY}) to keep it out of the
+ *                            database
  */
-record WebhookSettings(int attempts, Duration baseDelay, Duration defaultTimeout, int concurrency,
-        Duration pollingInterval, boolean allowPrivateTargets, boolean autoStart) {
+@ConfigurationProperties("montage.webhooks")
+record WebhookSettings(@DefaultValue("3") int attempts, @DefaultValue("1s") Duration baseDelay,
+        @DefaultValue("2s") Duration defaultTimeout, @DefaultValue("4") int concurrency,
+        @DefaultValue("1s") Duration pollingInterval, @DefaultValue("false") boolean allowPrivateTargets,
+        Boolean autoStart, String signingKey) {
 
     WebhookSettings {
         if (attempts < 1) {
@@ -31,21 +43,24 @@ record WebhookSettings(int attempts, Duration baseDelay, Duration defaultTimeout
             throw new IllegalArgumentException("montage.webhooks.base-delay must be >= 0 and default-timeout > 0: "
                     + baseDelay + ", " + defaultTimeout);
         }
+        signingKey = signingKey == null ? "" : signingKey;
+    }
+
+    /** Whether this node delivers webhooks by itself: {@code auto-start}, else as the job queues do. */
+    boolean startsDeliveries(JobSettings jobs) {
+        return autoStart == null ? jobs.autoStart() : autoStart;
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSettings[attempts=" + attempts + ", baseDelay=" + baseDelay + ", defaultTimeout="
+                + defaultTimeout + ", concurrency=" + concurrency + ", pollingInterval=" + pollingInterval
+                + ", allowPrivateTargets=" + allowPrivateTargets + ", autoStart=" + autoStart + ", signingKey="
+                + (signingKey.isBlank() ? "" : "(set)") + "]"; // the key never in a log line
     }
 
     @Configuration
+    @EnableConfigurationProperties(WebhookSettings.class)
     static class Binding {
-        @Bean
-        WebhookSettings webhookSettings(
-                @Value("${montage.webhooks.attempts:3}") int attempts,
-                @Value("${montage.webhooks.base-delay:1s}") Duration baseDelay,
-                @Value("${montage.webhooks.default-timeout:2s}") Duration defaultTimeout,
-                @Value("${montage.webhooks.concurrency:4}") int concurrency,
-                @Value("${montage.webhooks.polling-interval:1s}") Duration pollingInterval,
-                @Value("${montage.webhooks.allow-private-targets:false}") boolean allowPrivateTargets,
-                @Value("${montage.webhooks.auto-start:${montage.jobs.auto-start:true}}") boolean autoStart) {
-            return new WebhookSettings(attempts, baseDelay, defaultTimeout, concurrency, pollingInterval,
-                    allowPrivateTargets, autoStart);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Base64;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,10 +25,11 @@ class WebhookSigner {
     private final Clock clock;
     private volatile KeyPair keys;
 
-    WebhookSigner(JdbcClient jdbc, Clock clock, @Value("${montage.webhooks.signing-key:}") String configuredKey) {
+    WebhookSigner(JdbcClient jdbc, Clock clock, WebhookSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         // a configured key that is no key stops the start, rather than the first delivery
+        String configuredKey = settings.signingKey();
         this.keys = configuredKey.isBlank() ? null : Ed25519Keys.fromPkcs8Base64(configuredKey);
     }
 

@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.montage.media.MediaSettings;
+import dev.montage.node.NodeSettings;
+
 /** How long the script of a failed render stays: {@code montage.media.keep-failed-scripts}, 0 for not at all. */
 class FailedRendersTest {
 
@@ -27,17 +30,17 @@ class FailedRendersTest {
     @Test
     void aKeptScriptIsRemovedOnceOlderThanTheSettingWhenTheNextIsKept() throws IOException {
         UUID first = UUID.randomUUID();
-        new FailedRenders(data, Duration.ofHours(24), at(NOON)).keep(first, script("first"));
+        failedRenders(Duration.ofHours(24), at(NOON)).keep(first, script("first"));
         assertThat(kept()).singleElement().satisfies(file -> assertThat(file.getFileName().toString())
                 .startsWith(first + "-"));
 
         UUID second = UUID.randomUUID();
-        new FailedRenders(data, Duration.ofHours(24), at(NOON.plus(Duration.ofHours(23)))).keep(second,
+        failedRenders(Duration.ofHours(24), at(NOON.plus(Duration.ofHours(23)))).keep(second,
                 script("second"));
         assertThat(kept()).hasSize(2); // the first is 23 h old: still kept
 
         UUID third = UUID.randomUUID();
-        new FailedRenders(data, Duration.ofHours(24), at(NOON.plus(Duration.ofHours(25)))).keep(third,
+        failedRenders(Duration.ofHours(24), at(NOON.plus(Duration.ofHours(25)))).keep(third,
                 script("third"));
         assertThat(kept()).map(file -> file.getFileName().toString())
                 .noneMatch(name -> name.startsWith(first.toString())).hasSize(2);
@@ -45,15 +48,15 @@ class FailedRendersTest {
 
     @Test
     void theSweepAtStartRemovesExpiredOnes() throws IOException {
-        new FailedRenders(data, Duration.ofHours(1), at(NOON)).keep(UUID.randomUUID(), script("old"));
-        new FailedRenders(data, Duration.ofHours(1), at(NOON.plus(Duration.ofHours(2)))).run(null);
+        failedRenders(Duration.ofHours(1), at(NOON)).keep(UUID.randomUUID(), script("old"));
+        failedRenders(Duration.ofHours(1), at(NOON.plus(Duration.ofHours(2)))).run(null);
         assertThat(kept()).isEmpty();
     }
 
     @Test
     void zeroKeepsNone() throws IOException {
         Path script = script("none");
-        new FailedRenders(data, Duration.ZERO, at(NOON)).keep(UUID.randomUUID(), script);
+        failedRenders(Duration.ZERO, at(NOON)).keep(UUID.randomUUID(), script);
         assertThat(kept()).isEmpty();
         assertThat(script).exists(); // left where it was, to go with its working folder
     }
@@ -75,5 +78,9 @@ class FailedRendersTest {
 
     private static Clock at(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
+    }
+
+    private FailedRenders failedRenders(Duration keepFailedScripts, Clock clock) {
+        return new FailedRenders(NodeSettings.inFolder(data), MediaSettings.bundled(keepFailedScripts), clock);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class CompositionRendererTest {
 
     private static final double ONE_FRAME = 1.0 / FilterGraphBuilder.FRAME_RATE;
 
-    private final CompositionRenderer renderer = new CompositionRenderer(new FfmpegBinaries("", ""));
+    private final CompositionRenderer renderer = new CompositionRenderer(new FfmpegBinaries(MediaSettings.bundled(Duration.ZERO)));
 
     @TempDir
     Path dir;
@@ -328,7 +329,7 @@ class CompositionRendererTest {
     }
 
     private static List<TimeSpan> probedActivity(Path file) throws Exception {
-        MediaProbe probe = new MediaProbe(new FfmpegBinaries("", ""), JsonMapper.builder().build());
+        MediaProbe probe = new MediaProbe(new FfmpegBinaries(MediaSettings.bundled(Duration.ZERO)), JsonMapper.builder().build());
         return probe.probe(file).first(MediaKind.VIDEO).orElseThrow().activity();
     }
 

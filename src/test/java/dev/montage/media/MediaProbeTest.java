@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class MediaProbeTest {
     @TempDir
     private Path dir;
 
-    private final MediaProbe probe = new MediaProbe(new FfmpegBinaries("", ""), JsonMapper.builder().build());
+    private final MediaProbe probe = new MediaProbe(new FfmpegBinaries(MediaSettings.bundled(Duration.ZERO)), JsonMapper.builder().build());
 
     @Test
     void readsTheContainerAndEachStream() throws Exception {

@@ -34,7 +34,7 @@ class RenderLifecycleTest {
     /** Rendering an hour takes far longer than any of these tests may: finishing in time proves ffmpeg was stopped. */
     private static final Duration STOPPED_WITHIN = Duration.ofSeconds(FfmpegProcess.STOP_GRACE_SECONDS + 3);
 
-    private final CompositionRenderer renderer = new CompositionRenderer(new FfmpegBinaries("", ""));
+    private final CompositionRenderer renderer = new CompositionRenderer(new FfmpegBinaries(MediaSettings.bundled(Duration.ZERO)));
 
     @TempDir
     Path dir;

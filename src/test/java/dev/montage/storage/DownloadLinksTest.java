@@ -41,16 +41,17 @@ class DownloadLinksTest extends ApiTest {
     @Test
     void aConfiguredSecretSignsDifferentlyFromTheStoredOne() {
         String stored = links(ISSUED).link("", COMPOSITION);
-        String configured = new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret", null)
+        DownloadSettings secret = new DownloadSettings("s3cret");
+        String configured = new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), secret, null)
                 .link("", COMPOSITION);
         assertThat(configured).isNotEqualTo(stored);
         long expires = ISSUED.plus(Duration.ofHours(1)).getEpochSecond();
-        assertThat(new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), "s3cret", null)
+        assertThat(new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), secret, null)
                 .isValid(COMPOSITION, expires, configured.replaceAll(".*signature=", ""))).isTrue();
     }
 
     /** A fresh instance, as another node would have: it must read the same stored key. */
     private DownloadLinks links(Instant now) {
-        return new DownloadLinks(jdbc, Clock.fixed(now, ZoneOffset.UTC), "", null);
+        return new DownloadLinks(jdbc, Clock.fixed(now, ZoneOffset.UTC), new DownloadSettings(null), null);
     }
 }

@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.montage.node.NodeSettings;
+
 class StaleWorkCleanerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
@@ -30,7 +32,7 @@ class StaleWorkCleanerTest {
         file("work/beef-3/filter.txt", NOW.minus(Duration.ofHours(3)));
         Path longRender = file("work/beef-3/composition.mp4", NOW.minus(Duration.ofSeconds(1)));
 
-        new StaleWorkCleaner(dataDir, Clock.fixed(NOW, ZoneOffset.UTC)).run(null);
+        new StaleWorkCleaner(NodeSettings.inFolder(dataDir), Clock.fixed(NOW, ZoneOffset.UTC)).run(null);
 
         assertThat(crashedRender.getParent()).doesNotExist();
         assertThat(crashedUpload).doesNotExist();
@@ -41,7 +43,8 @@ class StaleWorkCleanerTest {
 
     @Test
     void missingFoldersAreFine() {
-        new StaleWorkCleaner(dataDir.resolve("nothing-here"), Clock.fixed(NOW, ZoneOffset.UTC)).run(null);
+        new StaleWorkCleaner(NodeSettings.inFolder(dataDir.resolve("nothing-here")), Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(null);
         assertThat(dataDir.resolve("nothing-here")).doesNotExist();
     }
 

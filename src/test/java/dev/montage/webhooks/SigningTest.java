@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -22,7 +23,7 @@ class SigningTest {
     void aConfiguredPkcs8KeySignsAndPublishesItsRawPublicKey() throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String pkcs8 = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
-        WebhookSigner signer = new WebhookSigner(null, Clock.systemUTC(), pkcs8);
+        WebhookSigner signer = new WebhookSigner(null, Clock.systemUTC(), signingKey(pkcs8));
 
         byte[] x509 = pair.getPublic().getEncoded();
         assertThat(Base64.getDecoder().decode(signer.publicKey())).isEqualTo(Arrays.copyOfRange(x509, 12, 44));
@@ -45,9 +46,9 @@ class SigningTest {
 
     @Test
     void aConfiguredKeyThatIsNoKeyStopsTheStart() {
-        assertThatThrownBy(() -> new WebhookSigner(null, Clock.systemUTC(), "bm90IGEga2V5"))
+        assertThatThrownBy(() -> new WebhookSigner(null, Clock.systemUTC(), signingKey("bm90IGEga2V5")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PKCS#8 Ed25519");
-        assertThatThrownBy(() -> new WebhookSigner(null, Clock.systemUTC(), "%%%"))
+        assertThatThrownBy(() -> new WebhookSigner(null, Clock.systemUTC(), signingKey("%%%")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -56,5 +57,10 @@ class SigningTest {
         KeyPair generated = Ed25519Keys.generate();
         KeyPair restored = Ed25519Keys.fromPkcs8Base64(Ed25519Keys.pkcs8Base64(generated));
         assertThat(Ed25519Keys.rawPublicKeyBase64(restored)).isEqualTo(Ed25519Keys.rawPublicKeyBase64(generated));
+    }
+
+    private static WebhookSettings signingKey(String key) {
+        return new WebhookSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(2), 4, Duration.ofSeconds(1), false,
+                null, key);
     }
 }
