@@ -40,6 +40,9 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class ManagementPortTest extends ApiTest {
 
+    /** The first probe runs ffmpeg and opens the store\'s client: slow on a loaded machine. */
+    private static final int PROBE_TIMEOUT_MILLIS = 60_000;
+
     private static final Path DATA = Path.of("target", "management-port-test").toAbsolutePath();
     /** Outside the data folder, whose files the node makes owner-only and not executable at its start. */
     private static final Path FFMPEG = Path.of("target", "management-port-test-bin", "ffmpeg").toAbsolutePath();
@@ -68,7 +71,7 @@ class ManagementPortTest extends ApiTest {
 
     @Test
     void theActuatorAnswersOnTheManagementPortWithoutAKey() {
-        Response readiness = RawHttp.to(managementPort).send("GET", "/actuator/health/readiness");
+        Response readiness = RawHttp.to(managementPort).timeoutMillis(PROBE_TIMEOUT_MILLIS).send("GET", "/actuator/health/readiness");
         assertThat(readiness.status()).as("%s", readiness).isEqualTo(200);
         JsonNode components = readiness.json().path("components");
         for (String component : new String[] {"readinessState", "db", "blobStore", "ffmpeg", "jobQueues"}) {
@@ -148,7 +151,7 @@ class ManagementPortTest extends ApiTest {
 
     /** Readiness answers 503 with {@code component} down and every other component up; answers the component. */
     private JsonNode unreadyComponent(String component) {
-        Response readiness = RawHttp.to(managementPort).send("GET", "/actuator/health/readiness");
+        Response readiness = RawHttp.to(managementPort).timeoutMillis(PROBE_TIMEOUT_MILLIS).send("GET", "/actuator/health/readiness");
         assertThat(readiness.status()).as("%s", readiness).isEqualTo(503);
         JsonNode components = readiness.json().path("components");
         for (String name : components.propertyNames()) {
@@ -159,7 +162,7 @@ class ManagementPortTest extends ApiTest {
     }
 
     private void assertReady() {
-        Response readiness = RawHttp.to(managementPort).send("GET", "/actuator/health/readiness");
+        Response readiness = RawHttp.to(managementPort).timeoutMillis(PROBE_TIMEOUT_MILLIS).send("GET", "/actuator/health/readiness");
         assertThat(readiness.status()).as("%s", readiness).isEqualTo(200);
     }
 

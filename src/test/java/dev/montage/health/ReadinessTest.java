@@ -16,12 +16,15 @@ import dev.montage.support.RawHttp;
  */
 class ReadinessTest extends ApiTest {
 
+    /** The first probe runs ffmpeg and opens the store\'s client: slow on a loaded machine. */
+    private static final int PROBE_TIMEOUT_MILLIS = 60_000;
+
     @Autowired
     private SchedulerLifecycle compositionQueue;
 
     @Test
     void readinessIsUpWhenDatabaseStoreFfmpegAndQueuesWork() {
-        Response readiness = RawHttp.to(port).send("GET", "/actuator/health/readiness");
+        Response readiness = RawHttp.to(port).timeoutMillis(PROBE_TIMEOUT_MILLIS).send("GET", "/actuator/health/readiness");
 
         assertThat(readiness.status()).as("%s", readiness).isEqualTo(200);
         assertThat(readiness.body()).as("no details on the public port").isEqualTo("{\"status\":\"UP\"}");
@@ -31,7 +34,7 @@ class ReadinessTest extends ApiTest {
     void aStoppedCompositionSchedulerMakesTheNodeUnreadyButNotDead() {
         compositionQueue.stop();
         try {
-            Response readiness = RawHttp.to(port).send("GET", "/actuator/health/readiness");
+            Response readiness = RawHttp.to(port).timeoutMillis(PROBE_TIMEOUT_MILLIS).send("GET", "/actuator/health/readiness");
             assertThat(readiness.status()).as("%s", readiness).isEqualTo(503);
             assertThat(readiness.body()).as("the component is named in the log, not here")
                     .isEqualTo("{\"status\":\"DOWN\"}");
@@ -39,6 +42,6 @@ class ReadinessTest extends ApiTest {
         } finally {
             compositionQueue.start();
         }
-        assertThat(RawHttp.to(port).send("GET", "/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(RawHttp.to(port).timeoutMillis(PROBE_TIMEOUT_MILLIS).send("GET", "/actuator/health/readiness").status()).isEqualTo(200);
     }
 }

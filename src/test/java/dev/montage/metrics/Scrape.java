@@ -26,7 +26,8 @@ record Scrape(String text, List<Sample> samples) {
     }
 
     static Scrape of(int port) {
-        Response response = RawHttp.to(port).send("GET", "/actuator/prometheus");
+        // generous: the first scrape of a context builds every meter, on a machine other tests keep busy
+        Response response = RawHttp.to(port).timeoutMillis(60_000).send("GET", "/actuator/prometheus");
         if (response.status() != 200) {
             throw new AssertionError("scrape answered " + response);
         }
