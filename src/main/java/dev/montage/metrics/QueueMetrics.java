@@ -3,8 +3,6 @@ package dev.montage.metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -41,14 +38,14 @@ class QueueMetrics implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(QueueMetrics.class);
 
     private final JobQueues queues;
-    private final JdbcClient jdbc;
+    private final BacklogRepository backlog;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
 
-    QueueMetrics(JobQueues queues, JdbcClient jdbc, MeterRegistry registry, Clock clock) {
+    QueueMetrics(JobQueues queues, BacklogRepository backlog, MeterRegistry registry, Clock clock) {
         this.queues = queues;
-        this.jdbc = jdbc;
+        this.backlog = backlog;
         this.registry = registry;
         this.clock = clock;
     }
@@ -80,22 +77,14 @@ class QueueMetrics implements SmartInitializingSingleton {
     }
 
     private Backlog read(String table, Instant now) {
-        Map<String, Long> depth = new HashMap<>();
-        Map<String, Double> oldestAge = new HashMap<>();
         try {
-            // the table name is a checked plain identifier (JobQueue); everything else is a parameter
-            jdbc.sql("""
-                    select task_name, count(*) as depth, min(execution_time) as oldest
-                    from %s
-                    where picked = false and execution_time <= :now
-                    group by task_name""".formatted(table))
-                    .param("now", now.atOffset(ZoneOffset.UTC))
-                    .query(rs -> {
-                        String task = rs.getString("task_name");
-                        depth.put(task, rs.getLong("depth"));
-                        Instant oldest = rs.getObject("oldest", OffsetDateTime.class).toInstant();
-                        oldestAge.put(task, Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0));
-                    });
+            Map<String, BacklogRepository.Waiting> waiting = backlog.waiting(table, now);
+            Map<String, Long> depth = new HashMap<>();
+            Map<String, Double> oldestAge = new HashMap<>();
+            waiting.forEach((task, w) -> {
+                depth.put(task, w.count());
+                oldestAge.put(task, Math.max(0, Duration.between(w.oldestDue(), now).toMillis() / 1000.0));
+            });
             return new Backlog(now, depth, oldestAge, false);
         } catch (DataAccessException e) {
             log.debug("Could not read the backlog of {}", table, e);
