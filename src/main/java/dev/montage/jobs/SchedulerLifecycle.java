@@ -27,7 +27,7 @@ public final class SchedulerLifecycle implements SmartLifecycle {
     }
 
     /** The {@link JobQueue#name()} of the queue this runs, for the readiness details. */
-    public String queueName() {
+    String queueName() {
         return queueName;
     }
 
@@ -95,7 +95,7 @@ public final class SchedulerLifecycle implements SmartLifecycle {
      * Whether this node's scheduler of the queue is taking executions: started, not paused, not shutting down.
      * False before the start, after a stop, and on a node that does not run this queue (see {@link #isAutoStartup()}).
      */
-    public synchronized boolean isPickingExecutions() {
+    synchronized boolean isPickingExecutions() {
         if (running == null) {
             return false;
         }
