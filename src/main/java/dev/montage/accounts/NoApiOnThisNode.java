@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * On a node without the api role ({@code montage.roles=worker}) every request but the health probe is answered
+ * On a node without the api role ({@code montage.roles=worker}) every request but the health probe and the
+ * metrics scrape is answered
  * 404 in the envelope, before any key is looked at: the node serves no {@code /v2}, whoever asks. A balancer
  * routes API calls to the api nodes; one that sends them here anyway gets a plain "not found", never a 401 that
  * would send the client looking for a key problem.
@@ -29,7 +30,7 @@ final class NoApiOnThisNode extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return PublicRoutes.HEALTH.matches(request);
+        return PublicRoutes.ACTUATOR.matches(request);
     }
 
     @Override

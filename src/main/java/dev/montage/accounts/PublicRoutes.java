@@ -8,7 +8,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The routes that need no API key: a composition's media, whose signed download link carries its own HMAC (so a
  * browser {@code <video>} can play it), the health probe of load balancers and orchestrators, which tells
- * only UP or DOWN, and the API's description (the OpenAPI document and the Swagger UI page that shows it). Matched with the path patterns Spring MVC routes with, on the decoded path, so a route is
+ * only UP or DOWN, the metrics scrape, and the API's description (the OpenAPI document and the Swagger UI page that
+ * shows it). Matched with the path patterns Spring MVC routes with, on the decoded path, so a route is
  * public exactly when the router takes it for this one.
  */
 final class PublicRoutes {
@@ -22,6 +23,17 @@ final class PublicRoutes {
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, HEALTH_PATHS),
             PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, HEALTH_PATHS));
 
+    /**
+     * The scrape of metrics: what every node does (queues, renders, requests per route template), never a
+     * client's data; an operator keeps it private with the management port (docs/deployment.md).
+     */
+    private static final String PROMETHEUS = "/actuator/prometheus";
+
+    /** What a node serves its operator, whatever its roles: the health probes and the metrics scrape. */
+    static final RequestMatcher ACTUATOR = new OrRequestMatcher(HEALTH,
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, PROMETHEUS),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, PROMETHEUS));
+
     private static final String OPENAPI_DOCUMENT = "/openapi.yaml";
 
     /** {@code /swagger-ui} itself and its files. */
@@ -29,7 +41,7 @@ final class PublicRoutes {
 
     static final RequestMatcher MATCHER = new OrRequestMatcher(
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, COMPOSITION_MEDIA),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, COMPOSITION_MEDIA), HEALTH,
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, COMPOSITION_MEDIA), ACTUATOR,
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, OPENAPI_DOCUMENT),
             PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, OPENAPI_DOCUMENT),
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, SWAGGER_UI),

@@ -308,7 +308,10 @@ class CompositionJob {
                             composition.format(), composition.resolution(), Megabytes.of(size)));
             return true;
         }));
-        if (!completed) {
+        if (completed) {
+            running.ended(composition.id(), CompositionStatus.COMPLETED,
+                    Optional.of(Duration.ofMillis(plan.durationMillis())));
+        } else {
             blobs.delete(blobKey); // failed, or deleted meanwhile: keep no orphan
         }
     }
@@ -317,13 +320,18 @@ class CompositionJob {
         log.info("Composition failed: {}", reason);
         String kept = CompositionRepository.failureReason(reason);
         Instant now = Timestamps.now(clock);
-        transaction.executeWithoutResult(status -> {
-            if (compositions.fail(composition.id(), kept, now)) {
-                events.record(composition.accountId(), composition.webhooks(), now,
-                        new WebhookPayload.CompositionFailed(composition.id(), composition.roomId(),
-                                composition.sessionId(), kept));
+        boolean failed = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!compositions.fail(composition.id(), kept, now)) {
+                return false;
             }
-        });
+            events.record(composition.accountId(), composition.webhooks(), now,
+                    new WebhookPayload.CompositionFailed(composition.id(), composition.roomId(),
+                            composition.sessionId(), kept));
+            return true;
+        }));
+        if (failed) {
+            running.ended(composition.id(), CompositionStatus.FAILED, Optional.empty());
+        }
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.montage.compositions;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,15 +16,24 @@ import org.springframework.stereotype.Component;
  *
  * <p>Cancellation is recorded, never inferred from the interrupt: a node that is shutting down interrupts its
  * job threads too, and such a job must give its composition back to the queue, not drop it.
+ *
+ * <p>The job tells it, too, when a run ends the composition ({@link #ended}): it knows when the run began, and
+ * publishes a {@link CompositionEnded} so the job need not know who counts.
  */
 @Component
 class RunningCompositions {
 
     private final Map<UUID, Run> running = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
+
+    RunningCompositions(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     /** One render on this node; {@link #cancelled()} says whether a DELETE stopped it. */
     static final class Run {
         private final Thread thread = Thread.currentThread();
+        private final long startedNanos = System.nanoTime();
         private volatile boolean cancelled;
 
         boolean cancelled() {
@@ -53,6 +64,19 @@ class RunningCompositions {
         Run run = running.get(id);
         if (run != null) {
             run.cancel();
+        }
+    }
+
+    /**
+     * The run of {@code id} on this node gave the composition its final {@code status} (its row says so,
+     * committed): publishes a {@link CompositionEnded} with the run's wall time. Nothing when no run of it is
+     * registered here.
+     */
+    void ended(UUID id, CompositionStatus status, Optional<Duration> mediaDuration) {
+        Run run = running.get(id);
+        if (run != null) {
+            events.publishEvent(new CompositionEnded(status, Duration.ofNanos(System.nanoTime() - run.startedNanos),
+                    mediaDuration));
         }
     }
 }

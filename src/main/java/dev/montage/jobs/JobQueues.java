@@ -2,6 +2,8 @@ package dev.montage.jobs;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -39,6 +41,9 @@ public final class JobQueues {
     private final int missedHeartbeats;
     private final Duration shutdownGrace;
     private final boolean commandLine;
+    /** Every queue this node built a scheduler for, for its health and its metrics. */
+    private final List<JobQueue> queues = new CopyOnWriteArrayList<>();
+    private final List<SchedulerLifecycle> lifecycles = new CopyOnWriteArrayList<>();
 
     JobQueues(DataSource dataSource, Duration heartbeatInterval, int missedHeartbeats, Duration shutdownGrace,
             boolean commandLine) {
@@ -63,7 +68,7 @@ public final class JobQueues {
 
     /** Runs {@code queue}'s executions on this node while started; never starts by itself in a command-line run. */
     public SchedulerLifecycle lifecycle(JobQueue queue, boolean autoStart) {
-        return new SchedulerLifecycle(() -> Scheduler.create(dataSource, queue.tasks())
+        SchedulerLifecycle lifecycle = new SchedulerLifecycle(queue.name(), () -> Scheduler.create(dataSource, queue.tasks())
                 .tableName(queue.table())
                 // highest priority first, then the earliest due; a task that sets none gets db-scheduler's default
                 .enablePriority()
@@ -79,5 +84,18 @@ public final class JobQueues {
                 // logged by the job with their stack trace
                 .failureLogging(LogLevel.WARN, false)
                 .build(), autoStart && !commandLine);
+        queues.add(queue);
+        lifecycles.add(lifecycle);
+        return lifecycle;
+    }
+
+    /** The queues of this node, whether or not it runs them: each has a table that others may fill. */
+    public List<JobQueue> queues() {
+        return List.copyOf(queues);
+    }
+
+    /** The schedulers of this node's queues, started or not. */
+    List<SchedulerLifecycle> lifecycles() {
+        return List.copyOf(lifecycles);
     }
 }

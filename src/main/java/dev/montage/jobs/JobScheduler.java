@@ -54,6 +54,12 @@ public class JobScheduler {
         return queues.lifecycle(compositionQueue, settings.autoStart() && roles.worker());
     }
 
+    /** The queues' part of readiness: {@code /actuator/health/readiness} component {@code jobQueues}. */
+    @Bean
+    JobQueuesHealthIndicator jobQueuesHealthIndicator(JobQueues queues) {
+        return new JobQueuesHealthIndicator(queues);
+    }
+
     /** One job per two cores: an ffmpeg encode keeps about two cores busy on its own. */
     static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

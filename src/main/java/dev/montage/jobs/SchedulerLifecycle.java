@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerState;
 
 /**
  * Starts a queue's scheduler once the context (and with it Flyway's schema) is ready, and stops it first. A
@@ -14,13 +15,20 @@ import com.github.kagkarlsson.scheduler.Scheduler;
  * the API but runs none of the queue's executions until {@link #start()} is called.
  */
 public final class SchedulerLifecycle implements SmartLifecycle {
+    private final String queueName;
     private final Supplier<Scheduler> factory;
     private final boolean autoStart;
     private Scheduler running;
 
-    SchedulerLifecycle(Supplier<Scheduler> factory, boolean autoStart) {
+    SchedulerLifecycle(String queueName, Supplier<Scheduler> factory, boolean autoStart) {
+        this.queueName = queueName;
         this.factory = factory;
         this.autoStart = autoStart;
+    }
+
+    /** The {@link JobQueue#name()} of the queue this runs, for the readiness details. */
+    String queueName() {
+        return queueName;
     }
 
     @Override
@@ -81,5 +89,17 @@ public final class SchedulerLifecycle implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return running != null;
+    }
+
+    /**
+     * Whether this node's scheduler of the queue is taking executions: started, not paused, not shutting down.
+     * False before the start, after a stop, and on a node that does not run this queue (see {@link #isAutoStartup()}).
+     */
+    synchronized boolean isPickingExecutions() {
+        if (running == null) {
+            return false;
+        }
+        SchedulerState state = running.getSchedulerState();
+        return state.isStarted() && !state.isPaused() && !state.isShuttingDown();
     }
 }

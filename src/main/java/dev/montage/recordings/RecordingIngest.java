@@ -43,6 +43,8 @@ import dev.montage.storage.BlobStore;
 import dev.montage.storage.OwnerOnlyFiles;
 import dev.montage.webhooks.WebhookEvents;
 import dev.montage.webhooks.WebhookPayload;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,10 +75,11 @@ class RecordingIngest {
     private final IdGenerator ids;
     private final Path spool;
     private final long maxUploadBytes;
+    private final DistributionSummary uploaded;
 
     RecordingIngest(RecordingRepository recordings, RoomService rooms, SessionService sessions, MediaProbe probe,
             BlobStore blobs, TransactionTemplate transaction, WebhookEvents events, JsonMapper mapper, Clock clock,
-            IdGenerator ids, NodeSettings node, RecordingSettings settings) {
+            IdGenerator ids, NodeSettings node, RecordingSettings settings, MeterRegistry meters) {
         this.recordings = recordings;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -89,6 +92,10 @@ class RecordingIngest {
         this.ids = ids;
         this.spool = node.dataDir().resolve("tmp");
         this.maxUploadBytes = settings.maxUploadSize().toBytes();
+        this.uploaded = DistributionSummary.builder("montage.recordings.uploaded")
+                .description("Sizes of the recordings uploaded and stored by this node")
+                .baseUnit("bytes")
+                .register(meters);
     }
 
     /** The form fields of an upload, as sent; validated by {@link #ingest}. */
@@ -119,12 +126,15 @@ class RecordingIngest {
             MediaInfo info = probed(spooled);
             String blobKey = "recordings/" + ids.generateId() + extension(upload.file().getOriginalFilename());
             blobs.putFile(blobKey, spooled);
+            List<RoomRecording> created;
             try {
-                return transaction.execute(status -> store(account, target, upload, info, blobKey, startedAt));
+                created = transaction.execute(status -> store(account, target, upload, info, blobKey, startedAt));
             } catch (RuntimeException e) {
                 blobs.delete(blobKey);
                 throw e;
             }
+            uploaded.record(upload.file().getSize()); // montage_recordings_uploaded_bytes_sum: the bytes stored
+            return created;
         } finally {
             Files.deleteIfExists(spooled);
         }

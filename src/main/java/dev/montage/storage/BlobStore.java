@@ -42,6 +42,15 @@ public interface BlobStore {
         return Optional.empty();
     }
 
+    /**
+     * Checks that blobs can be stored now, for readiness: the folder takes a new file, the bucket answers. Cheap
+     * enough for a probe every few seconds; throws with a message an operator can act on.
+     */
+    void checkWritable() throws IOException;
+
+    /** Where the blobs go, for messages: a folder or {@code s3://bucket/prefix}. */
+    String location();
+
     /** Deletes the blob; deleting a missing blob is not an error. */
     void delete(String key) throws IOException;
 }

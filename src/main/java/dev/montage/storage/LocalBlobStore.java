@@ -83,6 +83,18 @@ class LocalBlobStore implements BlobStore {
         Files.deleteIfExists(resolve(key));
     }
 
+    /** Writes and removes an empty file: a full disk, a read-only mount or a folder gone all fail here. */
+    @Override
+    public void checkWritable() throws IOException {
+        Path probe = Files.createTempFile(root, ".ready-", ".tmp");
+        Files.delete(probe);
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
     /** The folder of the blobs under a data folder (also what {@code migrate-blobs} copies from). */
     static Path root(Path dataDir) {
         return dataDir.resolve("blobs").toAbsolutePath().normalize();

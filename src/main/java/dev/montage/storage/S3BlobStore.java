@@ -90,6 +90,7 @@ public class S3BlobStore implements BlobStore, DisposableBean {
     }
 
     /** The bucket and key prefix, for messages. */
+    @Override
     public String location() {
         return "s3://" + settings.bucket() + "/" + settings.prefix();
     }
@@ -222,6 +223,23 @@ public class S3BlobStore implements BlobStore, DisposableBean {
                 .getObjectRequest(g -> g.bucket(settings.bucket()).key(settings.objectKey(key))
                         .responseContentType(type)));
         return Optional.of(URI.create(presigned.url().toString()));
+    }
+
+    /**
+     * HeadBucket: the bucket exists and these credentials may use it. A write would prove more but would leave
+     * traffic (and, with versioning, objects) behind on every probe.
+     */
+    @Override
+    public void checkWritable() throws IOException {
+        try {
+            client.headBucket(b -> b.bucket(settings.bucket()));
+        } catch (S3Exception e) {
+            throw new IOException("bucket " + settings.bucket() + " answered " + e.statusCode()
+                    + (e.statusCode() == 404 ? " (no such bucket)" : e.statusCode() == 403 ? " (access denied)" : ""),
+                    e);
+        } catch (SdkException e) {
+            throw new IOException("bucket " + settings.bucket() + " unreachable: " + e.getMessage(), e);
+        }
     }
 
     @Override

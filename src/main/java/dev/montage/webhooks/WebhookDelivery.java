@@ -23,6 +23,8 @@ import dev.montage.api.Timestamps;
 import dev.montage.webhooks.DeliveryAttempt.Outcome;
 import dev.montage.webhooks.DeliveryAttempt.Target;
 import dev.montage.webhooks.WebhookEvent.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,10 +48,11 @@ class WebhookDelivery {
     private final WebhookSender sender = new WebhookSender();
     private final TargetGuard guard;
     private final RetryPolicy retry;
+    private final MeterRegistry meters;
 
     WebhookDelivery(EventRepository events, AttemptRepository attempts, WebhookSigner signer,
             WebhookSettings settings, TransactionTemplate transaction, JsonMapper mapper, Clock clock,
-            IdGenerator ids) {
+            IdGenerator ids, MeterRegistry meters) {
         this.events = events;
         this.attempts = attempts;
         this.signer = signer;
@@ -60,6 +63,7 @@ class WebhookDelivery {
         this.ids = ids;
         this.guard = new TargetGuard(settings.allowPrivateTargets());
         this.retry = new RetryPolicy(settings.baseDelay(), () -> ThreadLocalRandom.current().nextDouble());
+        this.meters = meters;
     }
 
     /** Makes the event's next attempt; answers when the one after it is due, or empty when delivery is over. */
@@ -82,7 +86,21 @@ class WebhookDelivery {
                         Timestamps.now(clock));
             }
         });
+        attempt.ifPresent(this::count);
         return following.map(due -> clock.instant().plus(waitBefore(due, attempt)));
+    }
+
+    /**
+     * {@code montage.webhook.attempts} (counter, tags {@code outcome}: delivered, failed, refused; {@code target}:
+     * primary, failover): counted once the attempt is recorded, as {@code GET .../webhook_deliveries} lists it.
+     */
+    private void count(DeliveryAttempt attempt) {
+        Counter.builder("montage.webhook.attempts")
+                .description("Webhook delivery attempts made by this node")
+                .tag("outcome", attempt.outcome().wireName())
+                .tag("target", attempt.target().wireName())
+                .register(meters)
+                .increment();
     }
 
     /** Retries at one URL back off; the first attempt at the failover URL goes at once. */

@@ -45,6 +45,10 @@ class NodeRolesProcessTest {
                 assertThat(health.status()).as(probe + ": " + health).isEqualTo(200);
                 assertThat(health.json().path("status").asString()).isEqualTo("UP");
             }
+            // a worker is scraped like any node
+            ApiClient.Response scrape = withoutKey.get("/actuator/prometheus");
+            assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
+            assertThat(scrape.body()).contains("montage_queue_depth{queue=\"compositions\"");
         }
     }
 
@@ -64,6 +68,9 @@ class NodeRolesProcessTest {
                         .doesNotContain("table-name=scheduled_tasks").doesNotContain("Rendering composition");
                 assertThat(api.api().get("/v2/room_compositions/" + id).data().path("status").asString())
                         .isEqualTo("enqueued");
+                // no composition scheduler here, and none missing: the node is ready
+                ApiClient.Response readiness = api.api().withKey(null).get("/actuator/health/readiness");
+                assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
                 api.terminate(Duration.ofSeconds(60));
             }
             try (MontageProcess both = MontageProcess.start(dataDir, database)) {
