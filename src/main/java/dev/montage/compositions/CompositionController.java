@@ -44,18 +44,21 @@ class CompositionController {
         Optional<String> status = query.oneOf("filter[status]", CompositionStatus.wireNames());
         PageRequest page = query.page();
         query.throwIfInvalid();
-        return compositions.list(account, new CompositionQuery(sessionId, status, created), page).map(this::view);
+        String base = baseUrl.forCurrentRequest(); // once per answer, not once per row
+        return compositions.list(account, new CompositionQuery(sessionId, status, created), page)
+                .map(composition -> view(composition, base));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     DataResponse<CompositionView> create(AccountId account, JsonBody body) {
-        return new DataResponse<>(view(compositions.create(account, body)));
+        return new DataResponse<>(view(compositions.create(account, body), baseUrl.forCurrentRequest()));
     }
 
     @GetMapping("/{compositionId}")
     DataResponse<CompositionView> get(AccountId account, @PathVariable String compositionId) {
-        return new DataResponse<>(view(compositions.get(account, Ids.parse(compositionId, "Room composition"))));
+        return new DataResponse<>(view(compositions.get(account, Ids.parse(compositionId, "Room composition")),
+                baseUrl.forCurrentRequest()));
     }
 
     @DeleteMapping("/{compositionId}")
@@ -65,9 +68,9 @@ class CompositionController {
     }
 
     /** A completed composition carries a fresh signed link, valid for an hour; before that, none. */
-    private CompositionView view(Composition composition) {
+    private CompositionView view(Composition composition, String base) {
         String downloadUrl = composition.status() == CompositionStatus.COMPLETED
-                ? links.link(baseUrl.forCurrentRequest(), composition.id(), composition.blobKey()) : null;
+                ? links.link(base, composition.id(), composition.blobKey()) : null;
         return CompositionView.of(composition, downloadUrl);
     }
 }

@@ -17,6 +17,7 @@ import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
 import dev.montage.api.WebhookTarget;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -27,10 +28,15 @@ class CompositionRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
+    // made once: a TypeReference passed to readValue is resolved anew on every call, three times per row of a list
+    private final ObjectReader layoutReader;
+    private final ObjectReader idsReader;
 
     CompositionRepository(JdbcClient jdbc, JsonMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.layoutReader = mapper.readerFor(LAYOUT);
+        this.idsReader = mapper.readerFor(IDS);
     }
 
     void insert(Composition c) {
@@ -220,9 +226,9 @@ class CompositionRepository {
                 CompositionStatus.fromWire(rs.getString("status")),
                 rs.getString("output_format"),
                 rs.getString("resolution"),
-                mapper.readValue(rs.getString("video_layout"), LAYOUT),
-                mapper.readValue(rs.getString("audio_sources"), IDS),
-                mapper.readValue(rs.getString("audio_sources_excluded"), IDS),
+                layoutReader.readValue(rs.getString("video_layout")),
+                idsReader.readValue(rs.getString("audio_sources")),
+                idsReader.readValue(rs.getString("audio_sources_excluded")),
                 rs.getBoolean("trim_gaps"),
                 new WebhookTarget(rs.getString("webhook_event_url"), rs.getString("webhook_event_failover_url"),
                         rs.getObject("webhook_timeout_secs", Integer.class)),

@@ -31,12 +31,14 @@ public class DownloadLinks {
 
     public static final Duration VALIDITY = Duration.ofHours(1);
     private static final String SECRET_NAME = "download-links";
+    private static final String ALGORITHM = "HmacSHA256";
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String configuredSecret;
     private final BlobStore blobs;
     private volatile byte[] key;
+    private volatile Mac keyedMac;
 
     DownloadLinks(JdbcClient jdbc, Clock clock, DownloadSettings settings, BlobStore blobs) {
         this.blobs = blobs;
@@ -73,11 +75,34 @@ public class DownloadLinks {
     }
 
     private String sign(UUID compositionId, long expires) {
+        Mac mac = mac();
+        byte[] digest = mac.doFinal((compositionId + "|" + expires).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    /**
+     * A Mac of its own for this call, cloned from one keyed once: a list signs a link per completed composition, and
+     * looking up the provider and keying a new Mac each time cost more than the signing itself. A Mac is not
+     * thread-safe, hence the clone rather than one shared instance.
+     */
+    private Mac mac() {
+        Mac prototype = keyedMac;
+        if (prototype == null) {
+            prototype = newMac(key());
+            keyedMac = prototype; // two threads that race here key the same secret: either one will do
+        }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] digest = mac.doFinal((compositionId + "|" + expires).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(key()); // a provider whose Mac cannot be cloned: keyed anew, as before
+        }
+    }
+
+    private static Mac newMac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }

@@ -6,7 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +54,27 @@ class DownloadLinksTest extends ApiTest {
         long expires = ISSUED.plus(Duration.ofHours(1)).getEpochSecond();
         assertThat(new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), secret, null)
                 .isValid(COMPOSITION, expires, configured.replaceAll(".*signature=", ""))).isTrue();
+    }
+
+    /**
+     * One instance signs for many threads at once (a list signs a link per row, on every request thread) and each
+     * signature is the one a fresh instance, signing alone, makes: no thread's signing leaks into another's.
+     */
+    @Test
+    void signaturesMadeConcurrentlyAreThoseMadeAlone() throws Exception {
+        DownloadLinks shared = links(ISSUED);
+        List<UUID> compositions = Stream.generate(UUID::randomUUID).limit(2_000).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> signed = threads.invokeAll(compositions.stream()
+                    .map(id -> (Callable<String>) () -> shared.link("", id)).toList());
+            DownloadLinks alone = links(ISSUED);
+            for (int i = 0; i < compositions.size(); i++) {
+                assertThat(signed.get(i).get()).isEqualTo(alone.link("", compositions.get(i)));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** A fresh instance, as another node would have: it must read the same stored key. */
