@@ -13,6 +13,7 @@ import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
+import dev.montage.layout.SpeechLevels;
 import dev.montage.media.MediaKind;
 
 @Repository
@@ -52,6 +53,31 @@ class RecordingRepository {
                 .param("created_at", Timestamps.toDb(r.createdAt()))
                 .param("updated_at", Timestamps.toDb(r.updatedAt()))
                 .update();
+    }
+
+    /** Keeps an audio recording's speech-activity timeline in its row. */
+    void storeSpeechLevels(UUID id, SpeechLevels levels) {
+        jdbc.sql("""
+                update room_recordings set speech_window_millis = :window_millis, speech_levels = :levels
+                 where id = :id
+                """)
+                .param("id", id)
+                .param("window_millis", levels.windowMillis())
+                .param("levels", levels.toBytes())
+                .update();
+    }
+
+    /** The recording's speech-activity timeline; empty for video and for audio uploaded before timelines. */
+    Optional<SpeechLevels> findSpeechLevels(UUID accountId, UUID id) {
+        return jdbc.sql("""
+                select speech_window_millis, speech_levels from room_recordings
+                 where id = :id and account_id = :account_id and speech_levels is not null
+                """)
+                .param("id", id)
+                .param("account_id", accountId)
+                .query((rs, row) -> SpeechLevels.fromBytes(rs.getInt("speech_window_millis"),
+                        rs.getBytes("speech_levels")))
+                .optional();
     }
 
     Optional<RoomRecording> find(UUID accountId, UUID id) {
