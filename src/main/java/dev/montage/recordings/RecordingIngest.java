@@ -161,7 +161,7 @@ class RecordingIngest {
                         startedAt.plusMillis(stream.durationMillis()), now, now, now);
                 recordings.insert(recording);
                 if (kind == MediaKind.AUDIO) {
-                    levels.ifPresent(l -> recordings.storeSpeechLevels(recording.id(), l));
+                    levels.ifPresent(l -> recordings.storeSpeechLevels(account.value(), recording.id(), l));
                 }
                 created.add(recording);
             });

@@ -56,12 +56,13 @@ class RecordingRepository {
     }
 
     /** Keeps an audio recording's speech-activity timeline in its row. */
-    void storeSpeechLevels(UUID id, SpeechLevels levels) {
+    void storeSpeechLevels(UUID accountId, UUID id, SpeechLevels levels) {
         jdbc.sql("""
                 update room_recordings set speech_window_millis = :window_millis, speech_levels = :levels
-                 where id = :id
+                 where id = :id and account_id = :account_id
                 """)
                 .param("id", id)
+                .param("account_id", accountId)
                 .param("window_millis", levels.windowMillis())
                 .param("levels", levels.toBytes())
                 .update();
