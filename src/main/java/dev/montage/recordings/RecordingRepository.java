@@ -2,6 +2,7 @@ package dev.montage.recordings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +80,25 @@ class RecordingRepository {
                 .query((rs, row) -> SpeechLevels.fromBytes(rs.getInt("speech_window_millis"),
                         rs.getBytes("speech_levels")))
                 .optional();
+    }
+
+    /** Where a session's timelines start and what they hold, by participant: what the active speaker is decided on. */
+    List<StoredSpeech> listSpeechForSession(UUID accountId, UUID sessionId) {
+        return jdbc.sql("""
+                select participant_id, started_at, speech_window_millis, speech_levels from room_recordings
+                 where account_id = :account_id and session_id = :session_id and speech_levels is not null
+                 order by started_at, id
+                """)
+                .param("account_id", accountId)
+                .param("session_id", sessionId)
+                .query((rs, row) -> new StoredSpeech(rs.getObject("participant_id", UUID.class),
+                        Timestamps.fromDb(rs, "started_at"), SpeechLevels.fromBytes(rs.getInt("speech_window_millis"),
+                        rs.getBytes("speech_levels"))))
+                .list();
+    }
+
+    /** One audio recording's timeline and where it starts. */
+    record StoredSpeech(UUID participantId, Instant startedAt, SpeechLevels levels) {
     }
 
     Optional<RoomRecording> find(UUID accountId, UUID id) {

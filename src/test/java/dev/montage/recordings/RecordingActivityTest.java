@@ -3,6 +3,7 @@ package dev.montage.recordings;
 import static dev.montage.support.ApiAssertions.assertNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.montage.accounts.AccountService;
+import dev.montage.layout.ParticipantSpeech;
+import dev.montage.layout.TimeSpan;
+import dev.montage.support.ApiClient;
 import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
 import dev.montage.support.TestMedia;
@@ -29,6 +34,9 @@ class RecordingActivityTest extends ApiTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private RecordingService recordingService;
 
     /**
      * <pre>
@@ -160,6 +168,48 @@ class RecordingActivityTest extends ApiTest {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.error().path("code").asString()).isEqualTo("10009");
+    }
+
+    /**
+     * What the active-speaker layouts will read: every participant's speech on the session clock (epoch ms), a
+     * participant's reconnects joined, video-only participants absent.
+     * <pre>
+     * seconds from 10:00:00   0     1     2     3     4     5     6     7
+     * alice (two recordings)  [speak]                       [ .. [speak] ]
+     * bob (from 2 s)                      [ .. [speak] ]
+     * carol (video only)            [ ......... ]
+     * </pre>
+     */
+    @Test
+    void aSessionsSpeechByParticipant_onTheSessionClock() {
+        AccountService.NewAccount account = accounts.createAccount();
+        ApiClient client = new ApiClient(port, account.apiKey());
+        JsonNode alice = upload(client, TestMedia.speaking(440, 2, 0, 1), Map.of("started_at", STARTED_AT)).path(0);
+        String session = alice.path("session_id").asString();
+        String aliceId = alice.path("participant_id").asString();
+        upload(client, TestMedia.speaking(440, 2, 0.5, 1.5), Map.of("started_at", "2024-05-01T10:00:05Z",
+                "participant_id", aliceId));
+        String bobId = upload(client, TestMedia.speaking(660, 3, 1, 2), Map.of("started_at", "2024-05-01T10:00:02Z",
+                "session_id", session)).path(0).path("participant_id").asString();
+        upload(client, TestMedia.videoOnly("blue", 3), Map.of("started_at", "2024-05-01T10:00:01Z",
+                "session_id", session));
+
+        Map<String, List<TimeSpan>> speech = ParticipantSpeech.onSessionClock(
+                recordingService.speechOfSession(account.accountId(), UUID.fromString(session)));
+
+        long t0 = Instant.parse(STARTED_AT).toEpochMilli();
+        assertThat(speech).containsOnlyKeys(aliceId, bobId);
+        assertThat(speech.get(aliceId)).hasSize(2);
+        assertNear(span(speech.get(aliceId).get(0)), t0, t0 + 1000);
+        assertNear(span(speech.get(aliceId).get(1)), t0 + 5500, t0 + 6500);
+        assertThat(speech.get(bobId)).hasSize(1);
+        assertNear(span(speech.get(bobId).get(0)), t0 + 3000, t0 + 4000);
+        assertThat(recordingService.speechOfSession(accounts.createAccount().accountId(), UUID.fromString(session)))
+                .as("another account's session").isEmpty();
+    }
+
+    private static long[] span(TimeSpan span) {
+        return new long[] {span.startMillis(), span.endMillis()};
     }
 
     private static void assertNear(long[] span, long startMillis, long endMillis) {
