@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,10 +30,12 @@ import dev.montage.api.Ids;
 import dev.montage.api.Problems;
 import dev.montage.api.Timestamps;
 import dev.montage.api.WebhookTarget;
+import dev.montage.layout.SpeechLevels;
 import dev.montage.media.MediaInfo;
 import dev.montage.media.MediaKind;
 import dev.montage.media.MediaProbe;
 import dev.montage.media.MediaProbeException;
+import dev.montage.media.SpeechAnalysis;
 import dev.montage.media.StreamInfo;
 import dev.montage.node.NodeSettings;
 import dev.montage.rooms.Room;
@@ -56,6 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RecordingSettings.class)
 class RecordingIngest {
 
+    private static final Logger log = LoggerFactory.getLogger(RecordingIngest.class);
+
     /**
      * How far ahead of this server's clock a {@code started_at} may be: recordings are uploaded after they were
      * made, so a later instant is a wrong clock on the media server; a day leaves room for skew, never for years.
@@ -67,6 +73,7 @@ class RecordingIngest {
     private final RoomService rooms;
     private final SessionService sessions;
     private final MediaProbe probe;
+    private final SpeechAnalysis speech;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
     private final WebhookEvents events;
@@ -78,12 +85,14 @@ class RecordingIngest {
     private final DistributionSummary uploaded;
 
     RecordingIngest(RecordingRepository recordings, RoomService rooms, SessionService sessions, MediaProbe probe,
-            BlobStore blobs, TransactionTemplate transaction, WebhookEvents events, JsonMapper mapper, Clock clock,
-            IdGenerator ids, NodeSettings node, RecordingSettings settings, MeterRegistry meters) {
+            SpeechAnalysis speech, BlobStore blobs, TransactionTemplate transaction, WebhookEvents events,
+            JsonMapper mapper, Clock clock, IdGenerator ids, NodeSettings node, RecordingSettings settings,
+            MeterRegistry meters) {
         this.recordings = recordings;
         this.rooms = rooms;
         this.sessions = sessions;
         this.probe = probe;
+        this.speech = speech;
         this.blobs = blobs;
         this.transaction = transaction;
         this.events = events;
@@ -124,11 +133,13 @@ class RecordingIngest {
         try {
             upload.file().transferTo(spooled);
             MediaInfo info = probed(spooled);
+            Optional<SpeechLevels> levels = speechLevels(spooled, info);
             String blobKey = "recordings/" + ids.generateId() + extension(upload.file().getOriginalFilename());
             blobs.putFile(blobKey, spooled);
             List<RoomRecording> created;
             try {
-                created = transaction.execute(status -> store(account, target, upload, info, blobKey, startedAt));
+                created = transaction.execute(status -> store(account, target, upload, info, levels, blobKey,
+                        startedAt));
             } catch (RuntimeException e) {
                 blobs.delete(blobKey);
                 throw e;
@@ -141,7 +152,7 @@ class RecordingIngest {
     }
 
     private List<RoomRecording> store(AccountId account, Target target, Upload upload, MediaInfo info,
-            String blobKey, Instant startedAt) {
+            Optional<SpeechLevels> levels, String blobKey, Instant startedAt) {
         Instant endedAt = startedAt.plusMillis(longest(info));
         UUID roomId = target.session().map(RoomSession::roomId)
                 .orElseGet(() -> target.room().orElseGet(() -> rooms.createDefault(account)).id());
@@ -159,6 +170,9 @@ class RecordingIngest {
                         stream.durationMillis(), info.sizeBytes(), mediaInfoJson, startedAt,
                         startedAt.plusMillis(stream.durationMillis()), now, now, now);
                 recordings.insert(recording);
+                if (kind == MediaKind.AUDIO) {
+                    levels.ifPresent(l -> recordings.storeSpeechLevels(account.value(), recording.id(), l));
+                }
                 created.add(recording);
             });
         }
@@ -183,6 +197,25 @@ class RecordingIngest {
             throw unprocessable("the file has no audio and no video stream");
         }
         return info;
+    }
+
+    /**
+     * The speech-activity timeline of the file's audio, the stream its audio recording names. Audio that ffprobe
+     * reads but ffmpeg cannot decode is stored as before, without a timeline, like audio uploaded before
+     * timelines existed: the upload is the media server's copy of what happened, and refusing it would lose the
+     * video beside it too.
+     */
+    private Optional<SpeechLevels> speechLevels(Path file, MediaInfo info) throws IOException {
+        Optional<StreamInfo> audio = info.first(MediaKind.AUDIO);
+        if (audio.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(speech.levels(file, audio.get().index()));
+        } catch (MediaProbeException e) {
+            log.warn("No speech-activity timeline for an upload: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static long longest(MediaInfo info) {

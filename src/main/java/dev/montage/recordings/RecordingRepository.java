@@ -2,6 +2,7 @@ package dev.montage.recordings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
+import dev.montage.layout.SpeechLevels;
 import dev.montage.media.MediaKind;
 
 @Repository
@@ -52,6 +54,51 @@ class RecordingRepository {
                 .param("created_at", Timestamps.toDb(r.createdAt()))
                 .param("updated_at", Timestamps.toDb(r.updatedAt()))
                 .update();
+    }
+
+    /** Keeps an audio recording's speech-activity timeline in its row. */
+    void storeSpeechLevels(UUID accountId, UUID id, SpeechLevels levels) {
+        jdbc.sql("""
+                update room_recordings set speech_window_millis = :window_millis, speech_levels = :levels
+                 where id = :id and account_id = :account_id
+                """)
+                .param("id", id)
+                .param("account_id", accountId)
+                .param("window_millis", levels.windowMillis())
+                .param("levels", levels.toBytes())
+                .update();
+    }
+
+    /** The recording's speech-activity timeline; empty for video and for audio uploaded before timelines. */
+    Optional<SpeechLevels> findSpeechLevels(UUID accountId, UUID id) {
+        return jdbc.sql("""
+                select speech_window_millis, speech_levels from room_recordings
+                 where id = :id and account_id = :account_id and speech_levels is not null
+                """)
+                .param("id", id)
+                .param("account_id", accountId)
+                .query((rs, row) -> SpeechLevels.fromBytes(rs.getInt("speech_window_millis"),
+                        rs.getBytes("speech_levels")))
+                .optional();
+    }
+
+    /** Where a session's timelines start and what they hold, by participant: what the active speaker is decided on. */
+    List<StoredSpeech> listSpeechForSession(UUID accountId, UUID sessionId) {
+        return jdbc.sql("""
+                select participant_id, started_at, speech_window_millis, speech_levels from room_recordings
+                 where account_id = :account_id and session_id = :session_id and speech_levels is not null
+                 order by started_at, id
+                """)
+                .param("account_id", accountId)
+                .param("session_id", sessionId)
+                .query((rs, row) -> new StoredSpeech(rs.getObject("participant_id", UUID.class),
+                        Timestamps.fromDb(rs, "started_at"), SpeechLevels.fromBytes(rs.getInt("speech_window_millis"),
+                        rs.getBytes("speech_levels"))))
+                .list();
+    }
+
+    /** One audio recording's timeline and where it starts. */
+    record StoredSpeech(UUID participantId, Instant startedAt, SpeechLevels levels) {
     }
 
     Optional<RoomRecording> find(UUID accountId, UUID id) {

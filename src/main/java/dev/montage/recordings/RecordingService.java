@@ -1,9 +1,12 @@
 package dev.montage.recordings;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -15,6 +18,8 @@ import dev.montage.api.AccountId;
 import dev.montage.api.Ids;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
+import dev.montage.layout.ParticipantSpeech;
+import dev.montage.layout.SpeechDetector;
 import dev.montage.storage.BlobStore;
 
 /** Reading and deleting recordings. A blob goes when the last recording that uses it goes. */
@@ -49,6 +54,21 @@ public class RecordingService {
      */
     public List<UUID> lockOfSession(AccountId account, UUID sessionId) {
         return recordings.lockForSession(account.value(), sessionId);
+    }
+
+    /**
+     * The speech of a session's audio recordings by participant id, each recording placed at its {@code started_at}
+     * in epoch milliseconds (the layout's session clock); {@link ParticipantSpeech#onSessionClock} joins them. Audio
+     * without a timeline (uploaded before timelines existed) is left out, so its participant is absent, not silent.
+     */
+    public Map<String, List<ParticipantSpeech.RecordingSpeech>> speechOfSession(AccountId account, UUID sessionId) {
+        Map<String, List<ParticipantSpeech.RecordingSpeech>> speech = new TreeMap<>();
+        for (RecordingRepository.StoredSpeech stored : recordings.listSpeechForSession(account.value(), sessionId)) {
+            speech.computeIfAbsent(stored.participantId().toString(), participant -> new ArrayList<>())
+                    .add(new ParticipantSpeech.RecordingSpeech(stored.startedAt().toEpochMilli(),
+                            SpeechDetector.detect(stored.levels()).spans()));
+        }
+        return speech;
     }
 
     ListResponse<RoomRecording> list(AccountId account, RecordingQuery query, PageRequest page) {

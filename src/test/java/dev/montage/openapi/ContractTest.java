@@ -102,7 +102,8 @@ class ContractTest extends ApiTest {
         assertThat(marked).containsExactlyInAnyOrder(
                 "POST /room_recordings", "GET /room_compositions/{room_composition_id}/media",
                 "GET /room_compositions/{room_composition_id}/webhook_deliveries", "GET /webhooks/public_key",
-                "WebhookDelivery", "header Idempotency-Key", "response TooManyRequests",
+                "WebhookDelivery", "header Idempotency-Key",
+                "GET /room_recordings/{room_recording_id}/activity", "RoomRecordingActivity", "response TooManyRequests",
                 "response IdempotencyInProgress",
                 "CreateRoomCompositionRequest.audio_sources", "CreateRoomCompositionRequest.audio_sources_excluded",
                 "CreateRoomCompositionRequest.trim",
@@ -160,6 +161,11 @@ class ContractTest extends ApiTest {
         assertOk(strict.get("/v2/room_recordings?filter%5Bsession_id%5D=" + sessionId
                 + "&filter%5Btype%5D=video&filter%5Bduration_secs%5D=0"), 200);
         assertOk(strict.get("/v2/room_recordings/" + recordingId), 200);
+        for (JsonNode recording : upload.data()) {
+            // the audio recording's speech activity; the video one's is a 404 that says why
+            assertOk(strict.get("/v2/room_recordings/" + recording.path("id").asString() + "/activity"),
+                    recording.path("type").asString().equals("audio") ? 200 : 404);
+        }
         assertOk(strict.post("/v2/room_sessions/" + sessionId + "/actions/end", ""), 200);
         assertOk(strict.get("/v2/webhooks/public_key"), 200);
         assertOk(strict.delete("/v2/room_recordings/" + recordingId), 204);
@@ -204,7 +210,7 @@ class ContractTest extends ApiTest {
                 anonymous.post("/v2/room_sessions" + id + "/actions/end", ""), anonymous.get("/v2/room_participants"),
                 anonymous.get("/v2/room_participants" + id), anonymous.get("/v2/room_recordings"),
                 anonymous.delete("/v2/room_recordings"), anonymous.get("/v2/room_recordings" + id),
-                anonymous.delete("/v2/room_recordings" + id),
+                anonymous.delete("/v2/room_recordings" + id), anonymous.get("/v2/room_recordings" + id + "/activity"),
                 anonymous.upload("/v2/room_recordings", new byte[] {1}, "x.webm", Map.of()),
                 anonymous.get("/v2/room_compositions"), anonymous.post("/v2/room_compositions", "{}"),
                 anonymous.get("/v2/room_compositions" + id), anonymous.delete("/v2/room_compositions" + id),
@@ -226,7 +232,8 @@ class ContractTest extends ApiTest {
                 strict.get("/v2/room_sessions" + MISSING), strict.get("/v2/room_sessions" + MISSING + "/participants"),
                 strict.post("/v2/room_sessions" + MISSING + "/actions/end", ""),
                 strict.get("/v2/room_participants" + MISSING), strict.get("/v2/room_recordings" + MISSING),
-                strict.delete("/v2/room_recordings" + MISSING), strict.get("/v2/room_compositions" + MISSING),
+                strict.delete("/v2/room_recordings" + MISSING), strict.get("/v2/room_recordings" + MISSING + "/activity"),
+                strict.get("/v2/room_compositions" + MISSING),
                 strict.delete("/v2/room_compositions" + MISSING),
                 strict.get("/v2/room_compositions" + MISSING + "/webhook_deliveries"),
                 api.get("/v2/room_compositions/not-a-uuid"));

@@ -40,6 +40,31 @@ public final class TestMedia {
                 "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", "-shortest"));
     }
 
+    /**
+     * A WebM with Opus audio only, {@code seconds} long: a {@code hz} tone at a quarter of full scale (about
+     * -15 dBFS RMS) during each span {@code [from, to)} of {@code spoken} (seconds, in pairs), digital silence
+     * elsewhere. What a participant who speaks in turns sounds like to the speech-activity timeline.
+     */
+    public static byte[] speaking(int hz, double seconds, double... spoken) {
+        return speakingOver(hz, seconds, 0, spoken);
+    }
+
+    /** Like {@link #speaking}, over white noise of amplitude {@code noise} everywhere (a room's hiss). */
+    public static byte[] speakingOver(int hz, double seconds, double noise, double... spoken) {
+        if (spoken.length % 2 != 0) {
+            throw new IllegalArgumentException("spoken spans come in pairs of from and to: " + spoken.length);
+        }
+        StringBuilder on = new StringBuilder("0");
+        for (int i = 0; i < spoken.length; i += 2) {
+            on.append("+between(t\\," + spoken[i] + "\\," + (spoken[i + 1] - 0.00001) + ")");
+        }
+        String expression = "0.25*sin(2*PI*" + hz + "*t)*(" + on + ")+" + noise + "*(2*random(0)-1)";
+        return make("speaking-" + hz + "-" + seconds + "-" + noise + "-" + java.util.Arrays.toString(spoken)
+                        .replaceAll("[^0-9.,]", "") + ".webm",
+                List.of("-f", "lavfi", "-i", "aevalsrc=exprs=" + expression + ":s=48000:d=" + seconds,
+                        "-c:a", "libopus"));
+    }
+
     /** A WebM with Opus audio only. */
     public static byte[] audioOnly(int hz, double seconds) {
         return make("a-" + hz + "-" + seconds + ".webm", List.of(
