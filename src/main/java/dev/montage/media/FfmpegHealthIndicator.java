@@ -29,7 +29,7 @@ import dev.montage.health.LoggedHealthIndicator;
 class FfmpegHealthIndicator extends LoggedHealthIndicator {
 
     static final Duration TRUSTED_FOR = Duration.ofMinutes(1);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final FfmpegBinaries binaries;
     private final Clock clock;
@@ -43,7 +43,8 @@ class FfmpegHealthIndicator extends LoggedHealthIndicator {
     }
 
     @Override
-    protected Optional<String> problem(Map<String, Object> details) throws IOException {
+    // synchronized: concurrent probes (a public route) wait for one run of the tools instead of starting their own
+    protected synchronized Optional<String> problem(Map<String, Object> details) throws IOException {
         Instant now = clock.instant();
         for (var tool : List.of(Map.entry("ffmpeg", binaries.ffmpeg()), Map.entry("ffprobe", binaries.ffprobe()))) {
             // a tool taken away or made non-executable since the last run shows at once (a bare name is looked up

@@ -110,8 +110,10 @@ public final class FilterGraphBuilder {
         statements.addAll(video(plan, videoUses, inputs, stacked));
         statements.addAll(audio(plan, audioUses, inputs));
         String script = String.join(";\n", statements) + "\n";
+        // Only a video recording stored before orientations were probed leaves the turn to ffmpeg. An audio
+        // recording has no orientation, and it shares its file with the turned video of a phone recording.
         Set<Path> turnedByFfmpeg = new HashSet<>();
-        sources.stream().filter(source -> source.orientation().isEmpty())
+        sources.stream().filter(source -> source.kind() == MediaKind.VIDEO && source.orientation().isEmpty())
                 .forEach(source -> turnedByFfmpeg.add(source.file()));
         return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, scriptFile, output), script);
     }

@@ -1,6 +1,7 @@
 package dev.montage.recordings;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -205,15 +206,16 @@ class RecordingIngest {
      * timelines existed: the upload is the media server's copy of what happened, and refusing it would lose the
      * video beside it too.
      */
-    private Optional<SpeechLevels> speechLevels(Path file, MediaInfo info) throws IOException {
+    private Optional<SpeechLevels> speechLevels(Path file, MediaInfo info) {
         Optional<StreamInfo> audio = info.first(MediaKind.AUDIO);
         if (audio.isEmpty()) {
             return Optional.empty();
         }
         try {
             return Optional.of(speech.levels(file, audio.get().index()));
-        } catch (MediaProbeException e) {
-            log.warn("No speech-activity timeline for an upload: {}", e.getMessage());
+        } catch (MediaProbeException | IOException | UncheckedIOException e) {
+            // ffmpeg failed, timed out or its pipe broke: the recording is stored all the same
+            log.warn("No speech-activity timeline for an upload: {}", e.toString());
             return Optional.empty();
         }
     }

@@ -51,6 +51,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 @ConditionalOnProperty(name = "montage.storage.type", havingValue = "s3")
 public class S3BlobStore implements BlobStore, DisposableBean {
 
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(3);
+
     /** Files larger than this go up in parts of this size; S3 wants parts of 5 MiB at least. */
     static final long PART_SIZE = 8L * 1024 * 1024;
 
@@ -232,7 +234,9 @@ public class S3BlobStore implements BlobStore, DisposableBean {
     @Override
     public void checkWritable() throws IOException {
         try {
-            client.headBucket(b -> b.bucket(settings.bucket()));
+            // a readiness probe must answer while a balancer still waits for it: one attempt, a few seconds
+            client.headBucket(b -> b.bucket(settings.bucket())
+                    .overrideConfiguration(o -> o.apiCallTimeout(READINESS_TIMEOUT)));
         } catch (S3Exception e) {
             throw new IOException("bucket " + settings.bucket() + " answered " + e.statusCode()
                     + (e.statusCode() == 404 ? " (no such bucket)" : e.statusCode() == 403 ? " (access denied)" : ""),

@@ -117,12 +117,22 @@ public final class TestMedia {
      * An H.264 MP4 of {@code width}x{@code height} blue pictures with a red top-left quadrant, for {@code seconds},
      * whose display matrix is set by ffmpeg's {@code displayOptions} ({@code "-display_rotation", "90"},
      * {@code "-display_hflip"}, ...; none for a file without one): which way up a player shows it, and so which
-     * corner is red, is plain to see. A phone writes such a matrix instead of turning its sensor's pictures.
+     * corner is red, is plain to see. A phone writes such a matrix instead of turning its sensor's pictures. With
+     * AAC sound in the same file, as a phone records it: the audio recording and the turned video recording share
+     * one file, and only the video may be turned.
      */
     public static byte[] turned(int width, int height, double seconds, String... displayOptions) {
         String size = width + "x" + height;
-        Path plain = file("quadrant-" + size + "-" + seconds + ".mp4", quadrant(width, height, seconds, "libx264"));
-        List<String> args = new ArrayList<>(List.of(displayOptions));
+        List<String> picture = quadrant(width, height, seconds, "libx264");
+        List<String> withSound = new ArrayList<>(picture.subList(0, 4)); // -f lavfi -i <pictures>
+        withSound.addAll(List.of("-f", "lavfi", "-i", "sine=f=440:d=" + seconds));
+        withSound.addAll(picture.subList(4, picture.size())); // the video encoder
+        withSound.addAll(List.of("-c:a", "aac", "-shortest"));
+        Path plain = file("quadrant-sound-" + size + "-" + seconds + ".mp4", withSound);
+        List<String> args = new ArrayList<>();
+        for (String option : displayOptions) { // the matrix belongs to the video stream only
+            args.add(option.startsWith("-display_") ? option + ":v" : option);
+        }
         args.addAll(List.of("-i", plain.toString(), "-c", "copy"));
         return make("turned-" + size + "-" + seconds + String.join("", displayOptions) + ".mp4", args);
     }
