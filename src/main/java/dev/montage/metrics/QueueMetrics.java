@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 class QueueMetrics implements SmartInitializingSingleton {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(2);
+    static final Duration UNKNOWN_FOR = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(QueueMetrics.class);
 
@@ -69,11 +70,20 @@ class QueueMetrics implements SmartInitializingSingleton {
         }
     }
 
-    /** The queue's backlog, read again when the last reading is older than {@link #FRESH_FOR}. */
+    /**
+     * The queue's backlog, read again when the last reading is older than {@link #FRESH_FOR}, or than
+     * {@link #UNKNOWN_FOR} when the database did not answer: a scrape during an outage waits for the pool's timeout
+     * once, not on every scrape. Read outside the map's lock, so one slow read holds up no other queue's gauges.
+     */
     private Backlog waiting(JobQueue queue) {
         Instant now = clock.instant();
-        return backlogs.compute(queue.table(), (table, last) -> last != null
-                && now.isBefore(last.readAt().plus(FRESH_FOR)) ? last : read(table, now));
+        Backlog last = backlogs.get(queue.table());
+        if (last != null && now.isBefore(last.readAt().plus(last.unknown() ? UNKNOWN_FOR : FRESH_FOR))) {
+            return last;
+        }
+        Backlog read = read(queue.table(), now);
+        backlogs.put(queue.table(), read);
+        return read;
     }
 
     private Backlog read(String table, Instant now) {
