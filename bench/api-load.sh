@@ -82,14 +82,7 @@ fi
 command -v psql > /dev/null || die "psql is missing (apt-get install postgresql-client)"
 psql -qAtc 'select 1' > /dev/null || die "no PostgreSQL at $PGUSER@$PGHOST:$PGPORT/$PGDATABASE"
 
-jar_path() { ls "$ROOT"/target/montage-*.jar 2>/dev/null | grep -v -e '\.original$' -e 'plain' | head -1 || true; }
-JAR=$(jar_path)
-if [ -z "$JAR" ]; then
-  log "no jar in target/: building it (mvn -q -DskipTests package)"
-  (cd "$ROOT" && mvn -q -DskipTests package)
-  JAR=$(jar_path)
-  [ -n "$JAR" ] || die "the build made no jar"
-fi
+. "$HERE/packaged-jar.sh"
 
 # --- the database ------------------------------------------------------------------------------------------------
 export MONTAGE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA"

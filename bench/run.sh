@@ -43,14 +43,7 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 # --- the service jar ---------------------------------------------------------------------------------------
-jar_path() { ls "$ROOT"/target/montage-*.jar 2>/dev/null | grep -v -e '\.original$' -e 'plain' | head -1 || true; }
-JAR=$(jar_path)
-if [ -z "$JAR" ]; then
-  log "no jar in target/: building it (mvn -q -DskipTests package)"
-  (cd "$ROOT" && mvn -q -DskipTests package)
-  JAR=$(jar_path)
-  [ -n "$JAR" ] || die "the build made no jar"
-fi
+. "$HERE/packaged-jar.sh"
 
 # --- the bundled ffmpeg --------------------------------------------------------------------------------------
 # The service extracts it to ~/.javacpp/cache on first use; if it never ran here, take it out of the jar.
