@@ -129,6 +129,17 @@ class CompositionValidationTest extends ApiTest {
         assertProblem(body("\"audio_sources_excluded\": [\"a\\tb\"]"), "/audio_sources_excluded/0", "10015");
     }
 
+    /** Twilio names an unnamed track by its UUID: such a name is accepted where the session has it, for its kind. */
+    @Test
+    void aUuidMayBeTheTrackNameOfARecordingOfTheSession() {
+        String name = UUID.randomUUID().toString();
+        upload(api, dev.montage.support.TestMedia.videoOnly("white", 1), java.util.Map.of("started_at",
+                "2024-05-01T10:00:00Z", "session_id", session.sessionId(), "track_name", name));
+
+        assertAccepted(region("\"video_sources\": [\"" + name + "\"]"));
+        assertProblem(body("\"audio_sources\": [\"" + name + "\"]"), "/audio_sources/0", "10015");
+    }
+
     /** Patterns are stored and echoed as sent; ids in canonical lower case, as they are compared. */
     @Test
     void patternsAreEchoedAsSentAndIdsInLowerCase() {
