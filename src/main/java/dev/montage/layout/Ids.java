@@ -42,7 +42,7 @@ final class Ids {
                 && !namedByAny(excluded, recordingId, participantId, trackName);
     }
 
-    static boolean namedByAny(List<String> entries, String recordingId, String participantId,
+    private static boolean namedByAny(List<String> entries, String recordingId, String participantId,
             Optional<String> trackName) {
         return entries.stream().anyMatch(entry -> names(entry, recordingId, participantId, trackName));
     }
