@@ -67,6 +67,15 @@ public final class QueryParams {
         });
     }
 
+    /** A free-text value that {@code problem} finds nothing wrong with; else a 10015 with its answer as detail. */
+    public Optional<String> text(String key, Function<String, Optional<String>> problem) {
+        return string(key).filter(v -> {
+            Optional<String> wrong = problem.apply(v);
+            wrong.ifPresent(detail -> problems.atParameter(ErrorCode.BAD_REQUEST, key, detail));
+            return wrong.isEmpty();
+        });
+    }
+
     /** {@code filter[<name>][eq|gte|lte]} as inclusive calendar dates in UTC. */
     public DateFilter dateFilter(String name) {
         String base = "filter[" + name + "]";

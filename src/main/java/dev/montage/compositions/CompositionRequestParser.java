@@ -24,13 +24,15 @@ import dev.montage.layout.Resolution;
 import dev.montage.media.MediaKind;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
+import dev.montage.recordings.TrackNames;
 import dev.montage.rooms.RoomParticipant;
 import dev.montage.rooms.RoomSession;
 import dev.montage.rooms.SessionService;
 
 /**
  * Turns the body of {@code POST /v2/room_compositions} into a {@link CompositionRequest}, or answers 422 with
- * every problem and its pointer. Source ids are checked against the session's own recordings and participants.
+ * every problem and its pointer. Source ids are checked against the session's own recordings and participants;
+ * track-name patterns only for their form (see {@link #checkedIds}).
  */
 @Component
 @EnableConfigurationProperties(CompositionLimits.class)
@@ -218,24 +220,67 @@ class CompositionRequestParser {
     }
 
     /**
-     * Keeps the ids that name a recording of {@code kind} or a participant of the session ("*" too when
-     * {@code allowAll}); each other id is a problem at its own pointer.
+     * Keeps the entries of a sources list, each a problem at its own pointer when it is wrong:
+     * <ul>
+     *   <li>{@code "*"}, where {@code allowAll};</li>
+     *   <li>a UUID, which must name a recording of {@code kind} or a participant of the session, or be the track name
+     *       of one of its recordings of {@code kind} (Twilio names an unnamed track by its UUID); kept in canonical
+     *       lower case, as ids are compared;</li>
+     *   <li>anything else, a track-name pattern ({@code "screen*"}): checked as a track name is, not against the
+     *       session, since recordings uploaded until the render count; one that matches nothing is a plan
+     *       warning.</li>
+     * </ul>
      */
     private static List<String> checkedIds(List<String> ids, String pointer, Sources sources, MediaKind kind,
             boolean allowAll, Problems problems) {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            boolean ok = (allowAll && ALL.equals(id)) || parseUuid(id).filter(uuid -> sources.names(uuid, kind)).isPresent();
-            if (!ok) {
-                problems.atPointer(ErrorCode.BAD_REQUEST, JsonPointers.child(pointer, i), "'" + id + "' is not "
+            String at = JsonPointers.child(pointer, i);
+            Optional<UUID> uuid = parseUuid(id);
+            String entry;
+            if (ALL.equals(id)) {
+                if (!allowAll) {
+                    problems.atPointer(ErrorCode.BAD_REQUEST, at, "\"*\" cannot be excluded: it would leave "
+                            + "nothing; leave the sources list empty for that");
+                    continue;
+                }
+                entry = ALL;
+            } else if (uuid.isPresent()) {
+                entry = sources.names(uuid.get(), kind) ? uuid.get().toString()
+                        : sources.hasTrackNamed(id, kind) ? id : null;
+            } else {
+                Optional<String> problem = TrackNames.problem("a track-name pattern", id);
+                problem.ifPresent(detail -> problems.atPointer(ErrorCode.BAD_REQUEST, at, "'" + printable(id)
+                        + "' is not a UUID, so it is read as a track-name pattern, and " + detail));
+                if (problem.isPresent()) {
+                    continue;
+                }
+                entry = id;
+            }
+            if (entry == null) {
+                problems.atPointer(ErrorCode.BAD_REQUEST, at, "'" + id + "' is not "
                         + (allowAll ? "\"*\" nor " : "") + "the id of a " + kind.wireName()
-                        + " recording or a participant of the session");
-            } else if (!kept.contains(id)) {
-                kept.add(id);
+                        + " recording or a participant of the session (nor the track name of one)");
+            } else if (!kept.contains(entry)) {
+                kept.add(entry);
             }
         }
         return kept;
+    }
+
+    /** A value for a message: control characters as {@code \\uXXXX}, so the detail stays one readable line. */
+    private static String printable(String raw) {
+        StringBuilder out = new StringBuilder();
+        String shown = raw.length() > 64 ? raw.substring(0, 64) + "…" : raw;
+        shown.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static Optional<UUID> parseUuid(String raw) {
@@ -246,21 +291,32 @@ class CompositionRequestParser {
         }
     }
 
-    /** The ids a session's sources may be named by. */
-    private record Sources(Set<UUID> audio, Set<UUID> video, Set<UUID> participants) {
-        static final Sources NONE = new Sources(Set.of(), Set.of(), Set.of());
+    /** The ids a session's sources may be named by, and the track names of its recordings by kind. */
+    private record Sources(Set<UUID> audio, Set<UUID> video, Set<UUID> participants, Set<String> audioTrackNames,
+            Set<String> videoTrackNames) {
+        static final Sources NONE = new Sources(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
         static Sources of(List<RoomRecording> recordings, List<RoomParticipant> participants) {
             return new Sources(ids(recordings, MediaKind.AUDIO), ids(recordings, MediaKind.VIDEO),
-                    participants.stream().map(RoomParticipant::id).collect(Collectors.toSet()));
+                    participants.stream().map(RoomParticipant::id).collect(Collectors.toSet()),
+                    trackNames(recordings, MediaKind.AUDIO), trackNames(recordings, MediaKind.VIDEO));
         }
 
         private static Set<UUID> ids(List<RoomRecording> recordings, MediaKind kind) {
             return recordings.stream().filter(r -> r.kind() == kind).map(RoomRecording::id).collect(Collectors.toSet());
         }
 
+        private static Set<String> trackNames(List<RoomRecording> recordings, MediaKind kind) {
+            return recordings.stream().filter(r -> r.kind() == kind).flatMap(r -> r.trackName().stream())
+                    .collect(Collectors.toSet());
+        }
+
         boolean names(UUID id, MediaKind kind) {
             return participants.contains(id) || (kind == MediaKind.AUDIO ? audio : video).contains(id);
+        }
+
+        boolean hasTrackNamed(String name, MediaKind kind) {
+            return (kind == MediaKind.AUDIO ? audioTrackNames : videoTrackNames).contains(name);
         }
     }
 }

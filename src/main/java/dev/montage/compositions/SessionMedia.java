@@ -57,7 +57,8 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
             if (recording.kind() == MediaKind.AUDIO) {
                 // the mix places audio by its first sample, which may lie after the file's time 0
                 long first = start + Math.max(0, stream.startMillis());
-                audio.add(new AudioTrack(id, participant, new TimeSpan(first, Math.max(first + 1, span.endMillis()))));
+                audio.add(new AudioTrack(id, participant, new TimeSpan(first, Math.max(first + 1, span.endMillis())),
+                        recording.trackName()));
                 continue;
             }
             List<TimeSpan> activity = new ArrayList<>();
@@ -66,7 +67,8 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
                         .filter(a -> !a.isEmpty()).ifPresent(activity::add);
             }
             // the stream's upright size (see StreamInfo): a phone held upright fills a portrait frame
-            video.add(new VideoTrack(id, participant, span, activity, stream.width(), stream.height()));
+            video.add(new VideoTrack(id, participant, span, activity, stream.width(), stream.height(),
+                    recording.trackName()));
         }
         return new SessionMedia(video, audio);
     }

@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * Which audio recordings are mixed: those named in {@code sources} (recording ids, participant ids,
- * or {@code "*"} for all) minus those named in {@code excluded} (same rules).
+ * track-name patterns, or {@code "*"} for all) minus those named in {@code excluded} (same rules).
  *
  * <pre>{@code
  * AudioSelection.ALL;                                           // every audio recording
  * new AudioSelection(List.of("*"), List.of("bob"));             // everyone but Bob
+ * new AudioSelection(List.of("*"), List.of("screen*"));         // no screen-share sound
  * }</pre>
  */
 public record AudioSelection(List<String> sources, List<String> excluded) {
@@ -26,6 +27,6 @@ public record AudioSelection(List<String> sources, List<String> excluded) {
 
     /** True when this selection mixes the given recording. */
     public boolean selects(AudioTrack track) {
-        return Ids.selects(sources, excluded, track.recordingId(), track.participantId());
+        return Ids.selects(sources, excluded, track.recordingId(), track.participantId(), track.trackName());
     }
 }

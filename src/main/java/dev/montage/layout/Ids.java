@@ -2,6 +2,7 @@ package dev.montage.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Checks on ids and id lists shared by the request and track types. */
 final class Ids {
@@ -32,15 +33,40 @@ final class Ids {
     }
 
     /**
-     * The selection rule shared by regions and audio: a recording is selected when {@code included}
-     * names it (by recording id or participant id) or holds {@code "*"}, and {@code excluded} names it
-     * neither way nor holds {@code "*"}.
+     * The selection rule shared by regions and audio: a recording is selected when an entry of {@code included}
+     * {@linkplain #names names} it and no entry of {@code excluded} does.
      */
-    static boolean selects(List<String> included, List<String> excluded, String recordingId, String participantId) {
-        return names(included, recordingId, participantId) && !names(excluded, recordingId, participantId);
+    static boolean selects(List<String> included, List<String> excluded, String recordingId, String participantId,
+            Optional<String> trackName) {
+        return namedByAny(included, recordingId, participantId, trackName)
+                && !namedByAny(excluded, recordingId, participantId, trackName);
     }
 
-    private static boolean names(List<String> ids, String recordingId, String participantId) {
-        return ids.contains(ALL) || ids.contains(recordingId) || ids.contains(participantId);
+    private static boolean namedByAny(List<String> entries, String recordingId, String participantId,
+            Optional<String> trackName) {
+        return entries.stream().anyMatch(entry -> names(entry, recordingId, participantId, trackName));
+    }
+
+    /**
+     * True when a sources entry names a recording: {@code "*"} names every recording; any other entry names the
+     * recording with that id, the recordings of the participant with that id, and the recordings whose track name
+     * it matches as a {@link TrackNameGlob}. A recording without a track name is named by "*" and its ids only.
+     *
+     * <p>Ids and track names need no marker to tell them apart: the API's ids are UUIDs, which hold no wildcard, so
+     * an id matches a track name only when the name is that very UUID (Twilio's default name for a track is its
+     * UUID), and a pattern such as {@code "screen*"} never equals an id.
+     */
+    static boolean names(String entry, String recordingId, String participantId, Optional<String> trackName) {
+        return entry.equals(ALL) || entry.equals(recordingId) || entry.equals(participantId)
+                || trackName.filter(name -> TrackNameGlob.matches(entry, name)).isPresent();
+    }
+
+    /** A track name is absent or has a visible character: a blank name could be named by no pattern but "*". */
+    static Optional<String> checkedTrackName(Optional<String> trackName, String what) {
+        if (trackName == null) {
+            throw new IllegalArgumentException(what + ": track name must not be null (use Optional.empty())");
+        }
+        trackName.ifPresent(name -> requireId(name, what + ": track name"));
+        return trackName;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns a session's recordings and a validated layout request into a {@link CompositionPlan}: the
@@ -31,8 +32,8 @@ import java.util.Set;
  *       keep a period alive: the output would be black and silent there.</li>
  *   <li>A source made of several recordings is fitted by the size of its first recording; the
  *       renderer scales each input to fit the cell anyway.</li>
- *   <li>Requested ids that match no recording, excluded cells outside the grid, and sources never
- *       shown produce warnings in the plan, not errors.</li>
+ *   <li>Requested ids and track-name patterns that match no recording, excluded cells outside the
+ *       grid, and sources never shown produce warnings in the plan, not errors.</li>
  * </ul>
  *
  * <pre>{@code
@@ -86,7 +87,8 @@ public final class LayoutPlanner {
         for (RegionSpec region : request.regions()) {
             List<VideoTrack> selected = playableVideo.stream().filter(region::selects).toList();
             warnUnmatched("region " + region.name() + ": video_sources", region.videoSources(),
-                    video.stream().map(track -> List.of(track.recordingId(), track.participantId())).toList(), warnings);
+                    entry -> video.stream().anyMatch(track -> Ids.names(entry, track.recordingId(),
+                            track.participantId(), track.trackName())), warnings);
             includedVideo.addAll(selected);
             regions.add(planRegion(region, VideoSource.group(selected), warnings));
         }
@@ -181,7 +183,8 @@ public final class LayoutPlanner {
 
     private static List<AudioTrack> selectAudio(List<AudioTrack> audio, AudioSelection selection, List<String> warnings) {
         warnUnmatched("audio_sources", selection.sources(),
-                audio.stream().map(track -> List.of(track.recordingId(), track.participantId())).toList(), warnings);
+                entry -> audio.stream().anyMatch(track -> Ids.names(entry, track.recordingId(), track.participantId(),
+                        track.trackName())), warnings);
         List<AudioTrack> selected = new ArrayList<>();
         for (AudioTrack track : audio.stream().sorted(AUDIO_BY_START).toList()) {
             if (!selection.selects(track)) {
@@ -196,10 +199,15 @@ public final class LayoutPlanner {
         return selected;
     }
 
-    private static void warnUnmatched(String what, List<String> requested, List<List<String>> knownIds, List<String> warnings) {
-        for (String id : requested) {
-            if (!id.equals(Ids.ALL) && knownIds.stream().noneMatch(ids -> ids.contains(id))) {
-                warnings.add(what + ": '" + id + "' matches no recording or participant of the session");
+    /**
+     * Warns of included entries that name nothing. Excluded entries are not warned of: excluding {@code "screen*"}
+     * from the cameras' region is right whether or not anyone shared a screen.
+     */
+    private static void warnUnmatched(String what, List<String> requested, Predicate<String> namesSomeRecording,
+            List<String> warnings) {
+        for (String entry : requested) {
+            if (!entry.equals(Ids.ALL) && !namesSomeRecording.test(entry)) {
+                warnings.add(what + ": '" + entry + "' matches no recording, participant or track name of the session");
             }
         }
     }

@@ -13,8 +13,8 @@ import java.util.TreeSet;
  *
  * <p>The region covers {@code [x, x+width) × [y, y+height)} of the canvas and is drawn over regions
  * with a lower {@code z}. Its video comes from the recordings named in {@code videoSources}
- * (recording ids, participant ids, or {@code "*"} for all) minus those named in
- * {@code videoSourcesExcluded}; an empty {@code videoSources} shows nothing, as in Twilio.
+ * (recording ids, participant ids, track-name patterns such as {@code "screen*"}, or {@code "*"} for all)
+ * minus those named in {@code videoSourcesExcluded}; an empty {@code videoSources} shows nothing, as in Twilio.
  * {@code maxRows} and {@code maxColumns} are empty when the request set no limit.
  * {@code cellsExcluded} lists cell numbers (0-based, left to right, top to bottom) that never
  * receive a source; it iterates in ascending order.
@@ -69,9 +69,10 @@ public record RegionSpec(
         return new Rect(x, y, width, height);
     }
 
-    /** True when this region shows the given recording. */
+    /** True when this region shows the given recording (the rule is {@code Ids.names}). */
     public boolean selects(VideoTrack track) {
-        return Ids.selects(videoSources, videoSourcesExcluded, track.recordingId(), track.participantId());
+        return Ids.selects(videoSources, videoSourcesExcluded, track.recordingId(), track.participantId(),
+                track.trackName());
     }
 
     private static void requireAtLeastOne(OptionalInt limit, String what, String name) {

@@ -61,9 +61,10 @@ class RecordingController {
             @RequestParam(name = "session_id", required = false) String sessionId,
             @RequestParam(name = "room_id", required = false) String roomId,
             @RequestParam(name = "participant_id", required = false) String participantId,
-            @RequestParam(name = "participant_context", required = false) String participantContext) throws IOException {
-        List<RoomRecording> created = ingest.ingest(account,
-                new RecordingIngest.Upload(file, startedAt, sessionId, roomId, participantId, participantContext));
+            @RequestParam(name = "participant_context", required = false) String participantContext,
+            @RequestParam(name = "track_name", required = false) String trackName) throws IOException {
+        List<RoomRecording> created = ingest.ingest(account, new RecordingIngest.Upload(file, startedAt, sessionId,
+                roomId, participantId, participantContext, trackName));
         return new DataResponse<>(created.stream().map(RecordingView::of).toList());
     }
 
@@ -87,6 +88,7 @@ class RecordingController {
                 query.uuid("filter[participant_id]"),
                 query.oneOf("filter[status]", "completed", "processing"),
                 query.oneOf("filter[type]", "audio", "video"),
-                query.integer("filter[duration_secs]").map(RecordingView::shortestMillisShownAsAtLeast));
+                query.integer("filter[duration_secs]").map(RecordingView::shortestMillisShownAsAtLeast),
+                query.text("filter[track_name]", pattern -> TrackNames.problem("filter[track_name]", pattern)));
     }
 }

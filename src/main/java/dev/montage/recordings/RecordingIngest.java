@@ -110,13 +110,14 @@ class RecordingIngest {
 
     /** The form fields of an upload, as sent; validated by {@link #ingest}. */
     record Upload(MultipartFile file, String startedAt, String sessionId, String roomId, String participantId,
-            String participantContext) {
+            String participantContext, String trackName) {
     }
 
     List<RoomRecording> ingest(AccountId account, Upload upload) throws IOException {
         Problems problems = new Problems();
         Instant startedAt = startedAt(upload.startedAt(), problems);
         Target target = target(account, upload, problems);
+        Optional<String> trackName = trackName(upload.trackName(), problems);
         if (upload.participantContext() != null && upload.participantContext().length() > 255) {
             problems.atParameter(ErrorCode.BAD_REQUEST, "participant_context",
                     "participant_context must be at most 255 characters");
@@ -140,7 +141,7 @@ class RecordingIngest {
             List<RoomRecording> created;
             try {
                 created = transaction.execute(status -> store(account, target, upload, info, levels, blobKey,
-                        startedAt));
+                        startedAt, trackName));
             } catch (RuntimeException e) {
                 blobs.delete(blobKey);
                 throw e;
@@ -153,7 +154,7 @@ class RecordingIngest {
     }
 
     private List<RoomRecording> store(AccountId account, Target target, Upload upload, MediaInfo info,
-            Optional<SpeechLevels> levels, String blobKey, Instant startedAt) {
+            Optional<SpeechLevels> levels, String blobKey, Instant startedAt, Optional<String> trackName) {
         Instant endedAt = startedAt.plusMillis(longest(info));
         UUID roomId = target.session().map(RoomSession::roomId)
                 .orElseGet(() -> target.room().orElseGet(() -> rooms.createDefault(account)).id());
@@ -169,7 +170,7 @@ class RecordingIngest {
                 RoomRecording recording = new RoomRecording(ids.generateId(), account.value(), roomId, session.id(),
                         participant.id(), kind, stream.codec(), RoomRecording.COMPLETED, blobKey, stream.index(),
                         stream.durationMillis(), info.sizeBytes(), mediaInfoJson, startedAt,
-                        startedAt.plusMillis(stream.durationMillis()), now, now, now);
+                        startedAt.plusMillis(stream.durationMillis()), now, now, now, trackName);
                 recordings.insert(recording);
                 if (kind == MediaKind.AUDIO) {
                     levels.ifPresent(l -> recordings.storeSpeechLevels(account.value(), recording.id(), l));
@@ -275,6 +276,19 @@ class RecordingIngest {
             problems.atParameter(ErrorCode.WRONG_TYPE, parameter, parameter + " must be a UUID, not '" + raw + "'");
             return Optional.empty();
         }
+    }
+
+    /**
+     * The track's name as sent, spaces included (see {@link TrackNames}); empty when absent or blank, as the other
+     * optional fields of the form, since form encoders send absent fields as empty ones.
+     */
+    private static Optional<String> trackName(String raw, Problems problems) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<String> problem = TrackNames.problem("track_name", raw);
+        problem.ifPresent(detail -> problems.atParameter(ErrorCode.BAD_REQUEST, "track_name", detail));
+        return problem.isPresent() ? Optional.empty() : Optional.of(raw);
     }
 
     private Instant startedAt(String raw, Problems problems) {

@@ -30,10 +30,10 @@ class RecordingRepository {
         jdbc.sql("""
                 insert into room_recordings (id, account_id, room_id, session_id, participant_id, track_type, codec,
                                              status, blob_key, stream_index, duration_millis, size_bytes, media_info,
-                                             started_at, ended_at, completed_at, created_at, updated_at)
+                                             started_at, ended_at, completed_at, created_at, updated_at, track_name)
                 values (:id, :account_id, :room_id, :session_id, :participant_id, :track_type, :codec,
                         :status, :blob_key, :stream_index, :duration_millis, :size_bytes, :media_info,
-                        :started_at, :ended_at, :completed_at, :created_at, :updated_at)
+                        :started_at, :ended_at, :completed_at, :created_at, :updated_at, :track_name)
                 """)
                 .param("id", r.id())
                 .param("account_id", r.accountId())
@@ -53,6 +53,7 @@ class RecordingRepository {
                 .param("completed_at", Timestamps.toDb(r.completedAt()))
                 .param("created_at", Timestamps.toDb(r.createdAt()))
                 .param("updated_at", Timestamps.toDb(r.updatedAt()))
+                .param("track_name", r.trackName().orElse(null))
                 .update();
     }
 
@@ -154,6 +155,8 @@ class RecordingRepository {
                 .whereIfPresent("participant_id = :participant_id", "participant_id", query.participantId())
                 .whereIfPresent("status = :status", "status", query.status())
                 .whereIfPresent("track_type = :track_type", "track_type", query.trackType())
+                .whereIfPresent("track_name like :track_name escape '\\'", "track_name",
+                        query.trackName().map(RecordingRepository::likePattern))
                 .whereIfPresent("duration_millis >= :min_duration_millis", "min_duration_millis",
                         query.minDurationMillis());
     }
@@ -191,6 +194,25 @@ class RecordingRepository {
                 Timestamps.fromDb(rs, "ended_at"),
                 Timestamps.fromDb(rs, "completed_at"),
                 Timestamps.fromDb(rs, "created_at"),
-                Timestamps.fromDb(rs, "updated_at"));
+                Timestamps.fromDb(rs, "updated_at"),
+                Optional.ofNullable(rs.getString("track_name")));
+    }
+
+    /**
+     * A track-name glob as a LIKE pattern with {@code \} as its escape: {@code *} becomes {@code %}, {@code ?}
+     * becomes {@code _}, and LIKE's own wildcards in the name stand for themselves. A recording without a track
+     * name (null) matches no pattern, as in compositions.
+     */
+    static String likePattern(String glob) {
+        StringBuilder like = new StringBuilder(glob.length() + 8);
+        glob.codePoints().forEach(c -> {
+            switch (c) {
+                case '*' -> like.append('%');
+                case '?' -> like.append('_');
+                case '%', '_', '\\' -> like.append('\\').appendCodePoint(c);
+                default -> like.appendCodePoint(c);
+            }
+        });
+        return like.toString();
     }
 }

@@ -6,16 +6,17 @@ import java.util.UUID;
 import dev.montage.api.Megabytes;
 import dev.montage.api.Timestamps;
 
-/** The Telnyx RoomRecording shape. */
+/** The Telnyx RoomRecording shape, and {@code track_name} (extension: null when the upload gave none). */
 record RecordingView(String codec, String completedAt, String createdAt, String downloadUrl, long durationSecs,
         String endedAt, UUID id, UUID participantId, String recordType, UUID roomId, UUID sessionId,
-        BigDecimal sizeMb, String startedAt, String status, String type, String updatedAt) {
+        BigDecimal sizeMb, String startedAt, String status, String type, String updatedAt, String trackName) {
 
     static RecordingView of(RoomRecording r) {
         return new RecordingView(r.codec(), Timestamps.format(r.completedAt()), Timestamps.format(r.createdAt()),
                 null, durationSecs(r.durationMillis()), Timestamps.format(r.endedAt()), r.id(),
                 r.participantId(), "room_recording", r.roomId(), r.sessionId(), Megabytes.of(r.sizeBytes()),
-                Timestamps.format(r.startedAt()), r.status(), r.kind().wireName(), Timestamps.format(r.updatedAt()));
+                Timestamps.format(r.startedAt()), r.status(), r.kind().wireName(), Timestamps.format(r.updatedAt()),
+                r.trackName().orElse(null));
     }
 
     /** Whole seconds, rounded to the nearest: a 1.8 s track shows as 2. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,8 @@ class CompositionValidationTest extends ApiTest {
     @Test
     void videoSourcesNameRecordingsOrParticipantsOfTheSession() {
         String audio = session.recording(session.alice(), "audio");
-        assertProblem(region("\"video_sources\": [\"*\", \"nobody\"]"), "/video_layout/r/video_sources/1", "10015");
+        assertProblem(region("\"video_sources\": [\"*\", \"" + UUID.randomUUID() + "\"]"),
+                "/video_layout/r/video_sources/1", "10015");
         assertProblem(region("\"video_sources\": [\"" + audio + "\"]"), "/video_layout/r/video_sources/0", "10015");
         assertProblem(region("\"video_sources\": [7]"), "/video_layout/r/video_sources/0", "10026");
         assertProblem(region("\"video_sources\": \"*\""), "/video_layout/r/video_sources", "10026");
@@ -102,6 +104,54 @@ class CompositionValidationTest extends ApiTest {
         assertProblem(region("\"video_sources\": [\"" + other.recording(other.alice(), "video") + "\"]"),
                 "/video_layout/r/video_sources/0", "10015");
         assertProblem(region("\"video_sources_excluded\": [\"*\"]"), "/video_layout/r/video_sources_excluded/0", "10015");
+    }
+
+    /**
+     * Any entry that is not a UUID nor "*" is a track-name pattern: one that matches nothing yet is accepted (the
+     * recordings are those of the render; the plan warns), one that no track name could be is refused.
+     */
+    @Test
+    void sourcesEntriesThatAreNotUuidsAreTrackNamePatterns() {
+        assertAccepted(region("\"video_sources\": [\"screen*\", \"nobody\", \"cam-?\"], "
+                + "\"video_sources_excluded\": [\"screen-2\"]"));
+        assertAccepted(body("\"audio_sources\": [\"mic*\"], \"audio_sources_excluded\": [\"screen*\"]"));
+        assertProblem(region("\"video_sources\": [\"*\", \"\"]"), "/video_layout/r/video_sources/1", "10015");
+        assertProblem(region("\"video_sources\": [\"   \"]"), "/video_layout/r/video_sources/0", "10015");
+        Response tooLong = assertProblem(region("\"video_sources_excluded\": [\"" + "s".repeat(257) + "\"]"),
+                "/video_layout/r/video_sources_excluded/0", "10015");
+        assertThat(tooLong.error().path("detail").asString())
+                .endsWith("is not a UUID, so it is read as a track-name pattern, and a track-name pattern must be at "
+                        + "most 256 characters, not 257");
+        Response control = assertProblem(body("\"audio_sources\": [\"mic\\u0000*\"]"), "/audio_sources/0", "10015");
+        assertThat(control.error().path("detail").asString())
+                .isEqualTo("'mic\\u0000*' is not a UUID, so it is read as a track-name pattern, and a track-name "
+                        + "pattern must not contain control characters (found U+0000)");
+        assertProblem(body("\"audio_sources_excluded\": [\"a\\tb\"]"), "/audio_sources_excluded/0", "10015");
+    }
+
+    /** Twilio names an unnamed track by its UUID: such a name is accepted where the session has it, for its kind. */
+    @Test
+    void aUuidMayBeTheTrackNameOfARecordingOfTheSession() {
+        String name = UUID.randomUUID().toString();
+        upload(api, dev.montage.support.TestMedia.videoOnly("white", 1), java.util.Map.of("started_at",
+                "2024-05-01T10:00:00Z", "session_id", session.sessionId(), "track_name", name));
+
+        assertAccepted(region("\"video_sources\": [\"" + name + "\"]"));
+        assertProblem(body("\"audio_sources\": [\"" + name + "\"]"), "/audio_sources/0", "10015");
+    }
+
+    /** Patterns are stored and echoed as sent; ids in canonical lower case, as they are compared. */
+    @Test
+    void patternsAreEchoedAsSentAndIdsInLowerCase() {
+        String bob = session.participant(session.bob());
+        Response created = api.post("/v2/room_compositions", region("\"video_sources\": [\"Screen*\", \""
+                + bob.toUpperCase(java.util.Locale.ROOT) + "\"], \"video_sources_excluded\": [\"screen-?\"]"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        JsonNode region = created.data().path("video_layout").path("r");
+        assertThat(region.path("video_sources").toString()).isEqualTo("[\"Screen*\",\"" + bob + "\"]");
+        assertThat(region.path("video_sources_excluded").toString()).isEqualTo("[\"screen-?\"]");
+        api.delete("/v2/room_compositions/" + created.data().path("id").asString());
     }
 
     @Test

@@ -112,7 +112,88 @@ class SourceSelectionTest {
                         new AudioSelection(List.of("rec-x"), List.of()), false));
 
         assertThat(plan.warnings()).containsExactlyInAnyOrder(
-                "audio_sources: 'rec-x' matches no recording or participant of the session",
-                "region main: video_sources: 'zoe' matches no recording or participant of the session");
+                "audio_sources: 'rec-x' matches no recording, participant or track name of the session",
+                "region main: video_sources: 'zoe' matches no recording, participant or track name of the session");
+    }
+
+    /*
+     * presentation: the share in its own region, the cameras in the other
+     * rec-1  alice camera        (no track name)
+     * rec-2  alice "screen-1"
+     * rec-3  bob   "camera-bob"
+     */
+    @Test
+    void trackNamePatternSelectsAndExcludesByTrackName() {
+        CompositionPlan plan = LayoutPlanner.plan(List.of(video("rec-1", "alice", 0, 10),
+                        video("rec-2", "alice", 2, 8).named("screen-1"), video("rec-3", "bob", 0, 10).named("camera-bob")),
+                List.of(), request(
+                        RegionSpec.builder("share", 0, 0, 640, 720).videoSources("screen*").build(),
+                        RegionSpec.builder("cams", 640, 0, 640, 720).videoSources("*").videoSourcesExcluded("screen*")
+                                .build()));
+
+        assertThat(plan.region("share").orElseThrow().placements()).extracting(Placement::sourceId)
+                .containsExactly("rec-2");
+        assertThat(plan.region("cams").orElseThrow().placements()).extracting(Placement::sourceId)
+                .containsExactly("rec-1", "rec-3");
+        assertThat(plan.warnings()).isEmpty();
+    }
+
+    @Test
+    void questionMarkIsOneCharacterAndCaseCounts() {
+        List<VideoTrack> video = List.of(video("rec-1", "alice", 0, 10).named("cam-1"),
+                video("rec-2", "bob", 0, 10).named("cam-12"), video("rec-3", "carol", 0, 10).named("Cam-3"));
+
+        assertThat(selected(video, "cam-?")).containsExactly("rec-1");
+        assertThat(selected(video, "cam-*")).containsExactly("rec-1", "rec-2");
+        assertThat(selected(video, "?am-*")).containsExactly("rec-1", "rec-2", "rec-3");
+        assertThat(selected(video, "cam-12")).as("a pattern without wildcards is the exact name").containsExactly("rec-2");
+    }
+
+    @Test
+    void recordingsWithoutTrackNameAreNamedOnlyByStarAndTheirIds() {
+        List<VideoTrack> video = List.of(video("rec-1", "alice", 0, 10), video("rec-2", "bob", 0, 10).named("x"));
+
+        assertThat(selected(video, "*")).containsExactly("rec-1", "rec-2");
+        assertThat(selected(video, "**")).as("a pattern that matches any name").containsExactly("rec-2");
+        assertThat(selected(video, "rec-1")).containsExactly("rec-1");
+        assertThat(selected(video, "alice")).containsExactly("rec-1");
+    }
+
+    /** Twilio names an unnamed track by its UUID; such a name is selected by writing it, like an id. */
+    @Test
+    void anEntryNamesARecordingByIdOrByTrackNameAlike() {
+        String uuid = "0b7e6c3a-2f5d-4a8e-9c1b-3d4f5a6b7c8d";
+        List<VideoTrack> video = List.of(video("rec-1", "alice", 0, 10).named(uuid), video("rec-2", "bob", 0, 10));
+
+        assertThat(selected(video, uuid)).containsExactly("rec-1");
+    }
+
+    @Test
+    void audioSelectionMatchesTrackNamesToo() {
+        AudioSelection noScreenSound = new AudioSelection(List.of("*"), List.of("screen*"));
+        CompositionPlan plan = LayoutPlanner.plan(List.of(), List.of(Fixtures.audio("mic", "alice", 0, 10),
+                Fixtures.audio("share", "alice", 0, 10).named("screen-1")), new LayoutRequest(CANVAS, List.of(),
+                noScreenSound, false));
+
+        assertThat(plan.audio()).extracting(AudioPlacement::recordingId).containsExactly("mic");
+        assertThat(new AudioSelection(List.of("screen-?"), List.of())
+                .selects(Fixtures.audio("share", "alice", 0, 10).named("screen-1"))).isTrue();
+    }
+
+    @Test
+    void aPatternThatMatchesNothingIsAWarningButAnExcludedOneIsNot() {
+        CompositionPlan plan = LayoutPlanner.plan(List.of(video("rec-1", "alice", 0, 10).named("camera")), List.of(),
+                request(RegionSpec.builder("share", 0, 0, 640, 720).videoSources("screen*").build(),
+                        RegionSpec.builder("cams", 640, 0, 640, 720).videoSources("*").videoSourcesExcluded("screen*")
+                                .build()));
+
+        assertThat(plan.region("share").orElseThrow().placements()).isEmpty();
+        assertThat(plan.warnings()).containsExactly(
+                "region share: video_sources: 'screen*' matches no recording, participant or track name of the session");
+    }
+
+    private static List<String> selected(List<VideoTrack> video, String entry) {
+        RegionSpec region = RegionSpec.builder("r", 0, 0, 1280, 720).videoSources(entry).build();
+        return video.stream().filter(region::selects).map(VideoTrack::recordingId).toList();
     }
 }

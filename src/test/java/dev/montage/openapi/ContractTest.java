@@ -111,7 +111,7 @@ class ContractTest extends ApiTest {
                 "RoomComposition.audio_sources", "RoomComposition.audio_sources_excluded", "RoomComposition.trim",
                 "VideoRegionRequest.video_sources_excluded", "VideoRegionRequest.cells_excluded",
                 "VideoRegionRequest.reuse", "VideoRegion.video_sources_excluded", "VideoRegion.cells_excluded",
-                "VideoRegion.reuse");
+                "VideoRegion.reuse", "RoomRecording.track_name");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 
