@@ -21,8 +21,12 @@ import java.util.function.Function;
  * design in order:
  * <pre>
  *   select + group recordings into sources (reconnects of one participant are one source)
- *   peakConcurrency → gridDimensions → cellRectangles → assignCells → visibleSpans → fitInside
+ *   excludeShownElsewhere → phaseSpans                        (only with the extensions, see RegionPhases)
+ *   per phase: peakConcurrency → gridDimensions → cellRectangles → assignCells → visibleSpans → fitInside
  * </pre>
+ * A plain region has one phase, the whole timeline, and the grid sized by the peak, as Twilio does.
+ * Regions are planned in request order, except that a region naming others in
+ * {@code exclude_shown_in} or {@code expand_into} is planned after them ({@link RegionOrder}).
  * then cuts the timeline (the silence before the first media always; with {@code trim} every
  * period where nothing is seen or heard) and places the selected audio on the output clock.
  *

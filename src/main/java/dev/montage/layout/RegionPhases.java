@@ -14,14 +14,13 @@ import java.util.function.Function;
  * {@code expand_into}).
  *
  * <pre>
- *  time (s)      0         10         20        25
- *  share         .         |==========|          .        the screen share holds the share region
- *  cameras area  |  whole  |   strip  |  whole   |        expand_into [share]: three phases
- *  strip (A, B)  |  1x2    |   1x2    |  1x2     |
+ *  time (s)        0         10         20        25
+ *  share           .         |==========|          .     a screen share holds the "share" region
+ *  cameras' area   |  whole  |  its own  |  whole  |     expand_into [share]: three phases
  *
- *  speaker       | A       | B                   |        big region (one participant at a time)
- *  strip         | B, C    | A, C                |        exclude_shown_in [speaker]: B's piece ends at 10,
- *                                                          A's begins at 10 and takes the cell B left
+ *  speaker         | A       | B                   |     the big region shows one participant at a time
+ *  strip           | B, C    | A, C                |     exclude_shown_in [speaker]: B's piece ends at 10,
+ *                                                        A's begins at 10 and takes the cell B left
  * </pre>
  */
 final class RegionPhases {
