@@ -137,7 +137,8 @@ public final class LayoutPlanner {
             Map<String, RegionPlan> planned, List<String> warnings) {
         List<VideoSource> pieces = RegionPhases.excludeShownElsewhere(sources,
                 region.excludeShownIn().stream().map(planned::get).toList());
-        List<RegionPlan> expandInto = region.expandInto().stream().map(planned::get).toList();
+        List<RegionPhases.Expandable> expandInto = region.expandInto().stream()
+                .map(name -> RegionPhases.Expandable.of(planned.get(name))).toList();
         int n = region.reuse() == Reuse.NONE ? pieces.size() : Grid.peakConcurrency(pieces);
         Grid wholeGrid = Grid.gridDimensions(n, region.maxRows(), region.maxColumns(), region.cellsExcluded());
         Function<Long, RegionPhases.Shape> shapeAt = instant -> new RegionPhases.Shape(

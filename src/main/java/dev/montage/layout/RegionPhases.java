@@ -73,7 +73,7 @@ final class RegionPhases {
      * The instants at which a region's shape may change: where some piece starts or ends (with
      * {@code adaptive_grid}) and where some region of {@code expandInto} starts or stops holding a cell.
      */
-    static TreeSet<Long> possibleChanges(List<VideoSource> pieces, boolean adaptiveGrid, List<RegionPlan> expandInto) {
+    static TreeSet<Long> possibleChanges(List<VideoSource> pieces, boolean adaptiveGrid, List<Expandable> expandInto) {
         TreeSet<Long> instants = new TreeSet<>();
         if (adaptiveGrid) {
             pieces.forEach(piece -> {
@@ -81,8 +81,8 @@ final class RegionPhases {
                 instants.add(piece.span().endMillis());
             });
         }
-        for (RegionPlan region : expandInto) {
-            for (TimeSpan held : heldSpans(region)) {
+        for (Expandable region : expandInto) {
+            for (TimeSpan held : region.held()) {
                 instants.add(held.startMillis());
                 instants.add(held.endMillis());
             }
@@ -116,17 +116,25 @@ final class RegionPhases {
         return (int) pieces.stream().filter(piece -> piece.span().contains(instant)).count();
     }
 
+    /** A region named in {@code expand_into}: its requested area and when it shows something. */
+    record Expandable(Rect area, List<TimeSpan> held) {
+
+        static Expandable of(RegionPlan region) {
+            return new Expandable(region.area(), heldSpans(region));
+        }
+    }
+
     /**
      * The area a region covers at {@code instant}: the bounding rectangle of its own area and the
      * areas of those regions of {@code expandInto} that hold no cell at that instant.
      */
-    static Rect expandedArea(Rect own, List<RegionPlan> expandInto, long instant) {
+    static Rect expandedArea(Rect own, List<Expandable> expandInto, long instant) {
         int left = own.x();
         int top = own.y();
         int right = own.right();
         int bottom = own.bottom();
-        for (RegionPlan region : expandInto) {
-            if (!TimeSpans.contains(heldSpans(region), instant)) {
+        for (Expandable region : expandInto) {
+            if (!TimeSpans.contains(region.held(), instant)) {
                 left = Math.min(left, region.area().x());
                 top = Math.min(top, region.area().y());
                 right = Math.max(right, region.area().right());
