@@ -2,7 +2,9 @@ package dev.montage.compositions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import dev.montage.api.JsonFields;
 import dev.montage.api.JsonPointers;
 import dev.montage.api.Problems;
 import dev.montage.api.WebhookTarget;
+import dev.montage.layout.RegionOrder;
 import dev.montage.layout.Resolution;
 import dev.montage.media.MediaKind;
 import dev.montage.recordings.RecordingService;
@@ -45,6 +48,7 @@ class CompositionRequestParser {
     static final int MAX_GRID = 1000;
     static final int MAX_Z = 99;
     static final int MAX_REGION_NAME = 64;
+    static final List<String> REFERENCE_FIELDS = List.of("exclude_shown_in", "expand_into");
 
     private final SessionService sessions;
     private final RecordingService recordings;
@@ -156,7 +160,58 @@ class CompositionRequestParser {
             all.object(name).ifPresent(region -> layout.put(name, region(name, region, canvasWidth, canvasHeight,
                     sources)));
         }
+        checkRegionReferences(all, layout);
+        layout.replaceAll((name, region) -> withDistinctReferences(region));
         return layout;
+    }
+
+    /**
+     * {@code exclude_shown_in} and {@code expand_into} name other regions of the same layout: each name must be one,
+     * not the region itself, and the references must not go round in a cycle (a region is planned after the regions
+     * it names). A bad name is reported at its own pointer, a cycle at the reference that closes it.
+     */
+    private static void checkRegionReferences(JsonFields all, LinkedHashMap<String, VideoRegion> layout) {
+        Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
+        boolean namesOk = true;
+        for (Map.Entry<String, VideoRegion> entry : layout.entrySet()) {
+            String name = entry.getKey();
+            Set<String> named = new LinkedHashSet<>();
+            for (String field : REFERENCE_FIELDS) {
+                List<String> names = references(entry.getValue(), field);
+                for (int i = 0; i < names.size(); i++) {
+                    String other = names.get(i);
+                    String pointer = JsonPointers.child(JsonPointers.child(all.pointer(name), field), i);
+                    if (other.equals(name)) {
+                        all.problems().atPointer(ErrorCode.BAD_REQUEST, pointer, "video_layout." + name + "." + field
+                                + " must not name the region itself");
+                        namesOk = false;
+                    } else if (!all.has(other)) {
+                        all.problems().atPointer(ErrorCode.BAD_REQUEST, pointer, "video_layout." + name + "." + field
+                                + ": '" + other + "' is not a region of this video_layout");
+                        namesOk = false;
+                    }
+                    named.add(other);
+                }
+            }
+            dependsOn.put(name, named);
+        }
+        if (!namesOk) {
+            return;
+        }
+        RegionOrder.cycle(dependsOn).ifPresent(cycle -> {
+            String from = cycle.get(cycle.size() - 2);
+            String to = cycle.get(cycle.size() - 1);
+            String field = references(layout.get(from), "exclude_shown_in").contains(to) ? "exclude_shown_in" : "expand_into";
+            int index = references(layout.get(from), field).indexOf(to);
+            all.problems().atPointer(ErrorCode.BAD_REQUEST,
+                    JsonPointers.child(JsonPointers.child(all.pointer(from), field), index),
+                    "video_layout: regions must not name each other in a cycle (exclude_shown_in, expand_into): "
+                            + String.join(" -> ", cycle));
+        });
+    }
+
+    private static List<String> references(VideoRegion region, String field) {
+        return field.equals("exclude_shown_in") ? region.excludeShownIn() : region.expandInto();
     }
 
     private VideoRegion region(String name, JsonFields region, int canvasWidth, int canvasHeight, Sources sources) {
@@ -205,7 +260,22 @@ class CompositionRequestParser {
             }
             return ok;
         }).orElse("show_oldest");
-        return new VideoRegion(x, y, z, width, height, maxRows, maxColumns, videoSources, excluded, cellsExcluded, reuse);
+        boolean adaptiveGrid = region.bool("adaptive_grid").orElse(false);
+        // kept as written, so that checkRegionReferences points at the right index; it removes repeats
+        List<String> excludeShownIn = region.strings("exclude_shown_in").orElse(List.of());
+        List<String> expandInto = region.strings("expand_into").orElse(List.of());
+        return new VideoRegion(x, y, z, width, height, maxRows, maxColumns, videoSources, excluded, cellsExcluded, reuse,
+                adaptiveGrid, excludeShownIn, expandInto);
+    }
+
+    private static List<String> distinct(List<String> names) {
+        return List.copyOf(new LinkedHashSet<>(names));
+    }
+
+    private static VideoRegion withDistinctReferences(VideoRegion r) {
+        return new VideoRegion(r.xPos(), r.yPos(), r.zPos(), r.width(), r.height(), r.maxRows(), r.maxColumns(),
+                r.videoSources(), r.videoSourcesExcluded(), r.cellsExcluded(), r.reuse(), r.adaptiveGrid(),
+                distinct(r.excludeShownIn()), distinct(r.expandInto()));
     }
 
     private static Optional<Integer> bounded(JsonFields fields, String name, int min, int max) {

@@ -112,7 +112,8 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
             regions.add(new RegionSpec(entry.getKey(), r.xPos(), r.yPos(), r.width(), r.height(), r.zPos(),
                     r.maxRows() == null ? OptionalInt.empty() : OptionalInt.of(r.maxRows()),
                     r.maxColumns() == null ? OptionalInt.empty() : OptionalInt.of(r.maxColumns()),
-                    r.videoSources(), r.videoSourcesExcluded(), excludedCells, Reuse.fromWire(r.reuse())));
+                    r.videoSources(), r.videoSourcesExcluded(), excludedCells, Reuse.fromWire(r.reuse()),
+                    r.adaptiveGrid(), r.excludeShownIn(), r.expandInto()));
         }
         return new LayoutRequest(new Resolution(Integer.parseInt(size[0]), Integer.parseInt(size[1])), regions,
                 new AudioSelection(composition.audioSources(), composition.audioSourcesExcluded()),

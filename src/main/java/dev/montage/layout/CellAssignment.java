@@ -45,12 +45,11 @@ final class CellAssignment {
     record Assignment(VideoSource source, int cell, TimeSpan span) {
     }
 
-    /** Waiting order under show_newest: the source that started last first. */
-    private static final Comparator<VideoSource> NEWEST_FIRST = Comparator
-            .comparingLong((VideoSource source) -> source.span().startMillis()).reversed()
-            .thenComparing(VideoSource.BY_START);
-
     private final Reuse reuse;
+    /** Who goes first among sources starting at one instant, and the waiting order under show_oldest. */
+    private final Comparator<VideoSource> order;
+    /** Waiting order under show_newest: the source that started last first. */
+    private final Comparator<VideoSource> newestFirst;
     private final TreeMap<Integer, Holder> holders = new TreeMap<>();
     private final TreeSet<Integer> idleCells;
     private final List<VideoSource> waiting = new ArrayList<>();
@@ -60,8 +59,11 @@ final class CellAssignment {
     private record Holder(VideoSource source, long since) {
     }
 
-    private CellAssignment(List<Integer> usableCells, Reuse reuse) {
+    private CellAssignment(List<Integer> usableCells, Reuse reuse, Comparator<VideoSource> order) {
         this.reuse = reuse;
+        this.order = order;
+        this.newestFirst = Comparator.comparingLong((VideoSource source) -> source.span().startMillis()).reversed()
+                .thenComparing(order);
         this.idleCells = new TreeSet<>(usableCells);
     }
 
@@ -71,10 +73,21 @@ final class CellAssignment {
      * the instant it got its cell) are left out.
      */
     static List<Assignment> assignCells(List<VideoSource> sources, List<Integer> usableCells, Reuse reuse) {
-        CellAssignment assignment = new CellAssignment(usableCells, reuse);
+        return assignCells(sources, usableCells, reuse, VideoSource.BY_START);
+    }
+
+    /**
+     * As {@link #assignCells(List, List, Reuse)}, with {@code order} (which must agree with the sources'
+     * starts) breaking ties among sources that start at one instant. A phase of a phased region passes
+     * an order by when each source first appeared, so sources cut at the phase's start keep their
+     * seniority.
+     */
+    static List<Assignment> assignCells(List<VideoSource> sources, List<Integer> usableCells, Reuse reuse,
+            Comparator<VideoSource> order) {
+        CellAssignment assignment = new CellAssignment(usableCells, reuse, order);
         Map<Long, List<VideoSource>> startingAt = new TreeMap<>();
         TreeSet<Long> instants = new TreeSet<>();
-        for (VideoSource source : sources.stream().sorted(VideoSource.BY_START).toList()) {
+        for (VideoSource source : sources.stream().sorted(order).toList()) {
             startingAt.computeIfAbsent(source.span().startMillis(), t -> new ArrayList<>()).add(source);
             instants.add(source.span().startMillis());
             instants.add(source.span().endMillis());
@@ -128,7 +141,7 @@ final class CellAssignment {
         if (reuse == Reuse.NONE) {
             return;
         }
-        waiting.sort(reuse == Reuse.SHOW_NEWEST ? NEWEST_FIRST : VideoSource.BY_START);
+        waiting.sort(reuse == Reuse.SHOW_NEWEST ? newestFirst : order);
         while (!waiting.isEmpty() && !idleCells.isEmpty()) {
             hold(idleCells.first(), waiting.remove(0), instant);
         }

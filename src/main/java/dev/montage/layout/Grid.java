@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The grid of a region: {@code rows × cols} cells, fixed for the whole composition.
+ * The grid of a region: {@code rows × cols} cells, fixed for the whole composition (with
+ * {@code adaptive_grid}: for one phase, sized for the sources present then).
  *
  * <p>Sizing follows DESIGN.md §4 step 3 for {@code n} sources:
  * <pre>

@@ -2,12 +2,15 @@ package dev.montage.layout;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -19,8 +22,12 @@ import java.util.function.Predicate;
  * design in order:
  * <pre>
  *   select + group recordings into sources (reconnects of one participant are one source)
- *   peakConcurrency → gridDimensions → cellRectangles → assignCells → visibleSpans → fitInside
+ *   excludeShownElsewhere → phaseSpans                        (only with the extensions, see RegionPhases)
+ *   per phase: peakConcurrency → gridDimensions → cellRectangles → assignCells → visibleSpans → fitInside
  * </pre>
+ * A plain region has one phase, the whole timeline, and the grid sized by the peak, as Twilio does.
+ * Regions are planned in request order, except that a region naming others in
+ * {@code exclude_shown_in} or {@code expand_into} is planned after them ({@link RegionOrder}).
  * then cuts the timeline (the silence before the first media always; with {@code trim} every
  * period where nothing is seen or heard) and places the selected audio on the output clock.
  *
@@ -57,7 +64,8 @@ public final class LayoutPlanner {
             .thenComparing(RegionPlan::name);
 
     private static final Comparator<Placement> BY_CELL = Comparator
-            .comparingInt(Placement::cell)
+            .comparingInt(Placement::phase)
+            .thenComparingInt(Placement::cell)
             .thenComparing(placement -> placement.assigned().get(0))
             .thenComparing(Placement::sourceId);
 
@@ -82,23 +90,30 @@ public final class LayoutPlanner {
         List<VideoTrack> playableVideo = withoutEmpty(video, warnings);
         List<AudioTrack> selectedAudio = selectAudio(audio, request.audio(), warnings);
 
-        List<RegionPlan> regions = new ArrayList<>();
         Set<VideoTrack> includedVideo = new HashSet<>();
         for (RegionSpec region : request.regions()) {
-            List<VideoTrack> selected = playableVideo.stream().filter(region::selects).toList();
-            warnUnmatched("region " + region.name() + ": video_sources", region.videoSources(),
-                    entry -> video.stream().anyMatch(track -> Ids.names(entry, track.recordingId(),
-                            track.participantId(), track.trackName())), warnings);
-            includedVideo.addAll(selected);
-            regions.add(planRegion(region, VideoSource.group(selected), warnings));
+            playableVideo.stream().filter(region::selects).forEach(includedVideo::add);
         }
         if (includedVideo.isEmpty() && selectedAudio.isEmpty()) {
             throw new NothingToComposeException("the session has no video and no audio to compose");
         }
+        TimeSpan timeline = wholeTimeline(includedVideo, selectedAudio);
+
+        // a region that names others reads their plans, so it is planned after them; without such
+        // references this is the request order
+        Map<String, RegionPlan> planned = new LinkedHashMap<>();
+        for (RegionSpec region : request.inPlanningOrder()) {
+            List<VideoTrack> selected = playableVideo.stream().filter(region::selects).toList();
+            warnUnmatched("region " + region.name() + ": video_sources", region.videoSources(),
+                    entry -> video.stream().anyMatch(track -> Ids.names(entry, track.recordingId(),
+                            track.participantId(), track.trackName())), warnings);
+            planned.put(region.name(), planRegion(region, VideoSource.group(selected), timeline, planned, warnings));
+        }
+        List<RegionPlan> regions = new ArrayList<>(planned.values());
 
         List<TimeSpan> keptSegments = request.trim()
                 ? spansWithMedia(regions, selectedAudio)
-                : List.of(wholeTimeline(includedVideo, selectedAudio));
+                : List.of(timeline);
         if (keptSegments.isEmpty()) {
             throw new NothingToComposeException(
                     "with trim on nothing remains to compose: no selected video is ever visible and no audio is selected");
@@ -113,20 +128,60 @@ public final class LayoutPlanner {
                 regions, audioPlacements, warnings);
     }
 
-    private static RegionPlan planRegion(RegionSpec region, List<VideoSource> sources, List<String> warnings) {
-        int n = region.reuse() == Reuse.NONE ? sources.size() : Grid.peakConcurrency(sources);
-        Grid grid = Grid.gridDimensions(n, region.maxRows(), region.maxColumns(), region.cellsExcluded());
-        warnExcludedOutside(region, grid, warnings);
-        List<Rect> cells = CellGeometry.cellRectangles(region.area(), grid);
-        List<Integer> usableCells = grid.usableCells(region.cellsExcluded());
-        List<CellAssignment.Assignment> assignments = CellAssignment.assignCells(sources, usableCells, region.reuse());
-        warnNeverShown(region, sources, assignments, usableCells, warnings);
-        return new RegionPlan(region.name(), region.area(), region.z(), grid.rows(), grid.cols(), cells,
-                placements(assignments, cells));
+    /**
+     * One region's plan. Its sources first lose the instants at which another region named in
+     * {@code exclude_shown_in} shows their participant ({@code excludeShownElsewhere}); the timeline
+     * is then cut into phases wherever the region's grid ({@code adaptive_grid}) or area
+     * ({@code expand_into}) changes, and each phase runs the steps of a plain region over its span. A
+     * plain region has one phase, the whole timeline, and plans as it always did.
+     */
+    private static RegionPlan planRegion(RegionSpec region, List<VideoSource> sources, TimeSpan timeline,
+            Map<String, RegionPlan> planned, List<String> warnings) {
+        List<VideoSource> pieces = RegionPhases.excludeShownElsewhere(sources,
+                region.excludeShownIn().stream().map(planned::get).toList());
+        List<RegionPhases.Expandable> expandInto = region.expandInto().stream()
+                .map(name -> RegionPhases.Expandable.of(planned.get(name))).toList();
+        int n = region.reuse() == Reuse.NONE ? pieces.size() : Grid.peakConcurrency(pieces);
+        Grid wholeGrid = Grid.gridDimensions(n, region.maxRows(), region.maxColumns(), region.cellsExcluded());
+        Function<Long, RegionPhases.Shape> shapeAt = instant -> new RegionPhases.Shape(
+                RegionPhases.expandedArea(region.area(), expandInto, instant),
+                region.adaptiveGrid()
+                        ? Grid.gridDimensions(RegionPhases.presentAt(pieces, instant), region.maxRows(),
+                                region.maxColumns(), region.cellsExcluded())
+                        : wholeGrid);
+        List<RegionPhases.ShapedSpan> shapedSpans = RegionPhases.phaseSpans(timeline,
+                RegionPhases.possibleChanges(pieces, region.adaptiveGrid(), expandInto), shapeAt);
+
+        List<RegionPhase> phases = new ArrayList<>();
+        List<Placement> placements = new ArrayList<>();
+        Set<String> shown = new HashSet<>();
+        Set<Grid> grids = new LinkedHashSet<>();
+        for (RegionPhases.ShapedSpan shaped : shapedSpans) {
+            Grid grid = shaped.shape().grid();
+            grids.add(grid);
+            List<Rect> cells = CellGeometry.cellRectangles(shaped.shape().area(), grid);
+            List<Integer> usableCells = grid.usableCells(region.cellsExcluded());
+            List<CellAssignment.Assignment> assignments;
+            if (shapedSpans.size() == 1) {
+                assignments = CellAssignment.assignCells(pieces, usableCells, region.reuse());
+            } else {
+                Map<VideoSource, VideoSource> uncut = new HashMap<>();
+                List<VideoSource> inPhase = RegionPhases.within(shaped.span(), pieces, uncut);
+                assignments = CellAssignment.assignCells(inPhase, usableCells, region.reuse(),
+                        RegionPhases.seniority(uncut));
+            }
+            assignments.forEach(assignment -> shown.add(assignment.source().id()));
+            placements.addAll(placements(phases.size(), assignments, cells));
+            phases.add(new RegionPhase(shaped.span(), shaped.shape().area(), grid.rows(), grid.cols(), cells));
+        }
+        grids.forEach(grid -> warnExcludedOutside(region, grid, warnings));
+        warnNeverShown(region, sources, pieces, shown, wholeGrid.usableCells(region.cellsExcluded()), warnings);
+        placements.sort(BY_CELL);
+        return new RegionPlan(region.name(), region.area(), region.z(), phases, placements);
     }
 
-    /** One placement per source and cell, with its visible spans and its picture fitted inside the cell. */
-    private static List<Placement> placements(List<CellAssignment.Assignment> assignments, List<Rect> cells) {
+    /** One placement per source and cell of a phase, with its visible spans and its picture fitted inside the cell. */
+    private static List<Placement> placements(int phase, List<CellAssignment.Assignment> assignments, List<Rect> cells) {
         Map<String, List<CellAssignment.Assignment>> bySourceAndCell = new LinkedHashMap<>();
         for (CellAssignment.Assignment assignment : assignments) {
             bySourceAndCell.computeIfAbsent(assignment.source().id() + "\u0000" + assignment.cell(), key -> new ArrayList<>())
@@ -138,10 +193,11 @@ public final class LayoutPlanner {
             int cell = group.get(0).cell();
             List<TimeSpan> assigned = TimeSpans.union(group.stream().map(CellAssignment.Assignment::span).toList());
             Rect frame = CellGeometry.fitInside(source.firstTrack().width(), source.firstTrack().height(), cells.get(cell));
-            placements.add(new Placement(source.id(), source.participantId(), source.recordingIds(), cell, frame,
-                    visibleSpans(assigned, source.activity()), assigned));
+            placements.add(new Placement(source.id(), source.participantId(), source.recordingIds(), phase, cell, frame,
+                    visibleSpans(assigned, TimeSpans.union(group.stream()
+                            .flatMap(assignment -> assignment.source().activity().stream()).toList())),
+                    assigned));
         }
-        placements.sort(BY_CELL);
         return placements;
     }
 
@@ -224,12 +280,13 @@ public final class LayoutPlanner {
         }
     }
 
-    private static void warnNeverShown(RegionSpec region, List<VideoSource> sources,
-            List<CellAssignment.Assignment> assignments, List<Integer> usableCells, List<String> warnings) {
-        Set<String> shown = new HashSet<>();
-        assignments.forEach(assignment -> shown.add(assignment.source().id()));
+    private static void warnNeverShown(RegionSpec region, List<VideoSource> sources, List<VideoSource> pieces,
+            Set<String> shown, List<Integer> usableCells, List<String> warnings) {
+        Set<String> leftToShow = new HashSet<>();
+        pieces.forEach(piece -> leftToShow.add(piece.id()));
         for (VideoSource source : sources) {
-            if (shown.contains(source.id())) {
+            // a source whose participant is always shown in a region of exclude_shown_in is left out on purpose
+            if (shown.contains(source.id()) || !leftToShow.contains(source.id())) {
                 continue;
             }
             String reason = usableCells.isEmpty()

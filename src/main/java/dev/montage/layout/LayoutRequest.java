@@ -1,7 +1,9 @@
 package dev.montage.layout;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +12,8 @@ import java.util.Set;
  * What the caller asked for, validated: the canvas, the regions in request order, the audio
  * selection, and whether periods without media are cut out ({@code trim}).
  *
- * <p>Region names are unique and every region lies within the canvas. The API layer reports these
+ * <p>Region names are unique, every region lies within the canvas, and the regions named in
+ * {@code exclude_shown_in} and {@code expand_into} exist and form no cycle. The API layer reports these
  * problems to the client with JSON pointers; the checks here guard the planner against a caller
  * that skipped that validation.
  *
@@ -34,6 +37,18 @@ public record LayoutRequest(Resolution canvas, List<RegionSpec> regions, AudioSe
             }
             requireInside(region, canvas);
         }
+        RegionOrder.planningOrder(dependencies(regions));
+    }
+
+    /** The regions in the order the planner plans them: each after the regions it names (see {@link RegionOrder}). */
+    public List<RegionSpec> inPlanningOrder() {
+        return RegionOrder.planningOrder(dependencies(regions)).stream().map(name -> region(name).orElseThrow()).toList();
+    }
+
+    private static Map<String, Set<String>> dependencies(List<RegionSpec> regions) {
+        Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
+        regions.forEach(region -> dependsOn.put(region.name(), region.dependsOn()));
+        return dependsOn;
     }
 
     /** The region with this name, if the request has one. */

@@ -19,6 +19,14 @@ import java.util.TreeSet;
  * {@code cellsExcluded} lists cell numbers (0-based, left to right, top to bottom) that never
  * receive a source; it iterates in ascending order.
  *
+ * <p>Three extensions make the region follow the session (see {@link LayoutPlanner} and
+ * docs/compositions.md): with {@code adaptiveGrid} the grid is sized for the sources present at each
+ * instant instead of the peak; {@code excludeShownIn} names regions whose participants this region
+ * leaves out while they hold a cell there (the strip of a speaker view); {@code expandInto} names
+ * regions whose areas this region takes over while they show nothing (the cameras of a presentation
+ * layout). Named regions must exist in the same request, and the references must not form a cycle
+ * ({@link LayoutRequest} checks).
+ *
  * <pre>{@code
  * RegionSpec main = RegionSpec.builder("main", 0, 0, 1280, 720)
  *         .videoSources("*")
@@ -39,7 +47,10 @@ public record RegionSpec(
         List<String> videoSources,
         List<String> videoSourcesExcluded,
         Set<Integer> cellsExcluded,
-        Reuse reuse) {
+        Reuse reuse,
+        boolean adaptiveGrid,
+        List<String> excludeShownIn,
+        List<String> expandInto) {
 
     public RegionSpec {
         Ids.requireId(name, "region name");
@@ -57,6 +68,16 @@ public record RegionSpec(
         videoSourcesExcluded = Ids.copyOfIds(videoSourcesExcluded, "region " + name + ": video_sources_excluded");
         cellsExcluded = copyOfCells(cellsExcluded, name);
         Objects.requireNonNull(reuse, () -> "region " + name + ": reuse must not be null");
+        excludeShownIn = copyOfRegionNames(excludeShownIn, "exclude_shown_in", name);
+        expandInto = copyOfRegionNames(expandInto, "expand_into", name);
+    }
+
+    /** A region as Twilio and Telnyx know it: one grid for the whole composition, no references to other regions. */
+    public RegionSpec(String name, int x, int y, int width, int height, int z, OptionalInt maxRows,
+            OptionalInt maxColumns, List<String> videoSources, List<String> videoSourcesExcluded,
+            Set<Integer> cellsExcluded, Reuse reuse) {
+        this(name, x, y, width, height, z, maxRows, maxColumns, videoSources, videoSourcesExcluded, cellsExcluded,
+                reuse, false, List.of(), List.of());
     }
 
     /** Starts a region at the given place with the defaults: z 0, no row or column limit, no video, show_oldest. */
@@ -73,6 +94,29 @@ public record RegionSpec(
     public boolean selects(VideoTrack track) {
         return Ids.selects(videoSources, videoSourcesExcluded, track.recordingId(), track.participantId(),
                 track.trackName());
+    }
+
+    /** The regions this one must be planned after: those it excludes the participants of or expands into. */
+    public Set<String> dependsOn() {
+        Set<String> names = new TreeSet<>(excludeShownIn);
+        names.addAll(expandInto);
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** True when the region's area or grid may change during the composition, so that it is planned in several phases. */
+    public boolean isPhased() {
+        return adaptiveGrid || !expandInto.isEmpty();
+    }
+
+    private static List<String> copyOfRegionNames(List<String> names, String what, String name) {
+        List<String> copy = Ids.copyOfIds(names, "region " + name + ": " + what);
+        if (copy.contains(name)) {
+            throw new IllegalArgumentException("region " + name + ": " + what + " must not name the region itself");
+        }
+        if (new TreeSet<>(copy).size() != copy.size()) {
+            throw new IllegalArgumentException("region " + name + ": " + what + " names a region twice: " + copy);
+        }
+        return copy;
     }
 
     private static void requireAtLeastOne(OptionalInt limit, String what, String name) {
@@ -112,6 +156,9 @@ public record RegionSpec(
         private List<String> videoSourcesExcluded = List.of();
         private Set<Integer> cellsExcluded = Set.of();
         private Reuse reuse = Reuse.SHOW_OLDEST;
+        private boolean adaptiveGrid;
+        private List<String> excludeShownIn = List.of();
+        private List<String> expandInto = List.of();
 
         private Builder(String name, int x, int y, int width, int height) {
             this.name = name;
@@ -156,9 +203,24 @@ public record RegionSpec(
             return this;
         }
 
+        public Builder adaptiveGrid(boolean adaptiveGrid) {
+            this.adaptiveGrid = adaptiveGrid;
+            return this;
+        }
+
+        public Builder excludeShownIn(String... regions) {
+            this.excludeShownIn = new ArrayList<>(List.of(regions));
+            return this;
+        }
+
+        public Builder expandInto(String... regions) {
+            this.expandInto = new ArrayList<>(List.of(regions));
+            return this;
+        }
+
         public RegionSpec build() {
             return new RegionSpec(name, x, y, width, height, z, maxRows, maxColumns,
-                    videoSources, videoSourcesExcluded, cellsExcluded, reuse);
+                    videoSources, videoSourcesExcluded, cellsExcluded, reuse, adaptiveGrid, excludeShownIn, expandInto);
         }
     }
 }

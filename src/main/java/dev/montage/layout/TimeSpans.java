@@ -11,6 +11,7 @@ import java.util.List;
  * <pre>{@code
  * union([5,10), [0,5), [20,20))            == [[0,10)]
  * intersect([[0,10)], [[2,4), [8,12)])     == [[2,4), [8,10)]
+ * subtract([[0,10)], [[2,4), [8,12)])      == [[0,2), [4,8)]
  * }</pre>
  */
 final class TimeSpans {
@@ -50,6 +51,28 @@ final class TimeSpans {
         for (TimeSpan a : union(first)) {
             for (TimeSpan b : union(second)) {
                 a.intersect(b).ifPresent(result::add);
+            }
+        }
+        return union(result);
+    }
+
+    /** The instants of {@code from} that {@code removed} does not cover. */
+    static List<TimeSpan> subtract(List<TimeSpan> from, List<TimeSpan> removed) {
+        List<TimeSpan> result = new ArrayList<>();
+        List<TimeSpan> holes = union(removed);
+        for (TimeSpan span : union(from)) {
+            long start = span.startMillis();
+            for (TimeSpan hole : holes) {
+                if (hole.endMillis() <= start || hole.startMillis() >= span.endMillis()) {
+                    continue;
+                }
+                if (hole.startMillis() > start) {
+                    result.add(new TimeSpan(start, hole.startMillis()));
+                }
+                start = Math.max(start, hole.endMillis());
+            }
+            if (start < span.endMillis()) {
+                result.add(new TimeSpan(start, span.endMillis()));
             }
         }
         return union(result);

@@ -59,7 +59,8 @@ import dev.montage.layout.TimeSpan;
  *
  * <p>Labels are stable and say what they carry: {@code [0:1]} is stream 1 of input 0;
  * {@code in0_1_2} the third copy of that stream; {@code r0_c1_0} the first picture drawn in cell 1
- * of region 0 (regions in drawing order); {@code ov3} the canvas after four overlays;
+ * of region 0 (regions in drawing order), {@code r0_p2_c1_0} the same in the region's third phase (a
+ * region whose grid or area changes over time, see {@code RegionPhase}); {@code ov3} the canvas after four overlays;
  * {@code a2} the third audio track; {@code vout} and {@code aout} what is encoded.
  */
 public final class FilterGraphBuilder {
@@ -159,7 +160,7 @@ public final class FilterGraphBuilder {
     private static List<VideoUse> videoUses(CompositionPlan plan, Map<String, RenderSource> byId) {
         List<VideoUse> uses = new ArrayList<>();
         for (int r = 0; r < plan.regions().size(); r++) {
-            Map<Integer, Integer> usesPerCell = new HashMap<>();
+            Map<String, Integer> usesPerCell = new HashMap<>();
             for (Placement placement : plan.regions().get(r).placements()) {
                 List<RenderSource> recordings = placement.recordingIds().stream()
                         .map(id -> require(byId, id, MediaKind.VIDEO))
@@ -170,13 +171,21 @@ public final class FilterGraphBuilder {
                     if (enabled.isEmpty() || placement.frame().width() == 0 || placement.frame().height() == 0) {
                         continue;
                     }
-                    int n = usesPerCell.merge(placement.cell(), 1, Integer::sum) - 1;
-                    uses.add(new VideoUse("r" + r + "_c" + placement.cell() + "_" + n, recordings.get(k),
-                            placement.frame(), enabled));
+                    String cell = cellLabel(r, placement);
+                    int n = usesPerCell.merge(cell, 1, Integer::sum) - 1;
+                    uses.add(new VideoUse(cell + "_" + n, recordings.get(k), placement.frame(), enabled));
                 }
             }
         }
         return uses;
+    }
+
+    /**
+     * {@code r0_c1} for cell 1 of region 0 in its first (for a plain region: only) phase, {@code r0_p2_c1} for
+     * cell 1 of its third phase: a source drawn in several phases is several pictures, one per phase and cell.
+     */
+    private static String cellLabel(int region, Placement placement) {
+        return "r" + region + (placement.phase() == 0 ? "" : "_p" + placement.phase()) + "_c" + placement.cell();
     }
 
     /**

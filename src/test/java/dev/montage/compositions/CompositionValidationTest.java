@@ -163,6 +163,47 @@ class CompositionValidationTest extends ApiTest {
     }
 
     @Test
+    void adaptiveGridIsABoolean() {
+        assertProblem(region("\"adaptive_grid\": \"yes\""), "/video_layout/r/adaptive_grid", "10026");
+        assertAccepted(region("\"adaptive_grid\": true"));
+    }
+
+    @Test
+    void excludeShownInAndExpandIntoNameOtherRegionsOfTheLayout() {
+        Response unknown = assertProblem(twoRegions("\"exclude_shown_in\": [\"big\", \"nowhere\"]", ""),
+                "/video_layout/strip/exclude_shown_in/1", "10015");
+        assertThat(unknown.error().path("detail").asString())
+                .isEqualTo("video_layout.strip.exclude_shown_in: 'nowhere' is not a region of this video_layout");
+        assertProblem(twoRegions("\"expand_into\": [\"strip\"]", ""), "/video_layout/strip/expand_into/0", "10015");
+        assertProblem(twoRegions("\"expand_into\": 5", ""), "/video_layout/strip/expand_into", "10026");
+        assertProblem(twoRegions("\"exclude_shown_in\": [7]", ""), "/video_layout/strip/exclude_shown_in/0", "10026");
+        assertAccepted(twoRegions("\"exclude_shown_in\": [\"big\", \"big\"], \"expand_into\": [\"big\"]", ""));
+    }
+
+    @Test
+    void regionsMustNotNameEachOtherInACycle() {
+        Response cycle = assertProblem(twoRegions("\"exclude_shown_in\": [\"big\"]", "\"expand_into\": [\"strip\"]"),
+                "/video_layout/strip/exclude_shown_in/0", "10015");
+        assertThat(cycle.error().path("detail").asString()).contains("big -> strip -> big");
+    }
+
+    @Test
+    void theExtensionsAreEchoedOnlyWhenSet() {
+        Response plain = api.post("/v2/room_compositions", region("\"max_rows\": 2"));
+        assertThat(plain.status()).isEqualTo(202);
+        assertThat(plain.data().path("video_layout").path("r").has("adaptive_grid")).isFalse();
+        assertThat(plain.data().path("video_layout").path("r").has("expand_into")).isFalse();
+        Response phased = api.post("/v2/room_compositions",
+                twoRegions("\"exclude_shown_in\": [\"big\", \"big\"], \"adaptive_grid\": true", ""));
+        assertThat(phased.status()).isEqualTo(202);
+        JsonNode strip = api.get("/v2/room_compositions/" + phased.data().path("id").asString()).data()
+                .path("video_layout").path("strip");
+        assertThat(strip.path("adaptive_grid").asBoolean()).isTrue();
+        assertThat(strip.path("exclude_shown_in").toString()).isEqualTo("[\"big\"]");
+        assertThat(strip.has("expand_into")).isFalse();
+    }
+
+    @Test
     void audioSourcesNameAudioRecordingsOrParticipants() {
         String video = session.recording(session.alice(), "video");
         assertProblem(body("\"audio_sources\": [\"" + video + "\"]"), "/audio_sources/0", "10015");
@@ -222,6 +263,13 @@ class CompositionValidationTest extends ApiTest {
 
     private String region(String fields) {
         return body("\"video_layout\": {\"r\": {" + fields + "}}");
+    }
+
+    /** A "big" region and a "strip" below it, each with extra fields. */
+    private String twoRegions(String stripFields, String bigFields) {
+        return body("\"video_layout\": {\"big\": {\"height\": 600, \"video_sources\": [\"*\"]"
+                + (bigFields.isEmpty() ? "" : ", " + bigFields) + "}, \"strip\": {\"y_pos\": 600, \"video_sources\": [\"*\"]"
+                + (stripFields.isEmpty() ? "" : ", " + stripFields) + "}}");
     }
 
     private void assertAccepted(String json) {

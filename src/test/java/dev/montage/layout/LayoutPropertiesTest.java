@@ -211,7 +211,7 @@ class LayoutPropertiesTest {
 
     // --- generators ---------------------------------------------------------------------------
 
-    private static Gen<Scenario> scenarios() {
+    static Gen<Scenario> scenarios() {
         return lists().of(videoTrack()).ofSizeBetween(1, 8).zip(
                         lists().of(audioTrack()).ofSizeBetween(0, 3),
                         lists().of(region()).ofSizeBetween(1, 2),

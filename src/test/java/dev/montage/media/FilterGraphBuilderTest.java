@@ -142,6 +142,25 @@ class FilterGraphBuilderTest {
                 .filterScript();
     }
 
+    /**
+     * An adaptive grid over 320x120: "a" alone fills the region [0,1), then shares it with "b" [1,2). "a" is drawn
+     * twice, once per phase, so its stream is split; the second phase's pictures have labels of their own.
+     */
+    @Test
+    void aSourceInSeveralPhases_isOnePicturePerPhaseWithPhaseLabels() {
+        String script = twoPictureScript(new Resolution(320, 120), 1,
+                RegionSpec.builder("main", 0, 0, 320, 120).videoSources("*").adaptiveGrid(true).build());
+
+        assertThat(script).containsOnlyOnce("[0:0]").contains("split=2[in0_0_0][in0_0_1]")
+                .contains("[in0_0_0]scale=160:120:force_original_aspect_ratio=decrease:force_divisible_by=2,"
+                        + "pad=160:120:-1:-1:eval=frame,tpad=stop_mode=clone:stop_duration=0.500[r0_c0_0]")
+                .contains("[in0_0_1]scale=160:120:force_original_aspect_ratio=decrease:force_divisible_by=2,"
+                        + "pad=160:120:-1:-1:eval=frame,tpad=stop_mode=clone:stop_duration=0.500[r0_p1_c0_0]")
+                .contains("[canvas][r0_c0_0]overlay=x=80:y=0:eof_action=pass:enable='gte(t,0.000)*lt(t,1.000)'[ov0]")
+                .contains("[ov0][r0_p1_c0_0]overlay=x=0:y=0:eof_action=pass:enable='gte(t,1.000)*lt(t,2.000)'[ov1]")
+                .contains("[ov1][r0_p1_c1_0]overlay=x=160:y=0:eof_action=pass:enable='gte(t,1.000)*lt(t,2.000)'[vout]");
+    }
+
     @Test
     void eachFileIsOpenedOnceInOrderOfFirstUse_andUnusedSourcesAreNot() {
         FfmpegCommand command = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), SCRIPT, OUTPUT);

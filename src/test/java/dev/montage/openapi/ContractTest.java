@@ -111,7 +111,9 @@ class ContractTest extends ApiTest {
                 "RoomComposition.audio_sources", "RoomComposition.audio_sources_excluded", "RoomComposition.trim",
                 "VideoRegionRequest.video_sources_excluded", "VideoRegionRequest.cells_excluded",
                 "VideoRegionRequest.reuse", "VideoRegion.video_sources_excluded", "VideoRegion.cells_excluded",
-                "VideoRegion.reuse", "RoomRecording.track_name");
+                "VideoRegion.reuse", "RoomRecording.track_name",
+                "VideoRegionRequest.adaptive_grid", "VideoRegionRequest.exclude_shown_in", "VideoRegionRequest.expand_into",
+                "VideoRegion.adaptive_grid", "VideoRegion.exclude_shown_in", "VideoRegion.expand_into");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 
