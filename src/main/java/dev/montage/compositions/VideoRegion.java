@@ -2,16 +2,40 @@ package dev.montage.compositions;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One region of a composition's {@code video_layout}, as accepted and echoed, with every default filled in.
  * {@code maxRows}/{@code maxColumns} are null when the client set no limit (never 0: no sentinels).
+ *
+ * <p>{@code focus} is {@code "active_speaker"} for a region that shows the dominant speaker, with its rules
+ * {@code minDominanceMs} and {@code minHoldMs} (defaults filled in); for an ordinary grid all three are null and
+ * left out of the JSON, so a plain Telnyx request is echoed exactly as before (and rows stored before the option
+ * existed read as grids).
  */
 public record VideoRegion(int xPos, int yPos, int zPos, int width, int height, Integer maxRows, Integer maxColumns,
-        List<String> videoSources, List<String> videoSourcesExcluded, List<Integer> cellsExcluded, String reuse) {
+        List<String> videoSources, List<String> videoSourcesExcluded, List<Integer> cellsExcluded, String reuse,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String focus,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer minDominanceMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer minHoldMs) {
+
+    /** The one value of {@code focus} besides the default grid. */
+    static final String ACTIVE_SPEAKER = "active_speaker";
 
     public VideoRegion {
         videoSources = List.copyOf(videoSources);
         videoSourcesExcluded = List.copyOf(videoSourcesExcluded);
         cellsExcluded = List.copyOf(cellsExcluded);
+    }
+
+    /** An ordinary grid region. */
+    VideoRegion(int xPos, int yPos, int zPos, int width, int height, Integer maxRows, Integer maxColumns,
+            List<String> videoSources, List<String> videoSourcesExcluded, List<Integer> cellsExcluded, String reuse) {
+        this(xPos, yPos, zPos, width, height, maxRows, maxColumns, videoSources, videoSourcesExcluded, cellsExcluded,
+                reuse, null, null, null);
+    }
+
+    boolean followsActiveSpeaker() {
+        return ACTIVE_SPEAKER.equals(focus);
     }
 }

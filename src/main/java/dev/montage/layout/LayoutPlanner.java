@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns a session's recordings and a validated layout request into a {@link CompositionPlan}: the
@@ -71,6 +75,22 @@ public final class LayoutPlanner {
      * @throws IllegalArgumentException when two recordings of one kind share an id
      */
     public static CompositionPlan plan(List<VideoTrack> video, List<AudioTrack> audio, LayoutRequest request) {
+        return plan(video, audio, request, new TreeMap<>());
+    }
+
+    /**
+     * The plan, with each participant's speech on the session clock ({@link ParticipantSpeech#onSessionClock}) for
+     * the regions that follow the active speaker ({@link ActiveSpeaker}); the other regions ignore it. A participant
+     * absent from {@code speech} is silent; one who has audio but is absent (their audio has no speech-activity
+     * timeline) is named in a warning.
+     *
+     * @throws NothingToComposeException when the request selects no video and no audio, or when
+     *         {@code trim} leaves nothing that is seen or heard
+     * @throws IllegalArgumentException when two recordings of one kind share an id
+     */
+    public static CompositionPlan plan(List<VideoTrack> video, List<AudioTrack> audio, LayoutRequest request,
+            SortedMap<String, List<TimeSpan>> speech) {
+        Objects.requireNonNull(speech, "speech must not be null (an empty map when nobody's speech is known)");
         Objects.requireNonNull(video, "video recordings must not be null");
         Objects.requireNonNull(audio, "audio recordings must not be null");
         Objects.requireNonNull(request, "layout request must not be null");
@@ -88,7 +108,10 @@ public final class LayoutPlanner {
             warnUnmatched("region " + region.name() + ": video_sources", region.videoSources(),
                     video.stream().map(track -> List.of(track.recordingId(), track.participantId())).toList(), warnings);
             includedVideo.addAll(selected);
-            regions.add(planRegion(region, VideoSource.group(selected), warnings));
+            regions.add(region.activeSpeaker().isPresent()
+                    ? planActiveSpeakerRegion(region, region.activeSpeaker().get(), VideoSource.group(selected), speech,
+                            audio, warnings)
+                    : planRegion(region, VideoSource.group(selected), warnings));
         }
         if (includedVideo.isEmpty() && selectedAudio.isEmpty()) {
             throw new NothingToComposeException("the session has no video and no audio to compose");
@@ -121,6 +144,47 @@ public final class LayoutPlanner {
         warnNeverShown(region, sources, assignments, usableCells, warnings);
         return new RegionPlan(region.name(), region.area(), region.z(), grid.rows(), grid.cols(), cells,
                 placements(assignments, cells));
+    }
+
+    /**
+     * A region that shows the dominant speaker: a 1x1 grid whose one cell each source holds while
+     * {@link ActiveSpeaker} shows it, one placement per source shown.
+     */
+    private static RegionPlan planActiveSpeakerRegion(RegionSpec region, SpeakerRules rules, List<VideoSource> sources,
+            SortedMap<String, List<TimeSpan>> speech, List<AudioTrack> audio, List<String> warnings) {
+        warnSpeechUnknown(region, sources, speech, audio, warnings);
+        Grid grid = sources.isEmpty() ? Grid.EMPTY : Grid.gridDimensions(1, OptionalInt.empty(), OptionalInt.empty());
+        List<Rect> cells = CellGeometry.cellRectangles(region.area(), grid);
+        List<CellAssignment.Assignment> assignments = ActiveSpeaker.shownOverTime(sources, speech, rules).stream()
+                .map(shown -> new CellAssignment.Assignment(shown.source(), 0, shown.span()))
+                .toList();
+        Set<String> shown = new HashSet<>();
+        assignments.forEach(assignment -> shown.add(assignment.source().id()));
+        for (VideoSource source : sources) {
+            if (!shown.contains(source.id())) {
+                warnings.add("region " + region.name() + ": source " + source.id() + " of participant "
+                        + source.participantId() + " is never shown: it never took the floor (focus active_speaker)");
+            }
+        }
+        return new RegionPlan(region.name(), region.area(), region.z(), grid.rows(), grid.cols(), cells,
+                placements(assignments, cells));
+    }
+
+    /** Participants with audio but no speech timeline count as silent: say so, once per region. */
+    private static void warnSpeechUnknown(RegionSpec region, List<VideoSource> sources,
+            SortedMap<String, List<TimeSpan>> speech, List<AudioTrack> audio, List<String> warnings) {
+        Set<String> withAudio = new HashSet<>();
+        audio.forEach(track -> withAudio.add(track.participantId()));
+        Set<String> unknown = new TreeSet<>();
+        for (VideoSource source : sources) {
+            if (withAudio.contains(source.participantId()) && !speech.containsKey(source.participantId())) {
+                unknown.add(source.participantId());
+            }
+        }
+        for (String participant : unknown) {
+            warnings.add("region " + region.name() + ": participant " + participant
+                    + " has audio without a speech-activity timeline and counts as silent (focus active_speaker)");
+        }
     }
 
     /** One placement per source and cell, with its visible spans and its picture fitted inside the cell. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,10 @@ import java.util.TreeSet;
  * {@code maxRows} and {@code maxColumns} are empty when the request set no limit.
  * {@code cellsExcluded} lists cell numbers (0-based, left to right, top to bottom) that never
  * receive a source; it iterates in ascending order.
+ *
+ * <p>{@code activeSpeaker} is present for a region that shows one participant at a time, the dominant speaker,
+ * by those rules ({@link ActiveSpeaker}); its grid is then always 1x1 and {@code maxRows}, {@code maxColumns},
+ * {@code cellsExcluded} and {@code reuse} have no effect. Empty: an ordinary grid.
  *
  * <pre>{@code
  * RegionSpec main = RegionSpec.builder("main", 0, 0, 1280, 720)
@@ -39,7 +44,8 @@ public record RegionSpec(
         List<String> videoSources,
         List<String> videoSourcesExcluded,
         Set<Integer> cellsExcluded,
-        Reuse reuse) {
+        Reuse reuse,
+        Optional<SpeakerRules> activeSpeaker) {
 
     public RegionSpec {
         Ids.requireId(name, "region name");
@@ -57,6 +63,16 @@ public record RegionSpec(
         videoSourcesExcluded = Ids.copyOfIds(videoSourcesExcluded, "region " + name + ": video_sources_excluded");
         cellsExcluded = copyOfCells(cellsExcluded, name);
         Objects.requireNonNull(reuse, () -> "region " + name + ": reuse must not be null");
+        Objects.requireNonNull(activeSpeaker, () -> "region " + name
+                + ": activeSpeaker must not be null (Optional.empty() for a grid)");
+    }
+
+    /** An ordinary grid region (no active-speaker focus). */
+    public RegionSpec(String name, int x, int y, int width, int height, int z, OptionalInt maxRows,
+            OptionalInt maxColumns, List<String> videoSources, List<String> videoSourcesExcluded,
+            Set<Integer> cellsExcluded, Reuse reuse) {
+        this(name, x, y, width, height, z, maxRows, maxColumns, videoSources, videoSourcesExcluded, cellsExcluded,
+                reuse, Optional.empty());
     }
 
     /** Starts a region at the given place with the defaults: z 0, no row or column limit, no video, show_oldest. */
@@ -111,6 +127,7 @@ public record RegionSpec(
         private List<String> videoSourcesExcluded = List.of();
         private Set<Integer> cellsExcluded = Set.of();
         private Reuse reuse = Reuse.SHOW_OLDEST;
+        private Optional<SpeakerRules> activeSpeaker = Optional.empty();
 
         private Builder(String name, int x, int y, int width, int height) {
             this.name = name;
@@ -155,9 +172,15 @@ public record RegionSpec(
             return this;
         }
 
+        /** Makes the region follow the active speaker by these rules. */
+        public Builder activeSpeaker(SpeakerRules rules) {
+            this.activeSpeaker = Optional.of(rules);
+            return this;
+        }
+
         public RegionSpec build() {
             return new RegionSpec(name, x, y, width, height, z, maxRows, maxColumns,
-                    videoSources, videoSourcesExcluded, cellsExcluded, reuse);
+                    videoSources, videoSourcesExcluded, cellsExcluded, reuse, activeSpeaker);
         }
     }
 }

@@ -111,7 +111,9 @@ class ContractTest extends ApiTest {
                 "RoomComposition.audio_sources", "RoomComposition.audio_sources_excluded", "RoomComposition.trim",
                 "VideoRegionRequest.video_sources_excluded", "VideoRegionRequest.cells_excluded",
                 "VideoRegionRequest.reuse", "VideoRegion.video_sources_excluded", "VideoRegion.cells_excluded",
-                "VideoRegion.reuse");
+                "VideoRegion.reuse",
+                "VideoRegionRequest.focus", "VideoRegionRequest.min_dominance_ms", "VideoRegionRequest.min_hold_ms",
+                "VideoRegion.focus", "VideoRegion.min_dominance_ms", "VideoRegion.min_hold_ms");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 
