@@ -24,7 +24,9 @@ import java.util.TreeSet;
  *   select + group recordings into sources (reconnects of one participant are one source)
  *   peakConcurrency → gridDimensions → cellRectangles → assignCells → visibleSpans → fitInside
  * </pre>
- * then cuts the timeline (the silence before the first media always; with {@code trim} every
+ * A region that follows the active speaker ({@link RegionSpec#activeSpeaker()}) has a 1x1 grid instead, and
+ * {@link ActiveSpeaker} decides who holds its one cell when, from the participants' speech.
+ * Then it cuts the timeline (the silence before the first media always; with {@code trim} every
  * period where nothing is seen or heard) and places the selected audio on the output clock.
  *
  * <p>Decisions where the design is silent:
