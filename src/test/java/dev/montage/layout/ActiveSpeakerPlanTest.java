@@ -92,8 +92,8 @@ class ActiveSpeakerPlanTest {
     void noSources_anEmptyRegion() {
         RegionSpec nobody = RegionSpec.builder("speaker", 0, 0, 1280, 720).activeSpeaker(SpeakerRules.DEFAULT).build();
 
-        CompositionPlan plan = LayoutPlanner.plan(List.of(video("va", "alice", 0, 10)), List.of(), request(nobody),
-                new TreeMap<>());
+        CompositionPlan plan = LayoutPlanner.plan(List.of(video("va", "alice", 0, 10)),
+                List.of(audio("aa", "alice", 0, 10)), request(nobody), new TreeMap<>());
 
         assertThat(onlyRegion(plan).rows()).isZero();
         assertThat(onlyRegion(plan).placements()).isEmpty();
