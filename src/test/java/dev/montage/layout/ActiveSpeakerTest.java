@@ -288,6 +288,55 @@ class ActiveSpeakerTest {
         assertThat(turns).containsExactly(new ActiveSpeaker.Turn("alice", span(1, 6)));
     }
 
+    /**
+     * Over random sessions and rules: one picture at a time, each within its source's span, something shown whenever
+     * some video is present and nothing otherwise, the same answer twice.
+     */
+    @Test
+    void randomSessions_onePictureAtATime_alwaysSomeoneWhileAnyoneIsPresent() {
+        Random random = new Random(2024);
+        for (int round = 0; round < 300; round++) {
+            List<VideoTrack> video = new ArrayList<>();
+            Map<String, List<TimeSpan>> speech = new TreeMap<>();
+            int participants = 1 + random.nextInt(5);
+            for (int p = 0; p < participants; p++) {
+                String participant = "p" + p;
+                long start = random.nextInt(20) * 500L;
+                long end = start + 500 + random.nextInt(40) * 500L;
+                video.add(VideoTrack.continuous("v" + p, participant, new TimeSpan(start, end), 640, 480));
+                if (random.nextInt(4) == 0) { // a second source, a screen share
+                    long shareStart = random.nextInt(30) * 500L;
+                    video.add(VideoTrack.continuous("s" + p, participant,
+                            new TimeSpan(shareStart, shareStart + 500 + random.nextInt(20) * 500L), 640, 480));
+                }
+                List<TimeSpan> spans = new ArrayList<>();
+                for (int k = random.nextInt(8); k > 0; k--) {
+                    long from = random.nextInt(300) * 100L;
+                    spans.add(new TimeSpan(from, from + 100 + random.nextInt(30) * 100L));
+                }
+                speech.put(participant, spans);
+            }
+            List<VideoSource> sources = VideoSource.group(video);
+            SpeakerRules rules = new SpeakerRules(random.nextInt(3) * 500L, random.nextInt(5) * 500L);
+
+            List<ActiveSpeaker.Shown> shown = ActiveSpeaker.shownOverTime(sources, speech, rules);
+
+            for (int i = 0; i < shown.size(); i++) {
+                ActiveSpeaker.Shown picture = shown.get(i);
+                assertThat(picture.span().isEmpty()).isFalse();
+                assertThat(picture.source().span().encloses(picture.span())).as("%s in its source", picture).isTrue();
+                if (i > 0) {
+                    assertThat(shown.get(i - 1).span().endMillis()).as("in order, one at a time")
+                            .isLessThanOrEqualTo(picture.span().startMillis());
+                }
+            }
+            assertThat(TimeSpans.union(shown.stream().map(ActiveSpeaker.Shown::span).toList()))
+                    .as("shown exactly while some video is present")
+                    .isEqualTo(TimeSpans.union(sources.stream().map(VideoSource::span).toList()));
+            assertThat(ActiveSpeaker.shownOverTime(sources, speech, rules)).as("deterministic").isEqualTo(shown);
+        }
+    }
+
     private static List<VideoTrack> twoPresent(double seconds) {
         return List.of(video("va", "alice", 0, seconds), video("vb", "bob", 0, seconds));
     }
