@@ -134,33 +134,36 @@ final class ActiveSpeaker {
         if (first.isEmpty()) {
             return List.of();
         }
-        long now = first.getAsLong();
-        Showing shown = Showing.forced(forcedChoice(now, presence, turns, dominant), now);
+        long start = first.getAsLong();
+        long now = start;
+        Optional<Showing> shown = forcedChoice(now, presence, turns, dominant).map(who -> Showing.forced(who, start));
         int next = 0;
         while (true) {
-            if (shown.participantId() == null) {
+            if (shown.isEmpty()) { // nobody's video is present: wait for the next one to start
                 OptionalLong appears = presence.nextStart(now);
                 if (appears.isEmpty()) {
                     break;
                 }
-                now = appears.getAsLong();
+                long at = appears.getAsLong();
+                now = at;
                 next = skipTurnsBefore(dominant, next, now);
-                shown = Showing.forced(forcedChoice(now, presence, turns, dominant), now);
+                shown = forcedChoice(now, presence, turns, dominant).map(who -> Showing.forced(who, at));
                 continue;
             }
-            long leaves = presence.presentUntil(shown.participantId(), now);
-            Optional<Switch> switchTo = nextSwitch(dominant, next, shown, minHoldMillis, presence);
+            Showing current = shown.get();
+            long leaves = presence.presentUntil(current.participantId(), now);
+            Optional<Switch> switchTo = nextSwitch(dominant, next, current, minHoldMillis, presence);
             if (switchTo.isPresent() && switchTo.get().at() < leaves) {
                 Switch change = switchTo.get();
-                addTurn(shownTimeline, shown.participantId(), new TimeSpan(shown.since(), change.at()));
+                addTurn(shownTimeline, current.participantId(), new TimeSpan(current.since(), change.at()));
                 now = change.at();
-                shown = new Showing(change.participantId(), now, now + minHoldMillis, true);
+                shown = Optional.of(new Showing(change.participantId(), now, now + minHoldMillis, true));
                 next = change.nextTurn();
             } else {
-                addTurn(shownTimeline, shown.participantId(), new TimeSpan(shown.since(), leaves));
+                addTurn(shownTimeline, current.participantId(), new TimeSpan(current.since(), leaves));
                 now = leaves;
                 next = skipTurnsBefore(dominant, next, now);
-                shown = Showing.forced(forcedChoice(now, presence, turns, dominant), now);
+                shown = forcedChoice(now, presence, turns, dominant).map(who -> Showing.forced(who, leaves));
             }
         }
         return List.copyOf(shownTimeline);
@@ -168,8 +171,7 @@ final class ActiveSpeaker {
 
     /**
      * Who the region shows since when, and until when nobody else may take it. {@code earned}: they took it by a
-     * dominant turn, rather than by a forced choice (which holds nothing). {@code participantId} is null while
-     * nobody's video is present.
+     * dominant turn, rather than by a forced choice (which holds nothing).
      */
     private record Showing(String participantId, long since, long heldUntil, boolean earned) {
 
@@ -225,24 +227,25 @@ final class ActiveSpeaker {
     /**
      * Whom to show at {@code instant} when the choice is forced (rule 5): the most recent floor holder with video
      * present, else the next dominant speaker if their video is present, else the earliest present source's
-     * participant; null when no video is present.
+     * participant; empty when no video is present.
      */
-    private static String forcedChoice(long instant, Presence presence, List<Turn> turns, List<Turn> dominant) {
+    private static Optional<String> forcedChoice(long instant, Presence presence, List<Turn> turns,
+            List<Turn> dominant) {
         Set<String> present = presence.participantsAt(instant);
         if (present.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         for (int i = turns.size() - 1; i >= 0; i--) {
             Turn turn = turns.get(i);
             if (turn.span().startMillis() <= instant && present.contains(turn.participantId())) {
-                return turn.participantId();
+                return Optional.of(turn.participantId());
             }
         }
         Optional<Turn> upcoming = dominant.stream().filter(turn -> turn.span().endMillis() > instant).findFirst();
         if (upcoming.isPresent() && present.contains(upcoming.get().participantId())) {
-            return upcoming.get().participantId();
+            return Optional.of(upcoming.get().participantId());
         }
-        return presence.earliestAt(instant).orElseThrow().participantId();
+        return presence.earliestAt(instant).map(VideoSource::participantId);
     }
 
     /**
