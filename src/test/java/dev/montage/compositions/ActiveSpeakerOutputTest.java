@@ -61,11 +61,13 @@ class ActiveSpeakerOutputTest extends ApiTest {
         assertThat(framesNear(speaker, 3.8, 6.4, Rgb.GREEN)).as("green's turn").isTrue();
         assertSwitch(speaker, 6.5, Rgb.GREEN, Rgb.BLUE);
         assertThat(framesNear(speaker, 6.8, 9.4, Rgb.BLUE)).as("blue's turn and after").isTrue();
-        // the strip shows all three throughout (cells 106 wide: centres at 53, 159, 265)
+        // the strip shows all three (cells 106 wide: centres at 53, 159, 265; in an order of the recording ids, which
+        // are random here, since all three start at the same instant)
         Frames.Picture picture = Frames.pictureAt(out, 4.5, 320);
-        assertThat(picture.colourAt(53, 156)).is(Frames.near(Rgb.RED));
-        assertThat(picture.colourAt(159, 156)).is(Frames.near(Rgb.GREEN));
-        assertThat(picture.colourAt(265, 156)).is(Frames.near(Rgb.BLUE));
+        List<Rgb> strip = List.of(picture.colourAt(53, 156), picture.colourAt(159, 156), picture.colourAt(265, 156));
+        for (Rgb colour : List.of(Rgb.RED, Rgb.GREEN, Rgb.BLUE)) {
+            assertThat(strip).as("%s in the strip", colour).anyMatch(cell -> cell.isNear(colour));
+        }
         // and what is heard is who is seen
         assertThat(AudioSpectrum.present(out, 4.0, 5.5, 660)).isTrue();
         assertThat(AudioSpectrum.absent(out, 4.0, 5.5, 440)).isTrue();
