@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -40,7 +42,9 @@ import dev.montage.api.PublicBaseUrl;
 import dev.montage.api.Timestamps;
 import dev.montage.layout.CompositionPlan;
 import dev.montage.layout.LayoutPlanner;
+import dev.montage.layout.LayoutRequest;
 import dev.montage.layout.NothingToComposeException;
+import dev.montage.layout.ParticipantSpeech;
 import dev.montage.layout.TimeSpan;
 import dev.montage.media.CompositionRenderer;
 import dev.montage.media.Orientation;
@@ -176,8 +180,9 @@ class CompositionJob {
             List<RoomRecording> media = recordings.ofSession(new AccountId(composition.accountId()),
                     composition.sessionId());
             SessionMedia session = SessionMedia.of(media, mapper);
-            CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(),
-                    SessionMedia.layoutRequest(composition));
+            LayoutRequest layout = SessionMedia.layoutRequest(composition);
+            CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(), layout, speechFor(composition,
+                    layout));
             plan.warnings().forEach(warning -> log.info("Plan warning: {}", warning));
             Optional<String> tooLong = mediaDurationCap.exceededBy(plan); // the session may have grown since POST
             if (tooLong.isPresent()) {
@@ -203,6 +208,19 @@ class CompositionJob {
             deleteQuietly(workDir);
         }
         return FairShare.Slot.TAKEN;
+    }
+
+    /**
+     * Who speaks when, by participant on the session clock (epoch milliseconds, like the tracks of
+     * {@link SessionMedia}): read only when a region follows the active speaker, since it means decoding nothing
+     * but reading every audio recording's timeline.
+     */
+    private SortedMap<String, List<TimeSpan>> speechFor(Composition composition, LayoutRequest layout) {
+        if (!layout.followsSpeech()) {
+            return new TreeMap<>();
+        }
+        return ParticipantSpeech.onSessionClock(recordings.speechOfSession(new AccountId(composition.accountId()),
+                composition.sessionId()));
     }
 
     /**

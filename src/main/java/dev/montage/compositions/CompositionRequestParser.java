@@ -24,6 +24,7 @@ import dev.montage.api.Problems;
 import dev.montage.api.WebhookTarget;
 import dev.montage.layout.RegionOrder;
 import dev.montage.layout.Resolution;
+import dev.montage.layout.SpeakerRules;
 import dev.montage.media.MediaKind;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
@@ -45,6 +46,9 @@ class CompositionRequestParser {
     static final Resolution DEFAULT_RESOLUTION = new Resolution(1280, 720);
     static final String DEFAULT_REGION = "default";
     static final Set<String> REUSE_MODES = Set.of("none", "show_oldest", "show_newest");
+    static final String GRID = "grid";
+    /** The longest minimum an active-speaker rule may ask for: a minute. */
+    static final int MAX_SPEAKER_RULE_MS = 60_000;
     static final int MAX_GRID = 1000;
     static final int MAX_Z = 99;
     static final int MAX_REGION_NAME = 64;
@@ -232,9 +236,12 @@ class CompositionRequestParser {
         }
         Integer maxRows = bounded(region, "max_rows", 1, MAX_GRID).orElse(null);
         Integer maxColumns = bounded(region, "max_columns", 1, MAX_GRID).orElse(null);
+        Optional<String> focus = focus(region);
+        boolean activeSpeaker = focus.filter(VideoRegion.ACTIVE_SPEAKER::equals).isPresent();
         List<String> videoSources = region.strings("video_sources")
                 .map(ids -> checkedIds(ids, region.pointer("video_sources"), sources, MediaKind.VIDEO, true, problems))
-                .orElse(List.of());
+                // an active-speaker region picks among everyone unless told otherwise (a grid shows nothing)
+                .orElse(activeSpeaker ? List.of(ALL) : List.of());
         List<String> excluded = region.strings("video_sources_excluded")
                 .map(ids -> checkedIds(ids, region.pointer("video_sources_excluded"), sources, MediaKind.VIDEO, false,
                         problems))
@@ -264,8 +271,16 @@ class CompositionRequestParser {
         // kept as written, so that checkRegionReferences points at the right index; it removes repeats
         List<String> excludeShownIn = region.strings("exclude_shown_in").orElse(List.of());
         List<String> expandInto = region.strings("expand_into").orElse(List.of());
-        return new VideoRegion(x, y, z, width, height, maxRows, maxColumns, videoSources, excluded, cellsExcluded, reuse,
-                adaptiveGrid, excludeShownIn, expandInto);
+        Optional<Integer> minDominance = speakerRule(region, "min_dominance_ms", focus);
+        Optional<Integer> minHold = speakerRule(region, "min_hold_ms", focus);
+        if (!activeSpeaker) {
+            return new VideoRegion(x, y, z, width, height, maxRows, maxColumns, videoSources, excluded, cellsExcluded,
+                    reuse, adaptiveGrid, excludeShownIn, expandInto, null, null, null);
+        }
+        return new VideoRegion(x, y, z, width, height, maxRows, maxColumns, videoSources, excluded, cellsExcluded,
+                reuse, adaptiveGrid, excludeShownIn, expandInto, VideoRegion.ACTIVE_SPEAKER,
+                minDominance.orElse((int) SpeakerRules.DEFAULT.minDominanceMillis()),
+                minHold.orElse((int) SpeakerRules.DEFAULT.minHoldMillis()));
     }
 
     private static List<String> distinct(List<String> names) {
@@ -275,7 +290,33 @@ class CompositionRequestParser {
     private static VideoRegion withDistinctReferences(VideoRegion r) {
         return new VideoRegion(r.xPos(), r.yPos(), r.zPos(), r.width(), r.height(), r.maxRows(), r.maxColumns(),
                 r.videoSources(), r.videoSourcesExcluded(), r.cellsExcluded(), r.reuse(), r.adaptiveGrid(),
-                distinct(r.excludeShownIn()), distinct(r.expandInto()));
+                distinct(r.excludeShownIn()), distinct(r.expandInto()), r.focus(), r.minDominanceMs(), r.minHoldMs());
+    }
+
+    /** {@code grid} (the default) or {@code active_speaker}; empty when absent, null or unknown (a problem). */
+    private static Optional<String> focus(JsonFields region) {
+        return region.string("focus").filter(focus -> {
+            boolean ok = focus.equals(GRID) || focus.equals(VideoRegion.ACTIVE_SPEAKER);
+            if (!ok) {
+                region.problems().atPointer(ErrorCode.INVALID_ENUM, region.pointer("focus"),
+                        "focus must be grid or active_speaker, not '" + focus + "'");
+            }
+            return ok;
+        });
+    }
+
+    /**
+     * One of the active-speaker rules, in milliseconds: only a region with {@code focus: active_speaker} takes it
+     * (a grid has no use for it, and silently ignoring it would hide a mistake).
+     */
+    private static Optional<Integer> speakerRule(JsonFields region, String name, Optional<String> focus) {
+        Optional<Integer> value = bounded(region, name, 0, MAX_SPEAKER_RULE_MS);
+        if (value.isPresent() && focus.filter(VideoRegion.ACTIVE_SPEAKER::equals).isEmpty()
+                && !(region.isPresent("focus") && focus.isEmpty())) { // an unknown focus is reported already
+            region.problems().atPointer(ErrorCode.BAD_REQUEST, region.pointer(name),
+                    name + " applies only to a region with \"focus\": \"active_speaker\"");
+        }
+        return value;
     }
 
     private static Optional<Integer> bounded(JsonFields fields, String name, int min, int max) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,7 @@ import dev.montage.layout.LayoutRequest;
 import dev.montage.layout.RegionSpec;
 import dev.montage.layout.Resolution;
 import dev.montage.layout.Reuse;
+import dev.montage.layout.SpeakerRules;
 import dev.montage.layout.TimeSpan;
 import dev.montage.layout.VideoTrack;
 import dev.montage.media.MediaInfo;
@@ -102,6 +104,16 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
         return List.copyOf(ids);
     }
 
+    /** The rules of an active-speaker region, the defaults for what it does not say; empty for a grid. */
+    private static Optional<SpeakerRules> speakerRules(VideoRegion region) {
+        if (!region.followsActiveSpeaker()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SpeakerRules(
+                region.minDominanceMs() == null ? SpeakerRules.DEFAULT.minDominanceMillis() : region.minDominanceMs(),
+                region.minHoldMs() == null ? SpeakerRules.DEFAULT.minHoldMillis() : region.minHoldMs()));
+    }
+
     /** The stored request in the layout engine's terms. */
     static LayoutRequest layoutRequest(Composition composition) {
         String[] size = composition.resolution().split("x");
@@ -113,7 +125,7 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
                     r.maxRows() == null ? OptionalInt.empty() : OptionalInt.of(r.maxRows()),
                     r.maxColumns() == null ? OptionalInt.empty() : OptionalInt.of(r.maxColumns()),
                     r.videoSources(), r.videoSourcesExcluded(), excludedCells, Reuse.fromWire(r.reuse()),
-                    r.adaptiveGrid(), r.excludeShownIn(), r.expandInto()));
+                    r.adaptiveGrid(), r.excludeShownIn(), r.expandInto(), speakerRules(r)));
         }
         return new LayoutRequest(new Resolution(Integer.parseInt(size[0]), Integer.parseInt(size[1])), regions,
                 new AudioSelection(composition.audioSources(), composition.audioSourcesExcluded()),

@@ -12,12 +12,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code expand_into}) are echoed only when set, so a plain Telnyx region reads back exactly as before; a layout
  * stored before they existed reads as a plain region ({@code adaptiveGrid} is a {@code Boolean} for that reading
  * only: it is never null once constructed).
+ *
+ * <p>{@code focus} is {@code "active_speaker"} for a region that shows the dominant speaker, with its rules
+ * {@code minDominanceMs} and {@code minHoldMs} (defaults filled in); for an ordinary grid all three are null and
+ * left out of the JSON, so a plain Telnyx request is echoed exactly as before (and rows stored before the option
+ * existed read as grids).
  */
 public record VideoRegion(int xPos, int yPos, int zPos, int width, int height, Integer maxRows, Integer maxColumns,
         List<String> videoSources, List<String> videoSourcesExcluded, List<Integer> cellsExcluded, String reuse,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean adaptiveGrid,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> excludeShownIn,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> expandInto) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> expandInto,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String focus,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer minDominanceMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer minHoldMs) {
+
+    /** The one value of {@code focus} besides the default grid. */
+    static final String ACTIVE_SPEAKER = "active_speaker";
 
     public VideoRegion {
         videoSources = List.copyOf(videoSources);
@@ -32,6 +43,10 @@ public record VideoRegion(int xPos, int yPos, int zPos, int width, int height, I
     public VideoRegion(int xPos, int yPos, int zPos, int width, int height, Integer maxRows, Integer maxColumns,
             List<String> videoSources, List<String> videoSourcesExcluded, List<Integer> cellsExcluded, String reuse) {
         this(xPos, yPos, zPos, width, height, maxRows, maxColumns, videoSources, videoSourcesExcluded, cellsExcluded,
-                reuse, false, List.of(), List.of());
+                reuse, false, List.of(), List.of(), null, null, null);
+    }
+
+    boolean followsActiveSpeaker() {
+        return ACTIVE_SPEAKER.equals(focus);
     }
 }

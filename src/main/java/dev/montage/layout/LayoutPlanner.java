@@ -9,7 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -28,7 +32,9 @@ import java.util.function.Predicate;
  * A plain region has one phase, the whole timeline, and the grid sized by the peak, as Twilio does.
  * Regions are planned in request order, except that a region naming others in
  * {@code exclude_shown_in} or {@code expand_into} is planned after them ({@link RegionOrder}).
- * then cuts the timeline (the silence before the first media always; with {@code trim} every
+ * A region that follows the active speaker ({@link RegionSpec#activeSpeaker()}) has one phase with a 1x1 grid
+ * instead, and {@link ActiveSpeaker} decides who holds its one cell when, from the participants' speech.
+ * Then it cuts the timeline (the silence before the first media always; with {@code trim} every
  * period where nothing is seen or heard) and places the selected audio on the output clock.
  *
  * <p>Decisions where the design is silent:
@@ -80,6 +86,22 @@ public final class LayoutPlanner {
      * @throws IllegalArgumentException when two recordings of one kind share an id
      */
     public static CompositionPlan plan(List<VideoTrack> video, List<AudioTrack> audio, LayoutRequest request) {
+        return plan(video, audio, request, new TreeMap<>());
+    }
+
+    /**
+     * The plan, with each participant's speech on the session clock ({@link ParticipantSpeech#onSessionClock}) for
+     * the regions that follow the active speaker ({@link ActiveSpeaker}); the other regions ignore it. A participant
+     * absent from {@code speech} is silent; one who has audio but is absent (their audio has no speech-activity
+     * timeline) is named in a warning.
+     *
+     * @throws NothingToComposeException when the request selects no video and no audio, or when
+     *         {@code trim} leaves nothing that is seen or heard
+     * @throws IllegalArgumentException when two recordings of one kind share an id
+     */
+    public static CompositionPlan plan(List<VideoTrack> video, List<AudioTrack> audio, LayoutRequest request,
+            SortedMap<String, List<TimeSpan>> speech) {
+        Objects.requireNonNull(speech, "speech must not be null (an empty map when nobody's speech is known)");
         Objects.requireNonNull(video, "video recordings must not be null");
         Objects.requireNonNull(audio, "audio recordings must not be null");
         Objects.requireNonNull(request, "layout request must not be null");
@@ -107,7 +129,10 @@ public final class LayoutPlanner {
             warnUnmatched("region " + region.name() + ": video_sources", region.videoSources(),
                     entry -> video.stream().anyMatch(track -> Ids.names(entry, track.recordingId(),
                             track.participantId(), track.trackName())), warnings);
-            planned.put(region.name(), planRegion(region, VideoSource.group(selected), timeline, planned, warnings));
+            planned.put(region.name(), region.activeSpeaker().isPresent()
+                    ? planActiveSpeakerRegion(region, region.activeSpeaker().get(), VideoSource.group(selected), timeline,
+                            speech, audio, warnings)
+                    : planRegion(region, VideoSource.group(selected), timeline, planned, warnings));
         }
         List<RegionPlan> regions = new ArrayList<>(planned.values());
 
@@ -178,6 +203,48 @@ public final class LayoutPlanner {
         warnNeverShown(region, sources, pieces, shown, wholeGrid.usableCells(region.cellsExcluded()), warnings);
         placements.sort(BY_CELL);
         return new RegionPlan(region.name(), region.area(), region.z(), phases, placements);
+    }
+
+    /**
+     * A region that shows the dominant speaker: a 1x1 grid whose one cell each source holds while
+     * {@link ActiveSpeaker} shows it, one placement per source shown.
+     */
+    private static RegionPlan planActiveSpeakerRegion(RegionSpec region, SpeakerRules rules, List<VideoSource> sources,
+            TimeSpan timeline, SortedMap<String, List<TimeSpan>> speech, List<AudioTrack> audio, List<String> warnings) {
+        warnSpeechUnknown(region, sources, speech, audio, warnings);
+        Grid grid = sources.isEmpty() ? Grid.EMPTY : Grid.gridDimensions(1, OptionalInt.empty(), OptionalInt.empty());
+        List<Rect> cells = CellGeometry.cellRectangles(region.area(), grid);
+        List<CellAssignment.Assignment> assignments = ActiveSpeaker.shownOverTime(sources, speech, rules).stream()
+                .map(shown -> new CellAssignment.Assignment(shown.source(), 0, shown.span()))
+                .toList();
+        Set<String> shown = new HashSet<>();
+        assignments.forEach(assignment -> shown.add(assignment.source().id()));
+        for (VideoSource source : sources) {
+            if (!shown.contains(source.id())) {
+                warnings.add("region " + region.name() + ": source " + source.id() + " of participant "
+                        + source.participantId() + " is never shown: it never took the floor (focus active_speaker)");
+            }
+        }
+        return new RegionPlan(region.name(), region.area(), region.z(),
+                List.of(new RegionPhase(timeline, region.area(), grid.rows(), grid.cols(), cells)),
+                placements(0, assignments, cells));
+    }
+
+    /** Participants with audio but no speech timeline count as silent: say so, once per region. */
+    private static void warnSpeechUnknown(RegionSpec region, List<VideoSource> sources,
+            SortedMap<String, List<TimeSpan>> speech, List<AudioTrack> audio, List<String> warnings) {
+        Set<String> withAudio = new HashSet<>();
+        audio.forEach(track -> withAudio.add(track.participantId()));
+        Set<String> unknown = new TreeSet<>();
+        for (VideoSource source : sources) {
+            if (withAudio.contains(source.participantId()) && !speech.containsKey(source.participantId())) {
+                unknown.add(source.participantId());
+            }
+        }
+        for (String participant : unknown) {
+            warnings.add("region " + region.name() + ": participant " + participant
+                    + " has audio without a speech-activity timeline and counts as silent (focus active_speaker)");
+        }
     }
 
     /** One placement per source and cell of a phase, with its visible spans and its picture fitted inside the cell. */

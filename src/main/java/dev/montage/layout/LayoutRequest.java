@@ -51,6 +51,11 @@ public record LayoutRequest(Resolution canvas, List<RegionSpec> regions, AudioSe
         return dependsOn;
     }
 
+    /** True when some region follows the active speaker: only then does planning need the participants' speech. */
+    public boolean followsSpeech() {
+        return regions.stream().anyMatch(region -> region.activeSpeaker().isPresent());
+    }
+
     /** The region with this name, if the request has one. */
     public Optional<RegionSpec> region(String name) {
         return regions.stream().filter(region -> region.name().equals(name)).findFirst();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +27,10 @@ import java.util.TreeSet;
  * regions whose areas this region takes over while they show nothing (the cameras of a presentation
  * layout). Named regions must exist in the same request, and the references must not form a cycle
  * ({@link LayoutRequest} checks).
+ *
+ * <p>{@code activeSpeaker} is present for a region that shows one participant at a time, the dominant speaker,
+ * by those rules ({@link ActiveSpeaker}); its grid is then always 1x1 and {@code maxRows}, {@code maxColumns},
+ * {@code cellsExcluded} and {@code reuse} have no effect. Empty: an ordinary grid.
  *
  * <pre>{@code
  * RegionSpec main = RegionSpec.builder("main", 0, 0, 1280, 720)
@@ -50,7 +55,8 @@ public record RegionSpec(
         Reuse reuse,
         boolean adaptiveGrid,
         List<String> excludeShownIn,
-        List<String> expandInto) {
+        List<String> expandInto,
+        Optional<SpeakerRules> activeSpeaker) {
 
     public RegionSpec {
         Ids.requireId(name, "region name");
@@ -70,6 +76,8 @@ public record RegionSpec(
         Objects.requireNonNull(reuse, () -> "region " + name + ": reuse must not be null");
         excludeShownIn = copyOfRegionNames(excludeShownIn, "exclude_shown_in", name);
         expandInto = copyOfRegionNames(expandInto, "expand_into", name);
+        Objects.requireNonNull(activeSpeaker, () -> "region " + name
+                + ": activeSpeaker must not be null (Optional.empty() for a grid)");
     }
 
     /** A region as Twilio and Telnyx know it: one grid for the whole composition, no references to other regions. */
@@ -77,7 +85,7 @@ public record RegionSpec(
             OptionalInt maxColumns, List<String> videoSources, List<String> videoSourcesExcluded,
             Set<Integer> cellsExcluded, Reuse reuse) {
         this(name, x, y, width, height, z, maxRows, maxColumns, videoSources, videoSourcesExcluded, cellsExcluded,
-                reuse, false, List.of(), List.of());
+                reuse, false, List.of(), List.of(), Optional.empty());
     }
 
     /** Starts a region at the given place with the defaults: z 0, no row or column limit, no video, show_oldest. */
@@ -159,6 +167,7 @@ public record RegionSpec(
         private boolean adaptiveGrid;
         private List<String> excludeShownIn = List.of();
         private List<String> expandInto = List.of();
+        private Optional<SpeakerRules> activeSpeaker = Optional.empty();
 
         private Builder(String name, int x, int y, int width, int height) {
             this.name = name;
@@ -218,9 +227,16 @@ public record RegionSpec(
             return this;
         }
 
+        /** Makes the region follow the active speaker by these rules. */
+        public Builder activeSpeaker(SpeakerRules rules) {
+            this.activeSpeaker = Optional.of(rules);
+            return this;
+        }
+
         public RegionSpec build() {
             return new RegionSpec(name, x, y, width, height, z, maxRows, maxColumns,
-                    videoSources, videoSourcesExcluded, cellsExcluded, reuse, adaptiveGrid, excludeShownIn, expandInto);
+                    videoSources, videoSourcesExcluded, cellsExcluded, reuse, adaptiveGrid, excludeShownIn, expandInto,
+                    activeSpeaker);
         }
     }
 }

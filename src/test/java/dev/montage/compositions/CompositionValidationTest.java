@@ -204,6 +204,62 @@ class CompositionValidationTest extends ApiTest {
     }
 
     @Test
+    void focusIsGridOrActiveSpeaker() {
+        assertProblem(region("\"focus\": \"speaker\""), "/video_layout/r/focus", "10032");
+        assertProblem(region("\"focus\": 1"), "/video_layout/r/focus", "10026");
+        assertAccepted(region("\"focus\": \"grid\""));
+        assertAccepted(region("\"focus\": null"));
+        assertAccepted(region("\"focus\": \"active_speaker\""));
+    }
+
+    @Test
+    void activeSpeakerRulesAreMillisecondsUpToAMinute() {
+        assertProblem(region("\"focus\": \"active_speaker\", \"min_dominance_ms\": -1"),
+                "/video_layout/r/min_dominance_ms", "10033");
+        assertProblem(region("\"focus\": \"active_speaker\", \"min_hold_ms\": 60001"),
+                "/video_layout/r/min_hold_ms", "10033");
+        assertProblem(region("\"focus\": \"active_speaker\", \"min_hold_ms\": 1.5"),
+                "/video_layout/r/min_hold_ms", "10026");
+        assertProblem(region("\"focus\": \"active_speaker\", \"min_dominance_ms\": \"1000\""),
+                "/video_layout/r/min_dominance_ms", "10026");
+        assertAccepted(region("\"focus\": \"active_speaker\", \"min_dominance_ms\": 0, \"min_hold_ms\": 60000"));
+    }
+
+    @Test
+    void activeSpeakerRulesOnlyWithThatFocus() {
+        Response response = assertProblem(region("\"min_dominance_ms\": 500"), "/video_layout/r/min_dominance_ms",
+                "10015");
+        assertThat(response.error().path("detail").asString()).contains("only to a region with \"focus\"");
+        assertProblem(region("\"focus\": \"grid\", \"min_hold_ms\": 500"), "/video_layout/r/min_hold_ms", "10015");
+        // an unknown focus is the one problem: the rule beside it is not blamed too
+        Response unknown = api.post("/v2/room_compositions",
+                region("\"focus\": \"loudest\", \"min_hold_ms\": 500"));
+        assertThat(unknown.json().path("errors")).hasSize(1);
+        assertAccepted(region("\"min_dominance_ms\": null"));
+    }
+
+    /** Echoed with its defaults filled in, video_sources ["*"] among them; a grid region echoes none of it. */
+    @Test
+    void anActiveSpeakerRegionIsEchoedWithItsDefaults() {
+        Response created = api.post("/v2/room_compositions", region("\"focus\": \"active_speaker\""));
+        assertThat(created.status()).isEqualTo(202);
+        JsonNode echoed = created.data().path("video_layout").path("r");
+        assertThat(echoed.path("focus").asString()).isEqualTo("active_speaker");
+        assertThat(echoed.path("min_dominance_ms").asInt()).isEqualTo(1000);
+        assertThat(echoed.path("min_hold_ms").asInt()).isEqualTo(2000);
+        assertThat(echoed.path("video_sources").toString()).isEqualTo("[\"*\"]");
+        JsonNode stored = api.get("/v2/room_compositions/" + created.data().path("id").asString()).data()
+                .path("video_layout").path("r");
+        assertThat(stored).isEqualTo(echoed);
+
+        JsonNode grid = api.post("/v2/room_compositions", region("\"max_rows\": 1")).data().path("video_layout")
+                .path("r");
+        assertThat(grid.has("focus")).isFalse();
+        assertThat(grid.has("min_dominance_ms")).isFalse();
+        assertThat(grid.path("video_sources").toString()).isEqualTo("[]");
+    }
+
+    @Test
     void audioSourcesNameAudioRecordingsOrParticipants() {
         String video = session.recording(session.alice(), "video");
         assertProblem(body("\"audio_sources\": [\"" + video + "\"]"), "/audio_sources/0", "10015");

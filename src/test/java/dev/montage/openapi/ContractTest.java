@@ -113,7 +113,9 @@ class ContractTest extends ApiTest {
                 "VideoRegionRequest.reuse", "VideoRegion.video_sources_excluded", "VideoRegion.cells_excluded",
                 "VideoRegion.reuse", "RoomRecording.track_name",
                 "VideoRegionRequest.adaptive_grid", "VideoRegionRequest.exclude_shown_in", "VideoRegionRequest.expand_into",
-                "VideoRegion.adaptive_grid", "VideoRegion.exclude_shown_in", "VideoRegion.expand_into");
+                "VideoRegion.adaptive_grid", "VideoRegion.exclude_shown_in", "VideoRegion.expand_into",
+                "VideoRegionRequest.focus", "VideoRegionRequest.min_dominance_ms", "VideoRegionRequest.min_hold_ms",
+                "VideoRegion.focus", "VideoRegion.min_dominance_ms", "VideoRegion.min_hold_ms");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 

@@ -51,6 +51,29 @@ public final class TestMedia {
 
     /** Like {@link #speaking}, over white noise of amplitude {@code noise} everywhere (a room's hiss). */
     public static byte[] speakingOver(int hz, double seconds, double noise, double... spoken) {
+        String expression = voice(hz, spoken, noise);
+        return make("speaking-" + hz + "-" + seconds + "-" + noise + "-" + java.util.Arrays.toString(spoken)
+                        .replaceAll("[^0-9.,]", "") + ".webm",
+                List.of("-f", "lavfi", "-i", "aevalsrc=exprs=" + expression + ":s=48000:d=" + seconds,
+                        "-c:a", "libopus"));
+    }
+
+    /**
+     * A WebM with VP8 video of {@code colour} and Opus audio that is {@link #speaking}: a {@code hz} tone during each
+     * span {@code [from, to)} of {@code spoken} (seconds, in pairs), digital silence elsewhere. One participant's
+     * camera and microphone, for the active-speaker layouts.
+     */
+    public static byte[] talking(String colour, int hz, double seconds, double... spoken) {
+        String voice = voice(hz, spoken, 0);
+        return make("talking-" + colour + "-" + hz + "-" + seconds + "-" + java.util.Arrays.toString(spoken)
+                        .replaceAll("[^0-9.,]", "") + ".webm",
+                List.of("-f", "lavfi", "-i", "color=c=" + colour + ":s=160x120:r=15:d=" + seconds,
+                        "-f", "lavfi", "-i", "aevalsrc=exprs=" + voice + ":s=48000:d=" + seconds,
+                        "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", "-shortest"));
+    }
+
+    /** The aevalsrc expression of a {@code hz} tone at a quarter of full scale during the spoken spans, over noise. */
+    private static String voice(int hz, double[] spoken, double noise) {
         if (spoken.length % 2 != 0) {
             throw new IllegalArgumentException("spoken spans come in pairs of from and to: " + spoken.length);
         }
@@ -58,11 +81,7 @@ public final class TestMedia {
         for (int i = 0; i < spoken.length; i += 2) {
             on.append("+between(t\\," + spoken[i] + "\\," + (spoken[i + 1] - 0.00001) + ")");
         }
-        String expression = "0.25*sin(2*PI*" + hz + "*t)*(" + on + ")+" + noise + "*(2*random(0)-1)";
-        return make("speaking-" + hz + "-" + seconds + "-" + noise + "-" + java.util.Arrays.toString(spoken)
-                        .replaceAll("[^0-9.,]", "") + ".webm",
-                List.of("-f", "lavfi", "-i", "aevalsrc=exprs=" + expression + ":s=48000:d=" + seconds,
-                        "-c:a", "libopus"));
+        return "0.25*sin(2*PI*" + hz + "*t)*(" + on + ")+" + noise + "*(2*random(0)-1)";
     }
 
     /** A WebM with Opus audio only. */

@@ -1,0 +1,152 @@
+package dev.montage.compositions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.montage.support.ApiTest;
+import dev.montage.support.AudioSpectrum;
+import dev.montage.support.Frames;
+import dev.montage.support.Rgb;
+import dev.montage.support.TestMedia;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Active-speaker regions end to end: participants with a colour and a voice (a tone, silent between their turns)
+ * are uploaded through the API, their speech is found at upload, and the composed file is read back. The region
+ * must show the colour of whoever holds the floor, switch within 0.3 s of the start of a turn, ignore a short
+ * interjection and hold a new speaker for at least 2 s. The output runs at 30 fps, so a switch is found to a frame.
+ */
+class ActiveSpeakerOutputTest extends ApiTest {
+
+    private static final double FPS = 30;
+    private static final double SWITCH_TOLERANCE = 0.3;
+    private static final String STARTED_AT = "2024-05-01T10:00:00Z";
+
+    /**
+     * Speaker view: the active speaker large on top, everyone in a strip below.
+     * <pre>
+     * seconds   0    1    2    3    4    5    6    7    8    9
+     * red         [0.5 ======== 3)
+     * green                          [3.5 ===== 6)
+     * blue                                           [6.5 ===== 9)
+     * speaker   red (look-ahead)---|green---------|blue----------
+     * </pre>
+     */
+    @Test
+    void threeParticipantsSpeakingInTurns_theRegionFollowsEachTurn() {
+        String session = session(
+                TestMedia.talking("red", 440, 9.5, 0.5, 3),
+                TestMedia.talking("green", 660, 9.5, 3.5, 6),
+                TestMedia.talking("blue", 880, 9.5, 6.5, 9));
+
+        Path out = composeAndDownload(api, """
+                {"session_id": "%s", "resolution": "320x180",
+                 "video_layout": {
+                   "speaker": {"x_pos": 0, "y_pos": 0, "width": 320, "height": 132, "focus": "active_speaker"},
+                   "everyone": {"x_pos": 0, "y_pos": 132, "width": 320, "height": 48, "max_rows": 1,
+                                "video_sources": ["*"]}}}
+                """.formatted(session));
+
+        // the speaker region: a 176x132 picture centred at (160, 66)
+        List<Rgb> speaker = Frames.coloursOverTime(out, 160, 66);
+        assertThat(speaker.get(frame(0.1))).as("red before she speaks (look-ahead)").is(Frames.near(Rgb.RED));
+        assertThat(framesNear(speaker, 0.0, 3.4, Rgb.RED)).as("red's turn").isTrue();
+        assertSwitch(speaker, 3.5, Rgb.RED, Rgb.GREEN);
+        assertThat(framesNear(speaker, 3.8, 6.4, Rgb.GREEN)).as("green's turn").isTrue();
+        assertSwitch(speaker, 6.5, Rgb.GREEN, Rgb.BLUE);
+        assertThat(framesNear(speaker, 6.8, 9.4, Rgb.BLUE)).as("blue's turn and after").isTrue();
+        // the strip shows all three (cells 106 wide: centres at 53, 159, 265; in an order of the recording ids, which
+        // are random here, since all three start at the same instant)
+        Frames.Picture picture = Frames.pictureAt(out, 4.5, 320);
+        List<Rgb> strip = List.of(picture.colourAt(53, 156), picture.colourAt(159, 156), picture.colourAt(265, 156));
+        for (Rgb colour : List.of(Rgb.RED, Rgb.GREEN, Rgb.BLUE)) {
+            assertThat(strip).as("%s in the strip", colour).anyMatch(cell -> cell.isNear(colour));
+        }
+        // and what is heard is who is seen
+        assertThat(AudioSpectrum.present(out, 4.0, 5.5, 660)).isTrue();
+        assertThat(AudioSpectrum.absent(out, 4.0, 5.5, 440)).isTrue();
+        assertThat(AudioSpectrum.absent(out, 4.0, 5.5, 880)).isTrue();
+        assertThat(AudioSpectrum.present(out, 7.0, 8.5, 880)).isTrue();
+    }
+
+    /**
+     * <pre>
+     * seconds   0    1    2    3    4    5    6    7    8    9    10
+     * red        [0.2 ==== 2.8)   [3.7 === 5.8)      [7.7 ====== 10)
+     * blue                   [3-3.5)         [6 ==== 7.5)
+     * shown     red--------------------------|blue-----|red----------
+     *                        0.5 s: no switch  1.5 s: switch, held 2 s (to 8, though red speaks from 7.7)
+     * </pre>
+     */
+    @Test
+    void aHalfSecondInterjectionDoesNotSwitch_aSecondAndAHalfDoesAndHoldsTwoSeconds() {
+        String session = session(
+                TestMedia.talking("red", 440, 10.5, 0.2, 2.8, 3.7, 5.8, 7.7, 10),
+                TestMedia.talking("blue", 880, 10.5, 3, 3.5, 6, 7.5));
+
+        Path out = composeAndDownload(api, """
+                {"session_id": "%s", "resolution": "320x180",
+                 "video_layout": {"speaker": {"focus": "active_speaker"}}}
+                """.formatted(session));
+
+        List<Rgb> shown = Frames.coloursOverTime(out, 160, 90);
+        assertThat(framesNear(shown, 0.0, 5.9, Rgb.RED)).as("red throughout blue's half second at 3 s").isTrue();
+        double blueFrom = assertSwitch(shown, 6.0, Rgb.RED, Rgb.BLUE);
+        double redAgain = firstFrameNear(shown, blueFrom, Rgb.RED) / FPS;
+        assertThat(redAgain - blueFrom).as("blue holds the region").isGreaterThanOrEqualTo(2.0 - 0.001);
+        assertThat(redAgain).as("red takes it back when the hold ends").isCloseTo(blueFrom + 2.0, within(0.05));
+        assertThat(framesNear(shown, redAgain, 10.4, Rgb.RED)).isTrue();
+        assertThat(AudioSpectrum.present(out, 3.05, 3.45, 880)).as("the interjection is heard").isTrue();
+    }
+
+    /** The session: one upload per participant, all starting at {@link #STARTED_AT}. */
+    private String session(byte[]... participants) {
+        String session = null;
+        for (byte[] media : participants) {
+            JsonNode created = upload(api, media, session == null ? Map.of("started_at", STARTED_AT)
+                    : Map.of("started_at", STARTED_AT, "session_id", session));
+            session = created.path(0).path("session_id").asString();
+        }
+        return session;
+    }
+
+    /** Finds the first frame of {@code to} after {@code before} near {@code expectedSeconds}; answers its time. */
+    private static double assertSwitch(List<Rgb> colours, double expectedSeconds, Rgb before, Rgb to) {
+        int first = firstFrameNear(colours, expectedSeconds - 1.0, to);
+        assertThat(first).as("a switch to %s near %.1f s", to, expectedSeconds).isNotNegative();
+        double at = first / FPS;
+        assertThat(at).as("the switch to %s", to).isCloseTo(expectedSeconds, within(SWITCH_TOLERANCE));
+        assertThat(colours.get(first - 1)).as("the frame before the switch").is(Frames.near(before));
+        return at;
+    }
+
+    private static int firstFrameNear(List<Rgb> colours, double fromSeconds, Rgb expected) {
+        for (int i = Math.max(0, frame(fromSeconds)); i < colours.size(); i++) {
+            if (colours.get(i).isNear(expected)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when every frame from {@code fromSeconds} to {@code toSeconds} shows {@code expected}. */
+    private static boolean framesNear(List<Rgb> colours, double fromSeconds, double toSeconds, Rgb expected) {
+        for (int i = frame(fromSeconds); i <= Math.min(frame(toSeconds), colours.size() - 1); i++) {
+            if (!colours.get(i).isNear(expected)) {
+                throw new AssertionError("frame " + i + " (" + i / FPS + " s) is " + colours.get(i) + ", not "
+                        + expected);
+            }
+        }
+        return true;
+    }
+
+    private static int frame(double seconds) {
+        return (int) Math.ceil(seconds * FPS - 1e-9);
+    }
+}
