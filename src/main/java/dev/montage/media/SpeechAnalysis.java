@@ -15,7 +15,8 @@ import dev.montage.layout.SpeechLevels;
 
 /**
  * Measures an audio stream's loudness per {@value #WINDOW_MILLIS} ms window, for the speech-activity timeline
- * made at upload. ffprobe's pass over the file reads packets, not samples, so this is one more process: ffmpeg
+ * of an uploaded recording (made by a background job after the upload, or when a composition needs it first).
+ * ffprobe's pass over the file reads packets, not samples, so this is one more process: ffmpeg
  * decodes the one audio stream (nothing else: {@code -map}, {@code -vn}) to 16 kHz mono 16-bit PCM, and the RMS
  * of each window's samples, in dBFS, is the level. 16 kHz keeps all of speech (below 8 kHz) and costs a third of
  * 48 kHz to read.
@@ -32,7 +33,8 @@ public class SpeechAnalysis {
     static final int SAMPLE_RATE = 16_000;
     static final int SAMPLES_PER_WINDOW = SAMPLE_RATE * WINDOW_MILLIS / 1000;
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    public static final int TIMEOUT_MINUTES = 10;
+    private static final Duration TIMEOUT = Duration.ofMinutes(TIMEOUT_MINUTES);
 
     private final FfmpegBinaries binaries;
 
@@ -40,14 +42,36 @@ public class SpeechAnalysis {
         this.binaries = binaries;
     }
 
-    /** The levels of the audio stream {@code streamIndex} of {@code file}. */
-    public SpeechLevels levels(Path file, int streamIndex) throws IOException, MediaProbeException {
+    /**
+     * How urgently an analysis runs. Either way ffmpeg uses one thread ({@code -threads 1}, {@code
+     * -filter_threads 1}): audio decoders gain nothing from more, and a background analysis must take one core at
+     * most.
+     */
+    public enum Priority {
+        /** Someone waits for the timeline (a composition about to render): the node's normal priority. */
+        NORMAL,
+        /** Nobody waits: at a low CPU priority ({@code nice -n 10}), yielding to uploads and renders. */
+        BACKGROUND
+    }
+
+    /**
+     * The levels of the audio stream {@code streamIndex} of {@code file}.
+     *
+     * @throws MediaProbeException ffmpeg could not decode the audio; the message says why, without the file's path
+     * @throws IOException         ffmpeg could not be started, did not finish within {@value #TIMEOUT_MINUTES}
+     *                             minutes, or was interrupted
+     */
+    public SpeechLevels levels(Path file, int streamIndex, Priority priority) throws IOException, MediaProbeException {
         int[][] decibels = new int[1][];
-        ProcessRunner.Result result = ProcessRunner.run(List.of(binaries.ffmpeg().toString(),
-                "-nostdin", "-v", "error", "-i", file.toString(), "-map", "0:" + streamIndex, "-vn", "-sn", "-dn",
+        List<String> command = List.of(binaries.ffmpeg().toString(),
+                "-nostdin", "-v", "error", "-threads", "1", "-i", file.toString(),
+                "-map", "0:" + streamIndex, "-vn", "-sn", "-dn", "-filter_threads", "1",
                 "-af", "aresample=async=1:first_pts=0,aformat=sample_fmts=s16:sample_rates=" + SAMPLE_RATE
                         + ":channel_layouts=mono",
-                "-f", "s16le", "pipe:1"), TIMEOUT, pcm -> decibels[0] = windowLevels(pcm));
+                "-f", "s16le", "pipe:1");
+        ProcessRunner.Result result = ProcessRunner.run(
+                ParentDeathSignal.guard(priority == Priority.BACKGROUND ? LowPriority.of(command) : command),
+                TIMEOUT, pcm -> decibels[0] = windowLevels(pcm));
         if (result.exitCode() != 0) {
             List<String> last = result.stderr().lastMeaningfulLines(1);
             throw new MediaProbeException("the audio could not be decoded ("
