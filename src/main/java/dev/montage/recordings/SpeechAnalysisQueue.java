@@ -85,7 +85,7 @@ class SpeechAnalysisQueue implements SmartLifecycle {
      */
     static FailureHandler<Void> failureHandler(RecordingRepository recordings, SpeechTimelines timelines) {
         FailureHandler<Void> atOnce = new FailureHandler.OnFailureRetryLater<>(Duration.ZERO);
-        FailureHandler<Void> later = new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY);
+        FailureHandler<Void> later = new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY, 2.0);
         return (complete, operations) -> {
             Optional<Throwable> cause = complete.getCause();
             if (cause.filter(HandedBack.class::isInstance).isPresent()) {
