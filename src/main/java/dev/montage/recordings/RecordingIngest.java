@@ -1,7 +1,6 @@
 package dev.montage.recordings;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,12 +28,10 @@ import dev.montage.api.Ids;
 import dev.montage.api.Problems;
 import dev.montage.api.Timestamps;
 import dev.montage.api.WebhookTarget;
-import dev.montage.layout.SpeechLevels;
 import dev.montage.media.MediaInfo;
 import dev.montage.media.MediaKind;
 import dev.montage.media.MediaProbe;
 import dev.montage.media.MediaProbeException;
-import dev.montage.media.SpeechAnalysis;
 import dev.montage.media.StreamInfo;
 import dev.montage.node.NodeSettings;
 import dev.montage.rooms.Room;
@@ -55,13 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The upload path a media server uses: the file is spooled to disk by the container, probed once with
  * ffprobe, moved into the BlobStore and recorded as one RoomRecording per media kind it holds. Nothing is
- * stored unless all of that succeeds.
+ * stored unless all of that succeeds. The speech analysis of its audio is not part of it: the upload schedules
+ * it in the same transaction, and a worker runs it after the 201 ({@link SpeechAnalysisQueue}).
  */
 @Service
 @EnableConfigurationProperties(RecordingSettings.class)
 class RecordingIngest {
-
-    private static final Logger log = LoggerFactory.getLogger(RecordingIngest.class);
 
     /**
      * How far ahead of this server's clock a {@code started_at} may be: recordings are uploaded after they were
@@ -74,7 +68,8 @@ class RecordingIngest {
     private final RoomService rooms;
     private final SessionService sessions;
     private final MediaProbe probe;
-    private final SpeechAnalysis speech;
+    private final SpeechAnalysisQueue speechQueue;
+    private final boolean speechAnalysis;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
     private final WebhookEvents events;
@@ -86,14 +81,15 @@ class RecordingIngest {
     private final DistributionSummary uploaded;
 
     RecordingIngest(RecordingRepository recordings, RoomService rooms, SessionService sessions, MediaProbe probe,
-            SpeechAnalysis speech, BlobStore blobs, TransactionTemplate transaction, WebhookEvents events,
+            SpeechAnalysisQueue speechQueue, BlobStore blobs, TransactionTemplate transaction, WebhookEvents events,
             JsonMapper mapper, Clock clock, IdGenerator ids, NodeSettings node, RecordingSettings settings,
             MeterRegistry meters) {
         this.recordings = recordings;
         this.rooms = rooms;
         this.sessions = sessions;
         this.probe = probe;
-        this.speech = speech;
+        this.speechQueue = speechQueue;
+        this.speechAnalysis = settings.speechAnalysis();
         this.blobs = blobs;
         this.transaction = transaction;
         this.events = events;
@@ -135,13 +131,12 @@ class RecordingIngest {
         try {
             upload.file().transferTo(spooled);
             MediaInfo info = probed(spooled);
-            Optional<SpeechLevels> levels = speechLevels(spooled, info);
             String blobKey = "recordings/" + ids.generateId() + extension(upload.file().getOriginalFilename());
             blobs.putFile(blobKey, spooled);
             List<RoomRecording> created;
             try {
-                created = transaction.execute(status -> store(account, target, upload, info, levels, blobKey,
-                        startedAt, trackName));
+                created = transaction.execute(status -> store(account, target, upload, info, blobKey, startedAt,
+                        trackName));
             } catch (RuntimeException e) {
                 blobs.delete(blobKey);
                 throw e;
@@ -154,7 +149,7 @@ class RecordingIngest {
     }
 
     private List<RoomRecording> store(AccountId account, Target target, Upload upload, MediaInfo info,
-            Optional<SpeechLevels> levels, String blobKey, Instant startedAt, Optional<String> trackName) {
+            String blobKey, Instant startedAt, Optional<String> trackName) {
         Instant endedAt = startedAt.plusMillis(longest(info));
         UUID roomId = target.session().map(RoomSession::roomId)
                 .orElseGet(() -> target.room().orElseGet(() -> rooms.createDefault(account)).id());
@@ -172,8 +167,9 @@ class RecordingIngest {
                         stream.durationMillis(), info.sizeBytes(), mediaInfoJson, startedAt,
                         startedAt.plusMillis(stream.durationMillis()), now, now, now, trackName);
                 recordings.insert(recording);
-                if (kind == MediaKind.AUDIO) {
-                    levels.ifPresent(l -> recordings.storeSpeechLevels(account.value(), recording.id(), l));
+                if (kind == MediaKind.AUDIO && speechAnalysis) {
+                    recordings.markSpeechPending(account.value(), recording.id());
+                    speechQueue.schedule(recording.id());
                 }
                 created.add(recording);
             });
@@ -199,26 +195,6 @@ class RecordingIngest {
             throw unprocessable("the file has no audio and no video stream");
         }
         return info;
-    }
-
-    /**
-     * The speech-activity timeline of the file's audio, the stream its audio recording names. Audio that ffprobe
-     * reads but ffmpeg cannot decode is stored as before, without a timeline, like audio uploaded before
-     * timelines existed: the upload is the media server's copy of what happened, and refusing it would lose the
-     * video beside it too.
-     */
-    private Optional<SpeechLevels> speechLevels(Path file, MediaInfo info) {
-        Optional<StreamInfo> audio = info.first(MediaKind.AUDIO);
-        if (audio.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(speech.levels(file, audio.get().index()));
-        } catch (MediaProbeException | IOException | UncheckedIOException e) {
-            // ffmpeg failed, timed out or its pipe broke: the recording is stored all the same
-            log.warn("No speech-activity timeline for an upload: {}", e.toString());
-            return Optional.empty();
-        }
     }
 
     private static long longest(MediaInfo info) {

@@ -57,30 +57,88 @@ class RecordingRepository {
                 .update();
     }
 
-    /** Keeps an audio recording's speech-activity timeline in its row. */
-    void storeSpeechLevels(UUID accountId, UUID id, SpeechLevels levels) {
+    /** Marks a new audio recording's timeline as still to be made, by the analysis job or by a composition. */
+    void markSpeechPending(UUID accountId, UUID id) {
         jdbc.sql("""
-                update room_recordings set speech_window_millis = :window_millis, speech_levels = :levels
-                 where id = :id and account_id = :account_id
+                update room_recordings set speech_status = 'pending' where id = :id and account_id = :account_id
                 """)
                 .param("id", id)
                 .param("account_id", accountId)
-                .param("window_millis", levels.windowMillis())
-                .param("levels", levels.toBytes())
                 .update();
     }
 
-    /** The recording's speech-activity timeline; empty for video and for audio uploaded before timelines. */
-    Optional<SpeechLevels> findSpeechLevels(UUID accountId, UUID id) {
+    /**
+     * Keeps a pending recording's speech-activity timeline in its row; false when the row is gone or its analysis
+     * was decided meanwhile (the job and a composition may both have analysed it; the first one's is kept).
+     */
+    boolean storeSpeechLevels(UUID id, SpeechLevels levels) {
         return jdbc.sql("""
-                select speech_window_millis, speech_levels from room_recordings
-                 where id = :id and account_id = :account_id and speech_levels is not null
+                update room_recordings set speech_status = 'analysed', speech_failure = null,
+                                           speech_window_millis = :window_millis, speech_levels = :levels
+                 where id = :id and speech_status = 'pending'
+                """)
+                .param("id", id)
+                .param("window_millis", levels.windowMillis())
+                .param("levels", levels.toBytes())
+                .update() == 1;
+    }
+
+    /** Records why a pending recording has no timeline; false when the row is gone or was decided meanwhile. */
+    boolean storeSpeechFailure(UUID id, String reason) {
+        return jdbc.sql("""
+                update room_recordings set speech_status = 'failed', speech_failure = :reason
+                 where id = :id and speech_status = 'pending'
+                """)
+                .param("id", id)
+                .param("reason", reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason)
+                .update() == 1;
+    }
+
+    /**
+     * Where the recording's speech-activity timeline stands; empty for video and for audio that never had one
+     * made (uploaded before timelines existed, or while the analysis was turned off).
+     */
+    Optional<StoredTimeline> findSpeech(UUID accountId, UUID id) {
+        return jdbc.sql("""
+                select speech_status, speech_failure, speech_window_millis, speech_levels from room_recordings
+                 where id = :id and account_id = :account_id and speech_status is not null
                 """)
                 .param("id", id)
                 .param("account_id", accountId)
-                .query((rs, row) -> SpeechLevels.fromBytes(rs.getInt("speech_window_millis"),
-                        rs.getBytes("speech_levels")))
+                .query(RecordingRepository::timeline)
                 .optional();
+    }
+
+    /** A timeline's state: the levels once analysed, the reason once failed. */
+    record StoredTimeline(SpeechStatus status, Optional<String> failure, Optional<SpeechLevels> levels) {
+    }
+
+    private static StoredTimeline timeline(ResultSet rs, int row) throws SQLException {
+        byte[] levels = rs.getBytes("speech_levels");
+        return new StoredTimeline(SpeechStatus.fromWire(rs.getString("speech_status")),
+                Optional.ofNullable(rs.getString("speech_failure")), levels == null ? Optional.empty()
+                        : Optional.of(SpeechLevels.fromBytes(rs.getInt("speech_window_millis"), levels)));
+    }
+
+    /** The recording, if its timeline is still to be made: what the analysis job starts from (no tenant known). */
+    Optional<RoomRecording> findPendingSpeech(UUID id) {
+        return jdbc.sql("select * from room_recordings where id = :id and speech_status = 'pending'")
+                .param("id", id)
+                .query(RecordingRepository::map)
+                .optional();
+    }
+
+    /** A session's audio recordings whose timeline is still to be made, in start order. */
+    List<RoomRecording> listPendingSpeechForSession(UUID accountId, UUID sessionId) {
+        return jdbc.sql("""
+                select * from room_recordings
+                 where account_id = :account_id and session_id = :session_id and speech_status = 'pending'
+                 order by started_at, id
+                """)
+                .param("account_id", accountId)
+                .param("session_id", sessionId)
+                .query(RecordingRepository::map)
+                .list();
     }
 
     /** Where a session's timelines start and what they hold, by participant: what the active speaker is decided on. */

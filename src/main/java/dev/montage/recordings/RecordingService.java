@@ -1,6 +1,7 @@
 package dev.montage.recordings;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.layout.ParticipantSpeech;
 import dev.montage.layout.SpeechDetector;
+import dev.montage.media.SpeechAnalysis;
 import dev.montage.storage.BlobStore;
 
 /** Reading and deleting recordings. A blob goes when the last recording that uses it goes. */
@@ -31,11 +33,14 @@ public class RecordingService {
     private final RecordingRepository recordings;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
+    private final SpeechTimelines timelines;
 
-    RecordingService(RecordingRepository recordings, BlobStore blobs, TransactionTemplate transaction) {
+    RecordingService(RecordingRepository recordings, BlobStore blobs, TransactionTemplate transaction,
+            SpeechTimelines timelines) {
         this.recordings = recordings;
         this.blobs = blobs;
         this.transaction = transaction;
+        this.timelines = timelines;
     }
 
     public RoomRecording get(AccountId account, UUID id) {
@@ -59,9 +64,24 @@ public class RecordingService {
     /**
      * The speech of a session's audio recordings by participant id, each recording placed at its {@code started_at}
      * in epoch milliseconds (the layout's session clock); {@link ParticipantSpeech#onSessionClock} joins them. Audio
-     * without a timeline (uploaded before timelines existed) is left out, so its participant is absent, not silent.
+     * without a timeline (uploaded before timelines existed, or whose analysis failed) is left out, so its
+     * participant is absent, not silent.
+     *
+     * <p>A composition created right after an upload must not miss its speech because the analysis job has not run
+     * yet: any audio recording still pending is analysed here first, at normal priority, and its timeline stored,
+     * one recording after the other. Its job then finds it analysed and ends.
+     *
+     * @throws UncheckedIOException the media of a pending recording could not be read from storage, or the
+     *                              analysis was interrupted
      */
     public Map<String, List<ParticipantSpeech.RecordingSpeech>> speechOfSession(AccountId account, UUID sessionId) {
+        for (RoomRecording pending : recordings.listPendingSpeechForSession(account.value(), sessionId)) {
+            try {
+                timelines.analyse(pending, SpeechAnalysis.Priority.NORMAL);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not analyse the speech of recording " + pending.id(), e);
+            }
+        }
         Map<String, List<ParticipantSpeech.RecordingSpeech>> speech = new TreeMap<>();
         for (RecordingRepository.StoredSpeech stored : recordings.listSpeechForSession(account.value(), sessionId)) {
             speech.computeIfAbsent(stored.participantId().toString(), participant -> new ArrayList<>())

@@ -133,6 +133,33 @@ class UprightRecordingsTest extends ApiTest {
     }
 
     /**
+     * Two parts with different display matrices joined into one MP4 (turned a quarter clockwise, then none): the
+     * container keeps one matrix for the track, the first part's, and that is what is honoured, for the whole
+     * recording. The composition runs through the join to its end; both parts are turned, portrait, 540x720 at
+     * x 370, red top right, never stretched. The second part, recorded upright, is shown turned too: what a player
+     * shows as well, since the file says so.
+     */
+    @Test
+    void partsWithDifferentMatricesJoinedInOneFile_theFirstMatrixHoldsForTheWholeRecording() {
+        JsonNode recordings = api.upload("/v2/room_recordings", TestMedia.turnedThenUpright(2), "joined.mp4",
+                Map.of("started_at", "2024-05-01T10:00:00Z")).data();
+        String session = recordings.path(0).path("session_id").asString();
+
+        Path out = composeAndDownload(api, """
+                {"session_id": "%s", "resolution": "1280x720"}""".formatted(session));
+
+        assertThat(MediaFacts.of(out).durationSeconds()).isCloseTo(4.0, within(0.15));
+        for (double at : new double[] {1.0, 3.0}) {
+            Picture frame = Frames.pictureAt(out, at, CANVAS_WIDTH);
+            assertThat(frame.colourAt(370 + 405, 180)).as("%s s: red top-right quadrant", at).is(near(Rgb.RED));
+            assertThat(frame.colourAt(370 + 135, 180)).as("%s s: top left", at).is(near(Rgb.BLUE));
+            assertThat(frame.colourAt(370 + 135, 540)).as("%s s: bottom left", at).is(near(Rgb.BLUE));
+            assertThat(frame.colourAt(370 - 6, 180)).as("%s s: left of the picture", at).is(near(Rgb.BLACK));
+            assertThat(frame.colourAt(910 + 6, 180)).as("%s s: right of the picture", at).is(near(Rgb.BLACK));
+        }
+    }
+
+    /**
      * A phone recording uploaded before orientations were probed: its media info has the coded 160x120 and no
      * orientation (made here by rewriting what the upload stored). ffmpeg's autorotation turns it, as it did then;
      * its frame was planned landscape, 960x720 at x 160, and the portrait picture is fitted inside it upright and

@@ -42,6 +42,22 @@ class SpeechAnalysisLevelsTest {
         assertThat(SpeechAnalysis.windowLevels(new ByteArrayInputStream(bytes))).containsExactly(-100, -20);
     }
 
+    /** A pipe hands over what it has: samples split anywhere, even between their two bytes, read as one stream. */
+    @Test
+    void samplesSplitAcrossReads_readAsOne() {
+        short[] samples = new short[SpeechAnalysis.SAMPLES_PER_WINDOW * 2];
+        java.util.Arrays.fill(samples, 0, SpeechAnalysis.SAMPLES_PER_WINDOW, (short) 16384);
+        byte[] bytes = pcm(samples).readAllBytes();
+        java.io.InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 3)); // odd sizes: every other read splits a sample
+            }
+        };
+
+        assertThat(SpeechAnalysis.windowLevels(trickle)).containsExactly(-6, -100);
+    }
+
     @Test
     void noSamplesNoWindows() {
         assertThat(SpeechAnalysis.windowLevels(new ByteArrayInputStream(new byte[0]))).isEmpty();

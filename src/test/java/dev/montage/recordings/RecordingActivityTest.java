@@ -23,8 +23,8 @@ import dev.montage.support.TestMedia;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /v2/room_recordings/{id}/activity}: the speech-activity timeline made at upload, from real Opus
- * audio. Tones at about -15 dBFS are the speech; the windows at a tone's edges may hold some of both (Opus
+ * {@code GET /v2/room_recordings/{id}/activity}: the speech-activity timeline made after the upload by the analysis
+ * job, from real Opus audio. Tones at about -15 dBFS are the speech; the windows at a tone's edges may hold some of both (Opus
  * smears an edge over a few milliseconds), so levels are checked one window inside each edge and spans within a
  * window of it.
  */
@@ -50,10 +50,10 @@ class RecordingActivityTest extends ApiTest {
         JsonNode recording = upload(api, TestMedia.speaking(440, 3, 0, 1, 2, 3),
                 Map.of("started_at", STARTED_AT, "participant_context", "alice")).path(0);
 
-        Response response = api.get("/v2/room_recordings/" + recording.path("id").asString() + "/activity");
+        JsonNode activity = awaitActivity(api, recording.path("id").asString());
 
-        assertThat(response.status()).as("%s", response).isEqualTo(200);
-        JsonNode activity = response.data();
+        assertThat(activity.path("status").asString()).isEqualTo("analysed");
+        assertThat(activity.path("failure_reason").isNull()).isTrue();
         assertThat(activity.path("record_type").asString()).isEqualTo("room_recording_activity");
         assertThat(activity.path("recording_id").asString()).isEqualTo(recording.path("id").asString());
         assertThat(activity.path("participant_id").asString()).isEqualTo(recording.path("participant_id").asString());
@@ -80,7 +80,7 @@ class RecordingActivityTest extends ApiTest {
         JsonNode recording = upload(api, TestMedia.speakingOver(300, 4, 0.01, 1, 2.5),
                 Map.of("started_at", STARTED_AT)).path(0);
 
-        JsonNode activity = api.get("/v2/room_recordings/" + recording.path("id").asString() + "/activity").data();
+        JsonNode activity = awaitActivity(api, recording.path("id").asString());
 
         assertThat(activity.path("noise_floor_db").asInt()).isBetween(-60, -40);
         assertThat(activity.path("speech_threshold_db").asInt())
@@ -96,8 +96,7 @@ class RecordingActivityTest extends ApiTest {
         JsonNode recording = upload(api, TestMedia.speaking(500, 4, 0.5, 1, 1.2, 1.7, 2.5, 3),
                 Map.of("started_at", STARTED_AT)).path(0);
 
-        List<long[]> speech = speech(api.get("/v2/room_recordings/" + recording.path("id").asString() + "/activity")
-                .data());
+        List<long[]> speech = speech(awaitActivity(api, recording.path("id").asString()));
 
         assertThat(speech).hasSize(2);
         assertNear(speech.get(0), 500, 1700);
@@ -110,7 +109,7 @@ class RecordingActivityTest extends ApiTest {
         JsonNode second = upload(api, TestMedia.speaking(660, 3, 1, 2), Map.of("started_at", "2024-05-01T10:00:02.5Z",
                 "session_id", first.path("session_id").asString())).path(0);
 
-        JsonNode activity = api.get("/v2/room_recordings/" + second.path("id").asString() + "/activity").data();
+        JsonNode activity = awaitActivity(api, second.path("id").asString());
 
         assertThat(activity.path("session_offset_millis").asLong()).isEqualTo(2500);
         assertThat(activity.path("started_at").asString()).isEqualTo("2024-05-01T10:00:02.500000Z");
@@ -128,16 +127,19 @@ class RecordingActivityTest extends ApiTest {
 
         assertNotFound(response);
         assertThat(response.error().path("detail").asString()).contains("is a video recording");
-        assertThat(api.get("/v2/room_recordings/" + audio + "/activity").status()).isEqualTo(200);
+        assertThat(awaitActivity(api, audio).path("status").asString()).isEqualTo("analysed");
     }
 
     @Test
     void aRecordingUploadedBeforeTimelinesHasNone() {
         JsonNode recording = upload(api, TestMedia.speaking(440, 2, 0, 1), Map.of("started_at", STARTED_AT)).path(0);
         String id = recording.path("id").asString();
+        awaitActivity(api, id);
         // what a row written before migration V14 holds
-        jdbc.sql("update room_recordings set speech_levels = null, speech_window_millis = null where id = :id")
-                .param("id", UUID.fromString(id)).update();
+        jdbc.sql("""
+                update room_recordings set speech_levels = null, speech_window_millis = null, speech_status = null
+                 where id = :id
+                """).param("id", UUID.fromString(id)).update();
 
         Response response = api.get("/v2/room_recordings/" + id + "/activity");
 

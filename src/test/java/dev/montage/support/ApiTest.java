@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -113,6 +115,23 @@ public abstract class ApiTest {
             sleep(200);
         } while (System.currentTimeMillis() < deadline);
         throw new AssertionError("composition " + compositionId + " did not finish in " + seconds + " s: " + data);
+    }
+
+    /**
+     * Polls an audio recording's speech activity until its analysis, which runs after the upload, is no longer
+     * {@code pending} (at most 60 s: the analysing ffmpeg runs at a low priority on a busy machine) and answers it.
+     */
+    protected JsonNode awaitActivity(ApiClient client, String recordingId) {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response response = client.get("/v2/room_recordings/" + recordingId + "/activity");
+            if (response.status() != 200) {
+                throw new AssertionError("activity of " + recordingId + ": " + response);
+            }
+            last[0] = response.data();
+            return !last[0].path("status").asString().equals("pending");
+        });
+        return last[0];
     }
 
     /** Creates a composition, waits for it to complete and downloads its file through {@code download_url}. */

@@ -177,6 +177,29 @@ public final class TestMedia {
         return make(name + ".webm", List.of("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy"));
     }
 
+    /**
+     * An H.264 MP4 of two parts joined with the concat demuxer (no re-encoding): {@link #turned} 160x120 pictures
+     * whose matrix says "a quarter clockwise" ({@code -display_rotation 270}, a phone held upright) for
+     * {@code secondsEach}, then the same pictures with no matrix for as long. MP4 keeps one matrix per track, and
+     * ffmpeg 6.1's concat demuxer keeps the first part's: the joined track says "turn" from its first frame to its
+     * last, as a muxer that writes the orientation once would.
+     */
+    public static byte[] turnedThenUpright(double secondsEach) {
+        Path upright = file("quadrant-h264-160x120-" + secondsEach + ".mp4", quadrant(160, 120, secondsEach,
+                "libx264"));
+        Path turned = file("quadrant-h264-160x120-" + secondsEach + "-turned.mp4", List.of(
+                "-display_rotation:v", "270", "-i", upright.toString(), "-c", "copy"));
+        String name = "turned-then-upright-" + secondsEach;
+        Path list = DIR.resolve(name + ".txt");
+        try {
+            Files.writeString(list, "file '" + turned.toAbsolutePath() + "'\nfile '" + upright.toAbsolutePath()
+                    + "'\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return make(name + ".mp4", List.of("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy"));
+    }
+
     /** ffmpeg arguments for blue pictures with a red top-left quadrant, encoded with {@code codec}. */
     private static List<String> quadrant(int width, int height, double seconds, String codec) {
         return List.of("-f", "lavfi", "-i", "color=c=blue:s=" + width + "x" + height + ":r=15:d=" + seconds
