@@ -115,12 +115,23 @@ public final class LayoutPlanner {
         int n = region.reuse() == Reuse.NONE ? sources.size() : Grid.peakConcurrency(sources);
         Grid grid = Grid.gridDimensions(n, region.maxRows(), region.maxColumns(), region.cellsExcluded());
         warnExcludedOutside(region, grid, warnings);
-        List<Rect> cells = CellGeometry.cellRectangles(region.area(), grid);
+        List<Rect> cells = CellGeometry.cellRectangles(region.area(), grid, region.cellSpacing());
+        warnNarrowedSpacing(region, grid, warnings);
         List<Integer> usableCells = grid.usableCells(region.cellsExcluded());
         List<CellAssignment.Assignment> assignments = CellAssignment.assignCells(sources, usableCells, region.reuse());
         warnNeverShown(region, sources, assignments, usableCells, warnings);
         return new RegionPlan(region.name(), region.area(), region.z(), grid.rows(), grid.cols(), cells,
                 placements(assignments, cells));
+    }
+
+    /** A gap too wide for the grid is narrowed so that cells keep a size (see {@link CellGeometry#gap}). */
+    private static void warnNarrowedSpacing(RegionSpec region, Grid grid, List<String> warnings) {
+        int gap = CellGeometry.gap(region.area(), grid, region.cellSpacing());
+        if (gap < region.cellSpacing()) {
+            warnings.add("region " + region.name() + ": cell_spacing " + region.cellSpacing() + " leaves no room for a "
+                    + grid.rows() + "x" + grid.cols() + " grid in " + region.width() + "x" + region.height()
+                    + "; the cells are " + gap + " pixels apart");
+        }
     }
 
     /** One placement per source and cell, with its visible spans and its picture fitted inside the cell. */

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * {@code videoSourcesExcluded}; an empty {@code videoSources} shows nothing, as in Twilio.
  * {@code maxRows} and {@code maxColumns} are empty when the request set no limit.
  * {@code cellsExcluded} lists cell numbers (0-based, left to right, top to bottom) that never
- * receive a source; it iterates in ascending order.
+ * receive a source; it iterates in ascending order. {@code cellSpacing} is the gap in pixels between
+ * neighbouring cells (not along the region's edges; see {@code CellGeometry}), 0 for none.
  *
  * <pre>{@code
  * RegionSpec main = RegionSpec.builder("main", 0, 0, 1280, 720)
@@ -39,7 +40,8 @@ public record RegionSpec(
         List<String> videoSources,
         List<String> videoSourcesExcluded,
         Set<Integer> cellsExcluded,
-        Reuse reuse) {
+        Reuse reuse,
+        int cellSpacing) {
 
     public RegionSpec {
         Ids.requireId(name, "region name");
@@ -57,9 +59,24 @@ public record RegionSpec(
         videoSourcesExcluded = Ids.copyOfIds(videoSourcesExcluded, "region " + name + ": video_sources_excluded");
         cellsExcluded = copyOfCells(cellsExcluded, name);
         Objects.requireNonNull(reuse, () -> "region " + name + ": reuse must not be null");
+        if (cellSpacing < 0) {
+            throw new IllegalArgumentException("region " + name + ": cell_spacing must not be negative, was "
+                    + cellSpacing);
+        }
     }
 
-    /** Starts a region at the given place with the defaults: z 0, no row or column limit, no video, show_oldest. */
+    /** A region without gaps between its cells, as Telnyx and Twilio draw them. */
+    public RegionSpec(String name, int x, int y, int width, int height, int z, OptionalInt maxRows,
+            OptionalInt maxColumns, List<String> videoSources, List<String> videoSourcesExcluded,
+            Set<Integer> cellsExcluded, Reuse reuse) {
+        this(name, x, y, width, height, z, maxRows, maxColumns, videoSources, videoSourcesExcluded, cellsExcluded,
+                reuse, 0);
+    }
+
+    /**
+     * Starts a region at the given place with the defaults: z 0, no row or column limit, no video, show_oldest,
+     * no gap between cells.
+     */
     public static Builder builder(String name, int x, int y, int width, int height) {
         return new Builder(name, x, y, width, height);
     }
@@ -111,6 +128,7 @@ public record RegionSpec(
         private List<String> videoSourcesExcluded = List.of();
         private Set<Integer> cellsExcluded = Set.of();
         private Reuse reuse = Reuse.SHOW_OLDEST;
+        private int cellSpacing;
 
         private Builder(String name, int x, int y, int width, int height) {
             this.name = name;
@@ -155,9 +173,14 @@ public record RegionSpec(
             return this;
         }
 
+        public Builder cellSpacing(int cellSpacing) {
+            this.cellSpacing = cellSpacing;
+            return this;
+        }
+
         public RegionSpec build() {
             return new RegionSpec(name, x, y, width, height, z, maxRows, maxColumns,
-                    videoSources, videoSourcesExcluded, cellsExcluded, reuse);
+                    videoSources, videoSourcesExcluded, cellsExcluded, reuse, cellSpacing);
         }
     }
 }
