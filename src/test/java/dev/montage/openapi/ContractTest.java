@@ -111,7 +111,11 @@ class ContractTest extends ApiTest {
                 "RoomComposition.audio_sources", "RoomComposition.audio_sources_excluded", "RoomComposition.trim",
                 "VideoRegionRequest.video_sources_excluded", "VideoRegionRequest.cells_excluded",
                 "VideoRegionRequest.reuse", "VideoRegion.video_sources_excluded", "VideoRegion.cells_excluded",
-                "VideoRegion.reuse");
+                "VideoRegion.reuse",
+                // issue 11, labels and look
+                "CreateRoomCompositionRequest.background_color", "RoomComposition.background_color",
+                "VideoRegionRequest.show_labels", "VideoRegionRequest.cell_spacing", "VideoRegion.show_labels",
+                "VideoRegion.cell_spacing");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 
