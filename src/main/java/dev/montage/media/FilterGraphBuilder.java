@@ -52,6 +52,10 @@ import dev.montage.layout.TimeSpan;
  *       {@code xstack} copies the scaled pictures into place with black around them, and {@code pad}
  *       extends it to the canvas where the pictures do not reach its edge. It draws the same
  *       picture for less work: overlay converts each picture to YUVA and blends it.</li>
+ *   <li>Look (issue 11): "black" above is the composition's background colour ({@link Colour}), and name labels,
+ *       painted beforehand into still images ({@link LabelOverlay}), are overlaid over the finished pictures
+ *       ({@code pictures}, then {@code label0}, {@code label1}, …) while their pictures show. Their inputs come after
+ *       the recordings', so a composition without labels or colour has the script it always had.</li>
  *   <li>Audio: each track is resampled with timestamp compensation (gaps in a recording become
  *       silence), delayed to its output offset and summed without normalisation; a limiter keeps
  *       the sum from clipping. A plan without audio gets a silent track so players see a normal file.</li>

@@ -37,7 +37,7 @@ import dev.montage.layout.Rect;
  *
  * <pre>{@code
  * NameLabelPainter.paint("Alice Martin", new Rect(0, 0, 320, 180))
- *     // Optional[PaintedLabel[image=108x24, x=6, y=150]]
+ *     // a box 24 pixels high (15 pixel text) at (6, 150), as wide as the name needs
  * }</pre>
  */
 final class NameLabelPainter {
