@@ -7,12 +7,15 @@ import java.util.UUID;
 
 import dev.montage.api.WebhookTarget;
 
-/** A composition: what was asked for (validated) and how far its job has come. */
+/**
+ * A composition: what was asked for (validated) and how far its job has come. {@code backgroundColor} is
+ * {@code "#RRGGBB"}, {@code "#000000"} unless the client chose another.
+ */
 public record Composition(UUID id, UUID accountId, UUID roomId, UUID sessionId, CompositionStatus status,
         String format, String resolution, LinkedHashMap<String, VideoRegion> videoLayout, List<String> audioSources,
         List<String> audioSourcesExcluded, boolean trim, WebhookTarget webhooks, int progressPercent,
         String failureReason, Integer durationSecs, Long sizeBytes, String blobKey, Instant startedAt,
-        Instant endedAt, Instant completedAt, Instant createdAt, Instant updatedAt) {
+        Instant endedAt, Instant completedAt, Instant createdAt, Instant updatedAt, String backgroundColor) {
 
     public Composition {
         videoLayout = new LinkedHashMap<>(videoLayout);

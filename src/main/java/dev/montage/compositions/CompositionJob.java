@@ -47,6 +47,7 @@ import dev.montage.layout.NothingToComposeException;
 import dev.montage.layout.ParticipantSpeech;
 import dev.montage.layout.TimeSpan;
 import dev.montage.media.CompositionRenderer;
+import dev.montage.media.Look;
 import dev.montage.media.Orientation;
 import dev.montage.media.ProgressListener;
 import dev.montage.media.RenderCancelledException;
@@ -55,6 +56,8 @@ import dev.montage.media.RenderSource;
 import dev.montage.node.NodeSettings;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
+import dev.montage.rooms.RoomParticipant;
+import dev.montage.rooms.SessionService;
 import dev.montage.storage.BlobStore;
 import dev.montage.storage.DownloadLinks;
 import dev.montage.storage.OwnerOnlyFiles;
@@ -96,12 +99,13 @@ class CompositionJob {
     private final MediaDurationCap mediaDurationCap;
     private final FairShare fairShare;
     private final FailedRenders failedRenders;
+    private final SessionService sessions;
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
             NodeSettings node, TransactionTemplate transaction, WebhookEvents events,
             DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap, FairShare fairShare,
-            FailedRenders failedRenders) {
+            FailedRenders failedRenders, SessionService sessions) {
         this.compositions = compositions;
         this.recordings = recordings;
         this.renderer = renderer;
@@ -117,6 +121,7 @@ class CompositionJob {
         this.mediaDurationCap = mediaDurationCap;
         this.fairShare = fairShare;
         this.failedRenders = failedRenders;
+        this.sessions = sessions;
     }
 
     /**
@@ -196,7 +201,7 @@ class CompositionJob {
             Path output = workDir.resolve("composition.mp4");
             // which node renders what: with several nodes, the one whose log to read
             log.info("Rendering composition {} with ffmpeg", composition.id());
-            renderer.render(plan, sources, workDir, output, progressWriter(composition.id()));
+            renderer.render(plan, sources, look(composition), workDir, output, progressWriter(composition.id()));
             store(composition, plan, output, workDir.getFileName().toString());
         } catch (NothingToComposeException e) {
             fail(composition, "The session has no video and no audio to compose");
@@ -208,6 +213,14 @@ class CompositionJob {
             deleteQuietly(workDir);
         }
         return FairShare.Slot.TAKEN;
+    }
+
+    /** The composition's colour and labels; the participants' labels are read only when some region shows them. */
+    private Look look(Composition composition) {
+        List<RoomParticipant> participants = SessionMedia.wantsLabels(composition)
+                ? sessions.participantsOf(new AccountId(composition.accountId()), composition.sessionId())
+                : List.of();
+        return SessionMedia.look(composition, participants);
     }
 
     /**

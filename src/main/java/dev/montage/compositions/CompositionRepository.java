@@ -45,12 +45,14 @@ class CompositionRepository {
                                           video_layout, audio_sources, audio_sources_excluded, trim_gaps,
                                           webhook_event_url, webhook_event_failover_url, webhook_timeout_secs,
                                           progress_percent, failure_reason, duration_secs, size_bytes, blob_key,
-                                          started_at, ended_at, completed_at, created_at, updated_at)
+                                          started_at, ended_at, completed_at, created_at, updated_at,
+                                          background_color)
                 values (:id, :account_id, :room_id, :session_id, :status, :output_format, :resolution,
                         :video_layout, :audio_sources, :audio_sources_excluded, :trim_gaps,
                         :webhook_event_url, :webhook_event_failover_url, :webhook_timeout_secs,
                         :progress_percent, :failure_reason, :duration_secs, :size_bytes, :blob_key,
-                        :started_at, :ended_at, :completed_at, :created_at, :updated_at)
+                        :started_at, :ended_at, :completed_at, :created_at, :updated_at,
+                        :background_color)
                 """)
                 .param("id", c.id())
                 .param("account_id", c.accountId())
@@ -76,6 +78,7 @@ class CompositionRepository {
                 .param("completed_at", Timestamps.toDb(c.completedAt()))
                 .param("created_at", Timestamps.toDb(c.createdAt()))
                 .param("updated_at", Timestamps.toDb(c.updatedAt()))
+                .param("background_color", c.backgroundColor())
                 .update();
     }
 
@@ -241,6 +244,7 @@ class CompositionRepository {
                 Timestamps.fromDb(rs, "ended_at"),
                 Timestamps.fromDb(rs, "completed_at"),
                 Timestamps.fromDb(rs, "created_at"),
-                Timestamps.fromDb(rs, "updated_at"));
+                Timestamps.fromDb(rs, "updated_at"),
+                rs.getString("background_color"));
     }
 }

@@ -25,6 +25,7 @@ import dev.montage.api.WebhookTarget;
 import dev.montage.layout.RegionOrder;
 import dev.montage.layout.Resolution;
 import dev.montage.layout.SpeakerRules;
+import dev.montage.media.Colour;
 import dev.montage.media.MediaKind;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
@@ -89,10 +90,11 @@ class CompositionRequestParser {
                 .orElse(List.of());
         boolean trim = fields.bool("trim").orElse(true);
         WebhookTarget webhooks = WebhookTarget.read(fields);
+        Colour background = backgroundColor(fields).orElse(Colour.BLACK);
 
         problems.throwIfAny();
         return new CompositionRequest(session.orElseThrow(), format, size.width(), size.height(), layout, audio, audioExcluded,
-                trim, webhooks);
+                trim, webhooks, background.hex());
     }
 
     private Optional<RoomSession> session(AccountId account, JsonFields fields) {
@@ -134,6 +136,19 @@ class CompositionRequestParser {
                 return Optional.empty();
             }
             return Optional.of(new Resolution(w, h));
+        });
+    }
+
+    /** {@code background_color} (extension): {@code "#RRGGBB"} only, see {@link Colour}. */
+    private static Optional<Colour> backgroundColor(JsonFields fields) {
+        return fields.string("background_color").flatMap(raw -> {
+            Optional<Colour> colour = Colour.parse(raw);
+            if (colour.isEmpty()) {
+                fields.problems().atPointer(ErrorCode.BAD_REQUEST, "/background_color",
+                        "background_color must be \"#RRGGBB\", red, green and blue in hexadecimal such as \"#1A2B3C\", "
+                                + "not '" + raw + "'");
+            }
+            return colour;
         });
     }
 
@@ -273,14 +288,16 @@ class CompositionRequestParser {
         List<String> expandInto = region.strings("expand_into").orElse(List.of());
         Optional<Integer> minDominance = speakerRule(region, "min_dominance_ms", focus);
         Optional<Integer> minHold = speakerRule(region, "min_hold_ms", focus);
+        boolean showLabels = region.bool("show_labels").orElse(false);
+        int cellSpacing = cellSpacing(region, where, width, height).orElse(0);
         if (!activeSpeaker) {
             return new VideoRegion(x, y, z, width, height, maxRows, maxColumns, videoSources, excluded, cellsExcluded,
-                    reuse, adaptiveGrid, excludeShownIn, expandInto, null, null, null);
+                    reuse, adaptiveGrid, excludeShownIn, expandInto, null, null, null, showLabels, cellSpacing);
         }
         return new VideoRegion(x, y, z, width, height, maxRows, maxColumns, videoSources, excluded, cellsExcluded,
                 reuse, adaptiveGrid, excludeShownIn, expandInto, VideoRegion.ACTIVE_SPEAKER,
                 minDominance.orElse((int) SpeakerRules.DEFAULT.minDominanceMillis()),
-                minHold.orElse((int) SpeakerRules.DEFAULT.minHoldMillis()));
+                minHold.orElse((int) SpeakerRules.DEFAULT.minHoldMillis()), showLabels, cellSpacing);
     }
 
     private static List<String> distinct(List<String> names) {
@@ -290,7 +307,8 @@ class CompositionRequestParser {
     private static VideoRegion withDistinctReferences(VideoRegion r) {
         return new VideoRegion(r.xPos(), r.yPos(), r.zPos(), r.width(), r.height(), r.maxRows(), r.maxColumns(),
                 r.videoSources(), r.videoSourcesExcluded(), r.cellsExcluded(), r.reuse(), r.adaptiveGrid(),
-                distinct(r.excludeShownIn()), distinct(r.expandInto()), r.focus(), r.minDominanceMs(), r.minHoldMs());
+                distinct(r.excludeShownIn()), distinct(r.expandInto()), r.focus(), r.minDominanceMs(), r.minHoldMs(),
+                r.showLabels(), r.cellSpacing());
     }
 
     /** {@code grid} (the default) or {@code active_speaker}; empty when absent, null or unknown (a problem). */
@@ -317,6 +335,23 @@ class CompositionRequestParser {
                     name + " applies only to a region with \"focus\": \"active_speaker\"");
         }
         return value;
+    }
+
+    /**
+     * {@code cell_spacing} (extension): pixels between neighbouring cells, less than half the region's shorter side
+     * (a wider gap would leave no room for even a 2x2 grid). A grid too fine for the gap is narrowed when planned.
+     */
+    private static Optional<Integer> cellSpacing(JsonFields region, String where, int width, int height) {
+        int max = (Math.min(width, height) - 1) / 2;
+        return region.integer("cell_spacing").filter(spacing -> {
+            boolean ok = spacing >= 0 && spacing <= max;
+            if (!ok) {
+                region.problems().atPointer(ErrorCode.OUT_OF_RANGE, region.pointer("cell_spacing"), where
+                        + ": cell_spacing must be between 0 and " + max + " (less than half the region's shorter side, "
+                        + Math.min(width, height) + "), not " + spacing);
+            }
+            return ok;
+        });
     }
 
     private static Optional<Integer> bounded(JsonFields fields, String name, int min, int max) {

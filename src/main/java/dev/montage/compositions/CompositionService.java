@@ -66,7 +66,7 @@ class CompositionService {
         Composition composition = new Composition(ids.generateId(), account.value(), request.session().roomId(),
                 request.session().id(), CompositionStatus.ENQUEUED, request.format(), request.resolution(),
                 request.videoLayout(), request.audioSources(), request.audioSourcesExcluded(), request.trim(),
-                request.webhooks(), 0, null, null, null, null, null, null, null, now, now);
+                request.webhooks(), 0, null, null, null, null, null, null, null, now, now, request.backgroundColor());
         mediaDurationCap.check(account, composition);
         int priority = fairShare.admit(account); // last: the account stays locked until the commit
         compositions.insert(composition);

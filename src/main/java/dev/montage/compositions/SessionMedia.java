@@ -20,11 +20,14 @@ import dev.montage.layout.Reuse;
 import dev.montage.layout.SpeakerRules;
 import dev.montage.layout.TimeSpan;
 import dev.montage.layout.VideoTrack;
+import dev.montage.media.Colour;
+import dev.montage.media.Look;
 import dev.montage.media.MediaInfo;
 import dev.montage.media.MediaKind;
 import dev.montage.media.Orientation;
 import dev.montage.media.StreamInfo;
 import dev.montage.recordings.RoomRecording;
+import dev.montage.rooms.RoomParticipant;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -114,6 +117,32 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
                 region.minHoldMs() == null ? SpeakerRules.DEFAULT.minHoldMillis() : region.minHoldMs()));
     }
 
+    /** True when some region of the composition draws name labels: only then are the participants read. */
+    static boolean wantsLabels(Composition composition) {
+        return composition.videoLayout().values().stream().anyMatch(VideoRegion::showLabels);
+    }
+
+    /**
+     * The stored request's look in the renderer's terms: its background colour, and the regions with name labels
+     * labelled by each participant's {@code participant_context}. A participant without a context (or with a blank
+     * one) gets no label: a made-up name or a bare id would tell a viewer nothing true.
+     */
+    static Look look(Composition composition, List<RoomParticipant> participants) {
+        Set<String> labelled = new TreeSet<>();
+        composition.videoLayout().forEach((name, region) -> {
+            if (region.showLabels()) {
+                labelled.add(name);
+            }
+        });
+        Map<String, String> labels = new HashMap<>();
+        for (RoomParticipant participant : participants) {
+            if (participant.context() != null && !participant.context().isBlank()) {
+                labels.put(participant.id().toString(), participant.context());
+            }
+        }
+        return new Look(Colour.parse(composition.backgroundColor()).orElse(Colour.BLACK), labelled, labels);
+    }
+
     /** The stored request in the layout engine's terms. */
     static LayoutRequest layoutRequest(Composition composition) {
         String[] size = composition.resolution().split("x");
@@ -125,7 +154,7 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
                     r.maxRows() == null ? OptionalInt.empty() : OptionalInt.of(r.maxRows()),
                     r.maxColumns() == null ? OptionalInt.empty() : OptionalInt.of(r.maxColumns()),
                     r.videoSources(), r.videoSourcesExcluded(), excludedCells, Reuse.fromWire(r.reuse()),
-                    r.adaptiveGrid(), r.excludeShownIn(), r.expandInto(), speakerRules(r)));
+                    r.adaptiveGrid(), r.excludeShownIn(), r.expandInto(), speakerRules(r), r.cellSpacing()));
         }
         return new LayoutRequest(new Resolution(Integer.parseInt(size[0]), Integer.parseInt(size[1])), regions,
                 new AudioSelection(composition.audioSources(), composition.audioSourcesExcluded()),

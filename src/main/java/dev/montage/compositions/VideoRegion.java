@@ -17,6 +17,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code minDominanceMs} and {@code minHoldMs} (defaults filled in); for an ordinary grid all three are null and
  * left out of the JSON, so a plain Telnyx request is echoed exactly as before (and rows stored before the option
  * existed read as grids).
+ *
+ * <p>{@code showLabels} and {@code cellSpacing} (extensions) are never null once constructed: a region stored before
+ * they existed reads as {@code false} and {@code 0}, as it was drawn.
  */
 public record VideoRegion(int xPos, int yPos, int zPos, int width, int height, Integer maxRows, Integer maxColumns,
         List<String> videoSources, List<String> videoSourcesExcluded, List<Integer> cellsExcluded, String reuse,
@@ -25,7 +28,8 @@ public record VideoRegion(int xPos, int yPos, int zPos, int width, int height, I
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> expandInto,
         @JsonInclude(JsonInclude.Include.NON_NULL) String focus,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer minDominanceMs,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer minHoldMs) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer minHoldMs,
+        Boolean showLabels, Integer cellSpacing) {
 
     /** The one value of {@code focus} besides the default grid. */
     static final String ACTIVE_SPEAKER = "active_speaker";
@@ -37,13 +41,15 @@ public record VideoRegion(int xPos, int yPos, int zPos, int width, int height, I
         adaptiveGrid = Boolean.TRUE.equals(adaptiveGrid);
         excludeShownIn = excludeShownIn == null ? List.of() : List.copyOf(excludeShownIn);
         expandInto = expandInto == null ? List.of() : List.copyOf(expandInto);
+        showLabels = Boolean.TRUE.equals(showLabels);
+        cellSpacing = cellSpacing == null ? 0 : cellSpacing;
     }
 
     /** A region as Telnyx knows it, with none of the extensions that make it follow the session. */
     public VideoRegion(int xPos, int yPos, int zPos, int width, int height, Integer maxRows, Integer maxColumns,
             List<String> videoSources, List<String> videoSourcesExcluded, List<Integer> cellsExcluded, String reuse) {
         this(xPos, yPos, zPos, width, height, maxRows, maxColumns, videoSources, videoSourcesExcluded, cellsExcluded,
-                reuse, false, List.of(), List.of(), null, null, null);
+                reuse, false, List.of(), List.of(), null, null, null, false, 0);
     }
 
     boolean followsActiveSpeaker() {

@@ -15,29 +15,73 @@ import java.util.List;
  * cellRectangles(new Rect(0, 0, 1280, 720), new Grid(2, 3))
  *     // six cells of 426x360: 426x360@(0,0), 426x360@(426,0), 426x360@(852,0), 426x360@(0,360), ...
  * fitInside(160, 120, new Rect(0, 0, 640, 240))   // 320x240@(160,0): scaled x2, bars left and right
+ * cellRectangles(new Rect(0, 0, 640, 240), new Grid(1, 2), 20)
+ *     // 310x240@(0,0) and 310x240@(330,0): a 20 pixel gap between them, none at the region's edges
  * }</pre>
+ *
+ * <p><b>cell_spacing.</b> The gap lies only <em>between</em> neighbouring cells, never along the region's outer
+ * edges: a region's edge is where the caller put it (a strip beside a main region, a picture-in-picture box), and
+ * a margin there would move it. Two regions that should be apart are placed apart. An odd gap is widened by one
+ * pixel to keep cells on even pixels, and a gap so wide that the grid's cells would be narrower or lower than
+ * {@value #MIN_CELL_SIDE} pixels shrinks until they are not ({@link #gap} says how wide it ends up).
  */
 final class CellGeometry {
 
     private CellGeometry() {
     }
 
-    /** The cells of {@code grid} over {@code region}, numbered left to right, top to bottom. */
+    /** The smallest side a cell keeps however wide the requested gap between cells. */
+    static final int MIN_CELL_SIDE = 2;
+
+    /** The cells of {@code grid} over {@code region}, numbered left to right, top to bottom, with no gap. */
     static List<Rect> cellRectangles(Rect region, Grid grid) {
+        return cellRectangles(region, grid, 0);
+    }
+
+    /**
+     * The cells of {@code grid} over {@code region}, numbered left to right, top to bottom, {@link #gap} pixels
+     * apart. All cells have the same size.
+     */
+    static List<Rect> cellRectangles(Rect region, Grid grid, int spacing) {
         if (grid.cellCount() == 0) {
             return List.of();
         }
+        int gap = gap(region, grid, spacing);
         int left = evenCeil(region.x());
         int top = evenCeil(region.y());
-        int cellWidth = evenFloor((region.right() - left) / grid.cols());
-        int cellHeight = evenFloor((region.bottom() - top) / grid.rows());
+        int cellWidth = evenFloor((region.right() - left - (grid.cols() - 1) * gap) / grid.cols());
+        int cellHeight = evenFloor((region.bottom() - top - (grid.rows() - 1) * gap) / grid.rows());
         List<Rect> cells = new ArrayList<>(grid.cellCount());
         for (int row = 0; row < grid.rows(); row++) {
             for (int col = 0; col < grid.cols(); col++) {
-                cells.add(new Rect(left + col * cellWidth, top + row * cellHeight, cellWidth, cellHeight));
+                cells.add(new Rect(left + col * (cellWidth + gap), top + row * (cellHeight + gap), cellWidth,
+                        cellHeight));
             }
         }
         return List.copyOf(cells);
+    }
+
+    /**
+     * The gap drawn between neighbouring cells for a requested {@code spacing}: rounded up to even pixels, then
+     * narrowed (in even steps) until every cell keeps at least {@value #MIN_CELL_SIDE} pixels each way.
+     */
+    static int gap(Rect region, Grid grid, int spacing) {
+        if (spacing < 0) {
+            throw new IllegalArgumentException("cell spacing must not be negative, was " + spacing);
+        }
+        int gap = evenCeil(spacing);
+        if (grid.cellCount() == 0) {
+            return gap;
+        }
+        int width = region.right() - evenCeil(region.x());
+        int height = region.bottom() - evenCeil(region.y());
+        if (grid.cols() > 1) {
+            gap = Math.min(gap, evenFloor((width - grid.cols() * MIN_CELL_SIDE) / (grid.cols() - 1)));
+        }
+        if (grid.rows() > 1) {
+            gap = Math.min(gap, evenFloor((height - grid.rows() * MIN_CELL_SIDE) / (grid.rows() - 1)));
+        }
+        return Math.max(0, gap);
     }
 
     /**

@@ -184,7 +184,8 @@ public final class LayoutPlanner {
         for (RegionPhases.ShapedSpan shaped : shapedSpans) {
             Grid grid = shaped.shape().grid();
             grids.add(grid);
-            List<Rect> cells = CellGeometry.cellRectangles(shaped.shape().area(), grid);
+            List<Rect> cells = CellGeometry.cellRectangles(shaped.shape().area(), grid, region.cellSpacing());
+            warnNarrowedSpacing(region, shaped.shape().area(), grid, warnings);
             List<Integer> usableCells = grid.usableCells(region.cellsExcluded());
             List<CellAssignment.Assignment> assignments;
             if (shapedSpans.size() == 1) {
@@ -244,6 +245,17 @@ public final class LayoutPlanner {
         for (String participant : unknown) {
             warnings.add("region " + region.name() + ": participant " + participant
                     + " has audio without a speech-activity timeline and counts as silent (focus active_speaker)");
+        }
+    }
+
+    /** A gap too wide for the grid is narrowed so that cells keep a size (see {@link CellGeometry#gap}). */
+    private static void warnNarrowedSpacing(RegionSpec region, Rect area, Grid grid, List<String> warnings) {
+        int gap = CellGeometry.gap(area, grid, region.cellSpacing());
+        String warning = "region " + region.name() + ": cell_spacing " + region.cellSpacing() + " leaves no room for a "
+                + grid.rows() + "x" + grid.cols() + " grid in " + area.width() + "x" + area.height()
+                + "; the cells are " + gap + " pixels apart";
+        if (gap < region.cellSpacing() && !warnings.contains(warning)) {
+            warnings.add(warning);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * minus those named in {@code videoSourcesExcluded}; an empty {@code videoSources} shows nothing, as in Twilio.
  * {@code maxRows} and {@code maxColumns} are empty when the request set no limit.
  * {@code cellsExcluded} lists cell numbers (0-based, left to right, top to bottom) that never
- * receive a source; it iterates in ascending order.
+ * receive a source; it iterates in ascending order. {@code cellSpacing} is the gap in pixels between
+ * neighbouring cells (not along the region's edges; see {@code CellGeometry}), 0 for none.
  *
  * <p>Three extensions make the region follow the session (see {@link LayoutPlanner} and
  * docs/compositions.md): with {@code adaptiveGrid} the grid is sized for the sources present at each
@@ -56,7 +57,9 @@ public record RegionSpec(
         boolean adaptiveGrid,
         List<String> excludeShownIn,
         List<String> expandInto,
-        Optional<SpeakerRules> activeSpeaker) {
+        Optional<SpeakerRules> activeSpeaker,
+
+        int cellSpacing) {
 
     public RegionSpec {
         Ids.requireId(name, "region name");
@@ -78,6 +81,10 @@ public record RegionSpec(
         expandInto = copyOfRegionNames(expandInto, "expand_into", name);
         Objects.requireNonNull(activeSpeaker, () -> "region " + name
                 + ": activeSpeaker must not be null (Optional.empty() for a grid)");
+        if (cellSpacing < 0) {
+            throw new IllegalArgumentException("region " + name + ": cell_spacing must not be negative, was "
+                    + cellSpacing);
+        }
     }
 
     /** A region as Twilio and Telnyx know it: one grid for the whole composition, no references to other regions. */
@@ -85,10 +92,13 @@ public record RegionSpec(
             OptionalInt maxColumns, List<String> videoSources, List<String> videoSourcesExcluded,
             Set<Integer> cellsExcluded, Reuse reuse) {
         this(name, x, y, width, height, z, maxRows, maxColumns, videoSources, videoSourcesExcluded, cellsExcluded,
-                reuse, false, List.of(), List.of(), Optional.empty());
+                reuse, false, List.of(), List.of(), Optional.empty(), 0);
     }
 
-    /** Starts a region at the given place with the defaults: z 0, no row or column limit, no video, show_oldest. */
+    /**
+     * Starts a region at the given place with the defaults: z 0, no row or column limit, no video, show_oldest,
+     * no gap between cells.
+     */
     public static Builder builder(String name, int x, int y, int width, int height) {
         return new Builder(name, x, y, width, height);
     }
@@ -168,6 +178,7 @@ public record RegionSpec(
         private List<String> excludeShownIn = List.of();
         private List<String> expandInto = List.of();
         private Optional<SpeakerRules> activeSpeaker = Optional.empty();
+        private int cellSpacing;
 
         private Builder(String name, int x, int y, int width, int height) {
             this.name = name;
@@ -233,10 +244,15 @@ public record RegionSpec(
             return this;
         }
 
+        public Builder cellSpacing(int cellSpacing) {
+            this.cellSpacing = cellSpacing;
+            return this;
+        }
+
         public RegionSpec build() {
             return new RegionSpec(name, x, y, width, height, z, maxRows, maxColumns,
                     videoSources, videoSourcesExcluded, cellsExcluded, reuse, adaptiveGrid, excludeShownIn, expandInto,
-                    activeSpeaker);
+                    activeSpeaker, cellSpacing);
         }
     }
 }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +53,23 @@ public final class CompositionRenderer {
      */
     public RenderResult render(CompositionPlan plan, List<RenderSource> sources, Path workDir, Path output,
             ProgressListener listener) throws RenderException, InterruptedException {
+        return render(plan, sources, Look.PLAIN, workDir, output, listener);
+    }
+
+    /**
+     * As {@link #render(CompositionPlan, List, Path, Path, ProgressListener)}, with the {@code look}'s background
+     * colour and name labels. Each label is painted into an image in {@code workDir} ({@link NameLabelPainter}),
+     * removed when the render is over.
+     */
+    public RenderResult render(CompositionPlan plan, List<RenderSource> sources, Look look, Path workDir, Path output,
+            ProgressListener listener) throws RenderException, InterruptedException {
         Path script = createScript(workDir);
+        List<LabelOverlay> labels = new ArrayList<>();
         boolean complete = false;
         boolean scriptKept = false;
         try {
-            FfmpegCommand command = FilterGraphBuilder.build(plan, sources, script, output);
+            labels.addAll(paintLabels(plan, look, workDir));
+            FfmpegCommand command = FilterGraphBuilder.build(plan, sources, look.background(), labels, script, output);
             List<String> commandLine = command.commandLine(binaries.ffmpeg());
             writeScript(script, command, commandLine);
             RenderResult result = run(commandLine, plan.durationMillis(), output, listener);
@@ -69,6 +85,7 @@ public final class CompositionRenderer {
             if (!scriptKept) {
                 deleteQuietly(script);
             }
+            labels.forEach(label -> deleteQuietly(label.image()));
             if (!complete) {
                 deleteQuietly(output);
             }
@@ -87,6 +104,30 @@ public final class CompositionRenderer {
         }
         ffmpeg.reportCompletion(listener);
         return new RenderResult(output, size, commandLine, ffmpeg.stderrTail());
+    }
+
+    /** The labels of {@code look} painted into image files, one per labelled picture large enough to hold one. */
+    private static List<LabelOverlay> paintLabels(CompositionPlan plan, Look look, Path workDir) throws RenderException {
+        List<LabelOverlay> overlays = new ArrayList<>();
+        for (NameLabel label : NameLabel.of(plan, look)) {
+            Optional<NameLabelPainter.PaintedLabel> painted = NameLabelPainter.paint(label.text(), label.frame());
+            if (painted.isEmpty()) {
+                continue;
+            }
+            try {
+                Path image = Files.createTempFile(workDir, "label-", ".png");
+                // listed before it is written: a label half written is removed with the others
+                overlays.add(new LabelOverlay(image, painted.get().x(), painted.get().y(), label.shown()));
+                if (!ImageIO.write(painted.get().image(), "png", image.toFile())) {
+                    throw new IOException("no PNG writer");
+                }
+            } catch (IOException e) {
+                overlays.forEach(overlay -> deleteQuietly(overlay.image()));
+                throw new RenderException("a name label could not be written to " + workDir + ": " + e, List.of(), "",
+                        e);
+            }
+        }
+        return overlays;
     }
 
     private static Path createScript(Path workDir) throws RenderException {

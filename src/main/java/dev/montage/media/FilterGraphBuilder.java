@@ -52,6 +52,10 @@ import dev.montage.layout.TimeSpan;
  *       {@code xstack} copies the scaled pictures into place with black around them, and {@code pad}
  *       extends it to the canvas where the pictures do not reach its edge. It draws the same
  *       picture for less work: overlay converts each picture to YUVA and blends it.</li>
+ *   <li>Look (issue 11): "black" above is the composition's background colour ({@link Colour}), and name labels,
+ *       painted beforehand into still images ({@link LabelOverlay}), are overlaid over the finished pictures
+ *       ({@code pictures}, then {@code label0}, {@code label1}, …) while their pictures show. Their inputs come after
+ *       the recordings', so a composition without labels or colour has the script it always had.</li>
  *   <li>Audio: each track is resampled with timestamp compensation (gaps in a recording become
  *       silence), delayed to its output offset and summed without normalisation; a limiter keeps
  *       the sum from clipping. A plan without audio gets a silent track so players see a normal file.</li>
@@ -93,6 +97,18 @@ public final class FilterGraphBuilder {
      *         the same stream of the same file
      */
     public static FfmpegCommand build(CompositionPlan plan, List<RenderSource> sources, Path scriptFile, Path output) {
+        return build(plan, sources, Colour.BLACK, List.of(), scriptFile, output);
+    }
+
+    /**
+     * As {@link #build(CompositionPlan, List, Path, Path)}, over a {@code background} of that colour instead of black
+     * (the canvas, the fill around stacked pictures, the pad of a picture that changes shape), and with
+     * {@code labels} drawn over the pictures: each label image is one more input after the recordings, read once
+     * and overlaid at its place while it shows ({@code overlay} repeats a one-frame input's picture). Labels are
+     * drawn over every region, in the order given: a label belongs to the picture below it.
+     */
+    public static FfmpegCommand build(CompositionPlan plan, List<RenderSource> sources, Colour background,
+            List<LabelOverlay> labels, Path scriptFile, Path output) {
         Map<String, RenderSource> byId = indexById(sources);
         List<VideoUse> videoUses = videoUses(plan, byId);
         List<AudioUse> audioUses = plan.audio().stream()
@@ -106,9 +122,14 @@ public final class FilterGraphBuilder {
         boolean stacked = !videoUses.isEmpty() && isStatic(plan, videoUses);
         List<String> statements = new ArrayList<>();
         if (!stacked) {
-            statements.add(canvas(plan, videoUses.isEmpty() ? "vout" : "canvas"));
+            statements.add(canvas(plan, videoUses.isEmpty() ? "vout" : "canvas", background));
         }
-        statements.addAll(video(plan, videoUses, inputs, stacked));
+        statements.addAll(video(plan, videoUses, inputs, stacked, background));
+        List<Path> labelImages = labels.stream().map(LabelOverlay::image).toList();
+        if (!labels.isEmpty()) {
+            renameFinalPicture(statements);
+            statements.addAll(labelOverlays(labels, inputs.size()));
+        }
         statements.addAll(audio(plan, audioUses, inputs));
         String script = String.join(";\n", statements) + "\n";
         // Only a video recording stored before orientations were probed leaves the turn to ffmpeg. An audio
@@ -116,7 +137,8 @@ public final class FilterGraphBuilder {
         Set<Path> turnedByFfmpeg = new HashSet<>();
         sources.stream().filter(source -> source.kind() == MediaKind.VIDEO && source.orientation().isEmpty())
                 .forEach(source -> turnedByFfmpeg.add(source.file()));
-        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, scriptFile, output), script);
+        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, labelImages, scriptFile, output),
+                script);
     }
 
     /** A recording drawn at one place: the {@code k}-th picture of a cell, enabled during output spans. */
@@ -206,13 +228,13 @@ public final class FilterGraphBuilder {
         return spans;
     }
 
-    private static String canvas(CompositionPlan plan, String label) {
-        return "color=c=black:s=" + plan.canvas().width() + "x" + plan.canvas().height() + ":r=" + FRAME_RATE
+    private static String canvas(CompositionPlan plan, String label, Colour background) {
+        return "color=c=" + background.ffmpeg() + ":s=" + plan.canvas().width() + "x" + plan.canvas().height() + ":r=" + FRAME_RATE
                 + ":d=" + seconds(plan.durationMillis()) + "[" + label + "]";
     }
 
     private static List<String> video(CompositionPlan plan, List<VideoUse> uses, Map<Path, Integer> inputs,
-            boolean stacked) {
+            boolean stacked, Colour background) {
         Map<RenderSource, Integer> copies = new LinkedHashMap<>();
         uses.forEach(use -> copies.merge(use.source(), 1, Integer::sum));
 
@@ -234,11 +256,11 @@ public final class FilterGraphBuilder {
         Map<RenderSource, Integer> copiesUsed = new HashMap<>();
         for (VideoUse use : uses) {
             int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
-            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]" + fit(use.frame())
+            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]" + fit(use.frame(), background)
                     + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
-                    + (stacked ? onOutputClock(plan) : "") + "[" + use.label() + "]");
+                    + (stacked ? onOutputClock(plan, background) : "") + "[" + use.label() + "]");
         }
-        statements.addAll(stacked ? stack(plan, uses) : overlays(uses));
+        statements.addAll(stacked ? stack(plan, uses, background) : overlays(uses));
         return statements;
     }
 
@@ -251,10 +273,11 @@ public final class FilterGraphBuilder {
      * {@code pad} centres it again ({@code eval=frame}), so the picture stays upright and unstretched and what
      * follows always gets frames of the frame's size.
      */
-    private static String fit(Rect frame) {
+    private static String fit(Rect frame, Colour background) {
         String size = frame.width() + ":" + frame.height();
+        // pad's own default is black: named only when it differs, so plain scripts stay as they were
         return "scale=" + size + ":force_original_aspect_ratio=decrease:force_divisible_by=2,pad=" + size
-                + ":-1:-1:eval=frame";
+                + ":-1:-1:eval=frame" + (background.equals(Colour.BLACK) ? "" : ":color=" + background.ffmpeg());
     }
 
     /**
@@ -288,24 +311,24 @@ public final class FilterGraphBuilder {
      * Unlike {@code overlay}, which converts each picture to YUVA and blends it pixel by pixel onto a copy of
      * the canvas, this only copies planes: the cheaper graph for the common grid of people present throughout.
      */
-    private static List<String> stack(CompositionPlan plan, List<VideoUse> uses) {
+    private static List<String> stack(CompositionPlan plan, List<VideoUse> uses, Colour background) {
         String pad = "pad=" + plan.canvas().width() + ":" + plan.canvas().height();
         if (uses.size() == 1) {
             Rect frame = uses.get(0).frame();
             return List.of("[" + uses.get(0).label() + "]" + pad + ":" + frame.x() + ":" + frame.y()
-                    + ":color=black[vout]");
+                    + ":color=" + background.ffmpeg() + "[vout]");
         }
         StringBuilder stack = new StringBuilder();
         uses.forEach(use -> stack.append('[').append(use.label()).append(']'));
         stack.append("xstack=inputs=").append(uses.size()).append(":layout=")
                 .append(uses.stream().map(use -> use.frame().x() + "_" + use.frame().y())
                         .collect(Collectors.joining("|")))
-                .append(":fill=black");
+                .append(":fill=").append(background.ffmpeg());
         // xstack's picture ends at the furthest picture's edge; the canvas may reach further
         int width = uses.stream().mapToInt(use -> use.frame().right()).max().orElseThrow();
         int height = uses.stream().mapToInt(use -> use.frame().bottom()).max().orElseThrow();
         if (width != plan.canvas().width() || height != plan.canvas().height()) {
-            stack.append(',').append(pad).append(":0:0:color=black");
+            stack.append(',').append(pad).append(":0:0:color=").append(background.ffmpeg());
         }
         return List.of(stack.append("[vout]").toString());
     }
@@ -315,8 +338,9 @@ public final class FilterGraphBuilder {
      * hold) for at least the whole output, and frames at the output rate from 0, the first repeated back to
      * 0 if it came a little later.
      */
-    private static String onOutputClock(CompositionPlan plan) {
-        return ",tpad=stop_mode=add:stop_duration=" + seconds(plan.durationMillis()) + ":color=black,fps="
+    private static String onOutputClock(CompositionPlan plan, Colour background) {
+        return ",tpad=stop_mode=add:stop_duration=" + seconds(plan.durationMillis()) + ":color=" + background.ffmpeg()
+                + ",fps="
                 + FRAME_RATE + ":start_time=0";
     }
 
@@ -329,6 +353,38 @@ public final class FilterGraphBuilder {
             String above = i == uses.size() - 1 ? "vout" : "ov" + i;
             statements.add("[" + below + "][" + use.label() + "]overlay=x=" + use.frame().x() + ":y=" + use.frame().y()
                     + ":eof_action=pass:enable='" + enableExpression(use.enabled()) + "'[" + above + "]");
+            below = above;
+        }
+        return statements;
+    }
+
+    /**
+     * The video statements with their final picture renamed {@code pictures}, for the labels to be drawn over it.
+     * Whatever draws the pictures (overlays, a stack, a bare canvas) ends in {@code [vout]} in its last statement.
+     */
+    private static void renameFinalPicture(List<String> statements) {
+        int last = -1;
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).endsWith("[vout]")) {
+                last = i;
+            }
+        }
+        String renamed = statements.get(last);
+        statements.set(last, renamed.substring(0, renamed.length() - "[vout]".length()) + "[pictures]");
+    }
+
+    /**
+     * Each label drawn over the pictures while it shows: {@code label0} is the pictures with the first label, and
+     * the last is {@code vout}. The label images are the inputs from {@code firstInput} on, one stream each.
+     */
+    private static List<String> labelOverlays(List<LabelOverlay> labels, int firstInput) {
+        List<String> statements = new ArrayList<>();
+        String below = "pictures";
+        for (int i = 0; i < labels.size(); i++) {
+            LabelOverlay label = labels.get(i);
+            String above = i == labels.size() - 1 ? "vout" : "label" + i;
+            statements.add("[" + below + "][" + (firstInput + i) + ":0]overlay=x=" + label.x() + ":y=" + label.y()
+                    + ":enable='" + enableExpression(label.shown()) + "'[" + above + "]");
             below = above;
         }
         return statements;
@@ -384,7 +440,7 @@ public final class FilterGraphBuilder {
     }
 
     private static List<String> arguments(CompositionPlan plan, Iterable<Path> files, Set<Path> turnedByFfmpeg,
-            Path scriptFile, Path output) {
+            List<Path> labelImages, Path scriptFile, Path output) {
         List<String> args = new ArrayList<>(List.of(
                 "-hide_banner", "-nostdin", "-loglevel", "warning", "-y", "-progress", "pipe:1", "-nostats"));
         for (Path file : files) {
@@ -402,6 +458,8 @@ public final class FilterGraphBuilder {
             }
             args.addAll(List.of("-i", file.toString()));
         }
+        // one still picture each, after the recordings so that their input numbers stay what they are without labels
+        labelImages.forEach(image -> args.addAll(List.of("-i", image.toString())));
         args.addAll(List.of(
                 "-filter_complex_script", scriptFile.toString(),
                 "-map", "[vout]", "-map", "[aout]",

@@ -290,6 +290,35 @@ class CompositionValidationTest extends ApiTest {
     }
 
     @Test
+    void backgroundColorIsHexRedGreenBlue() {
+        Response name = assertProblem(body("\"background_color\": \"black\""), "/background_color", "10015");
+        assertThat(name.error().path("detail").asString()).contains("#RRGGBB").contains("'black'");
+        assertProblem(body("\"background_color\": \"#12345\""), "/background_color", "10015");
+        assertProblem(body("\"background_color\": \"#1234567\""), "/background_color", "10015");
+        assertProblem(body("\"background_color\": \"123456\""), "/background_color", "10015");
+        assertProblem(body("\"background_color\": \"#GG0000\""), "/background_color", "10015");
+        assertProblem(body("\"background_color\": 255"), "/background_color", "10026");
+        assertAccepted(body("\"background_color\": \"#1a2B3c\""));
+        assertAccepted(body("\"background_color\": null"));
+    }
+
+    @Test
+    void showLabelsIsABooleanAndCellSpacingFitsTheRegion() {
+        assertProblem(region("\"show_labels\": \"yes\""), "/video_layout/r/show_labels", "10026");
+        assertProblem(region("\"cell_spacing\": -2"), "/video_layout/r/cell_spacing", "10033");
+        assertProblem(region("\"cell_spacing\": 4.5"), "/video_layout/r/cell_spacing", "10026");
+        assertProblem(region("\"cell_spacing\": \"10px\""), "/video_layout/r/cell_spacing", "10026");
+        // a 320x180 region: a gap of half its height or more leaves no room for two rows
+        Response wide = assertProblem(region("\"width\": 320, \"height\": 180, \"cell_spacing\": 90"),
+                "/video_layout/r/cell_spacing", "10033");
+        assertThat(wide.error().path("detail").asString())
+                .isEqualTo("video_layout.r: cell_spacing must be between 0 and 89 (less than half the region's "
+                        + "shorter side, 180), not 90");
+        assertAccepted(region("\"width\": 320, \"height\": 180, \"cell_spacing\": 89, \"show_labels\": true"));
+        assertAccepted(region("\"cell_spacing\": 0, \"show_labels\": false"));
+    }
+
+    @Test
     void everyProblemOfOneRequestIsReported() {
         Response response = api.post("/v2/room_compositions", """
                 {"session_id": "%s", "resolution": "2x2", "format": "avi",

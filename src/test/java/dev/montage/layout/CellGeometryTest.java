@@ -48,6 +48,63 @@ class CellGeometryTest {
         assertThat(CellGeometry.cellRectangles(new Rect(0, 0, 640, 480), Grid.EMPTY)).isEmpty();
     }
 
+    /**
+     * cell_spacing puts the gap between neighbouring cells only, none along the region's edges; cells stay equal.
+     * <pre>
+     *   |0 ---- 310|gap 20|330 ---- 640|
+     * </pre>
+     */
+    @Test
+    void spacingSeparatesNeighboursButNotTheRegionEdges() {
+        List<Rect> cells = CellGeometry.cellRectangles(new Rect(0, 0, 640, 240), new Grid(1, 2), 20);
+
+        assertThat(cells).containsExactly(new Rect(0, 0, 310, 240), new Rect(330, 0, 310, 240));
+    }
+
+    @Test
+    void spacingAppliesBetweenRowsAndColumnsAlike() {
+        Rect region = new Rect(0, 0, 640, 360);
+
+        List<Rect> cells = CellGeometry.cellRectangles(region, new Grid(2, 2), 10);
+
+        // (640 - 10) / 2 = 315 -> 314 wide, (360 - 10) / 2 = 175 -> 174 high; leftovers stay at the right and bottom
+        assertThat(cells).containsExactly(
+                new Rect(0, 0, 314, 174), new Rect(324, 0, 314, 174),
+                new Rect(0, 184, 314, 174), new Rect(324, 184, 314, 174));
+        assertThat(cells).allSatisfy(cell -> assertThat(region.contains(cell)).isTrue());
+    }
+
+    /** Requested spacing, grid → gap drawn: odd gaps widen to even pixels; a gap too wide for the grid narrows. */
+    @ParameterizedTest(name = "spacing {0} in 640x360 as {1}x{2} -> gap {3}")
+    @CsvSource(textBlock = """
+            # spacing, rows, cols, gap
+                 0,   2,   2,    0
+                 7,   2,   2,    8
+                20,   1,   1,   20
+               100,   1,   3,  100
+               700,   1,   2,  636
+               400,   1,   4,  210
+               400,  60,   1,    4
+            """)
+    void gap(int spacing, int rows, int cols, int gap) {
+        Rect region = new Rect(0, 0, 640, 360);
+
+        assertThat(CellGeometry.gap(region, new Grid(rows, cols), spacing)).isEqualTo(gap);
+        assertThat(CellGeometry.cellRectangles(region, new Grid(rows, cols), spacing)).allSatisfy(cell -> {
+            assertThat(cell.width()).isGreaterThanOrEqualTo(CellGeometry.MIN_CELL_SIDE);
+            assertThat(cell.height()).isGreaterThanOrEqualTo(CellGeometry.MIN_CELL_SIDE);
+            assertThat(region.contains(cell)).isTrue();
+        });
+    }
+
+    @Test
+    void spacingOnAnOddRegionOriginKeepsEveryEdgeEven() {
+        List<Rect> cells = CellGeometry.cellRectangles(new Rect(101, 51, 400, 300), new Grid(1, 2), 9);
+
+        // the region starts at 102; (398 - 10) / 2 = 194 per cell
+        assertThat(cells).containsExactly(new Rect(102, 52, 194, 298), new Rect(306, 52, 194, 298));
+    }
+
     /** Picture size, cell → fitted frame: scaled to touch two edges, centred, black bars elsewhere. */
     @ParameterizedTest(name = "{0}x{1} in {4}x{5}@({2},{3}) -> {8}x{9}@({6},{7})")
     @CsvSource(textBlock = """

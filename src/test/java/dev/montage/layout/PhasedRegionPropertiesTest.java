@@ -151,7 +151,7 @@ class PhasedRegionPropertiesTest {
     private static RegionSpec with(RegionSpec spec, boolean adaptive, List<String> excludeShownIn, List<String> expandInto) {
         return new RegionSpec(spec.name(), spec.x(), spec.y(), spec.width(), spec.height(), spec.z(), spec.maxRows(),
                 spec.maxColumns(), spec.videoSources(), spec.videoSourcesExcluded(), spec.cellsExcluded(), spec.reuse(),
-                adaptive, excludeShownIn, expandInto, spec.activeSpeaker());
+                adaptive, excludeShownIn, expandInto, spec.activeSpeaker(), spec.cellSpacing());
     }
 
     private static boolean overlapAnywhere(List<TimeSpan> first, List<TimeSpan> second) {

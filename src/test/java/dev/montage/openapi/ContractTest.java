@@ -115,7 +115,12 @@ class ContractTest extends ApiTest {
                 "VideoRegionRequest.adaptive_grid", "VideoRegionRequest.exclude_shown_in", "VideoRegionRequest.expand_into",
                 "VideoRegion.adaptive_grid", "VideoRegion.exclude_shown_in", "VideoRegion.expand_into",
                 "VideoRegionRequest.focus", "VideoRegionRequest.min_dominance_ms", "VideoRegionRequest.min_hold_ms",
-                "VideoRegion.focus", "VideoRegion.min_dominance_ms", "VideoRegion.min_hold_ms");
+                "VideoRegion.focus", "VideoRegion.min_dominance_ms", "VideoRegion.min_hold_ms",
+
+                // issue 11, labels and look
+                "CreateRoomCompositionRequest.background_color", "RoomComposition.background_color",
+                "VideoRegionRequest.show_labels", "VideoRegionRequest.cell_spacing", "VideoRegion.show_labels",
+                "VideoRegion.cell_spacing");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 
