@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class SqlFilter {
 
+    /** The count of all matches, next to the columns of each row of a page; no table has a column of this name. */
+    private static final String TOTAL_COLUMN = "page_total_results";
+
     private final List<String> clauses = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
 
@@ -50,17 +53,32 @@ public final class SqlFilter {
         return statement.params(params);
     }
 
-    /** Counts and fetches one page of {@code select <columns> from <table> <filter> order by <order>}. */
+    /**
+     * Fetches one page of {@code select * from <table> <filter> order by <order>} and the number of all the rows
+     * that match, in one statement: every row of the page carries the count as a scalar subquery, which the
+     * database runs once (an init plan). A list under load spent a good part of its time in a second statement
+     * of its own for the count: one more connection taken from the pool and given back, one more round trip, one
+     * more statement for the database to bind and run. Only a page past the end, which has no row to carry the
+     * count, asks for it on its own.
+     */
     public <T> ListResponse<T> page(JdbcClient jdbc, String table, String order, PageRequest page,
             org.springframework.jdbc.core.RowMapper<T> mapper) {
-        long total = bind(jdbc.sql("select count(*) from " + table + sql())).query(Long.class).single();
-        List<T> rows = bind(jdbc.sql("select * from " + table + sql() + " order by " + order
-                + " limit :page_limit offset :page_offset"))
+        long[] total = {0};
+        List<T> rows = bind(jdbc.sql("select *, (select count(*) from " + table + sql() + ") as " + TOTAL_COLUMN
+                + " from " + table + sql() + " order by " + order + " limit :page_limit offset :page_offset"))
                 .param("page_limit", page.size())
                 .param("page_offset", page.offset())
-                .query(mapper)
+                .query((rs, row) -> {
+                    if (row == 0) {
+                        total[0] = rs.getLong(TOTAL_COLUMN);
+                    }
+                    return mapper.mapRow(rs, row);
+                })
                 .list();
-        return new ListResponse<>(rows, PageMeta.of(page, total));
+        if (rows.isEmpty() && page.offset() > 0) {
+            total[0] = bind(jdbc.sql("select count(*) from " + table + sql())).query(Long.class).single();
+        }
+        return new ListResponse<>(rows, PageMeta.of(page, total[0]));
     }
 
     private static java.time.OffsetDateTime startOf(LocalDate day) {

@@ -17,7 +17,6 @@ import dev.montage.api.SqlFilter;
 import dev.montage.api.Timestamps;
 import dev.montage.api.WebhookTarget;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -28,15 +27,17 @@ class CompositionRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
-    // made once: a TypeReference passed to readValue is resolved anew on every call, three times per row of a list
-    private final ObjectReader layoutReader;
-    private final ObjectReader idsReader;
+    // readers made once (a TypeReference passed to readValue is resolved anew on every call), values parsed once
+    // per distinct text: three columns of every row of a list
+    private final StoredJsonValues<LinkedHashMap<String, VideoRegion>> layouts;
+    private final StoredJsonValues<List<String>> ids;
 
     CompositionRepository(JdbcClient jdbc, JsonMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
-        this.layoutReader = mapper.readerFor(LAYOUT);
-        this.idsReader = mapper.readerFor(IDS);
+        // the map is shared between rows: Composition copies it, and its regions are immutable
+        this.layouts = new StoredJsonValues<>(mapper.readerFor(LAYOUT), layout -> layout);
+        this.ids = new StoredJsonValues<>(mapper.readerFor(IDS), List::copyOf);
     }
 
     void insert(Composition c) {
@@ -229,9 +230,9 @@ class CompositionRepository {
                 CompositionStatus.fromWire(rs.getString("status")),
                 rs.getString("output_format"),
                 rs.getString("resolution"),
-                layoutReader.readValue(rs.getString("video_layout")),
-                idsReader.readValue(rs.getString("audio_sources")),
-                idsReader.readValue(rs.getString("audio_sources_excluded")),
+                layouts.read(rs.getString("video_layout")),
+                ids.read(rs.getString("audio_sources")),
+                ids.read(rs.getString("audio_sources_excluded")),
                 rs.getBoolean("trim_gaps"),
                 new WebhookTarget(rs.getString("webhook_event_url"), rs.getString("webhook_event_failover_url"),
                         rs.getObject("webhook_timeout_secs", Integer.class)),
