@@ -29,17 +29,19 @@ class ActiveSpeakerOutputTest extends ApiTest {
     private static final String STARTED_AT = "2024-05-01T10:00:00Z";
 
     /**
-     * Speaker view: the active speaker large on top, everyone in a strip below.
+     * Speaker view: the active speaker large on top, a strip below of everyone else ({@code exclude_shown_in}), its
+     * grid sized for those present ({@code adaptive_grid}).
      * <pre>
      * seconds   0    1    2    3    4    5    6    7    8    9
      * red         [0.5 ======== 3)
      * green                          [3.5 ===== 6)
      * blue                                           [6.5 ===== 9)
      * speaker   red (look-ahead)---|green---------|blue----------
+     * strip     green, blue        |red, blue     |red, green      (red takes the cell green left, and so on)
      * </pre>
      */
     @Test
-    void threeParticipantsSpeakingInTurns_theRegionFollowsEachTurn() {
+    void threeParticipantsSpeakingInTurns_theRegionFollowsEachTurn_andTheStripNeverShowsTheSpeaker() {
         String session = session(
                 TestMedia.talking("red", 440, 9.5, 0.5, 3),
                 TestMedia.talking("green", 660, 9.5, 3.5, 6),
@@ -49,8 +51,8 @@ class ActiveSpeakerOutputTest extends ApiTest {
                 {"session_id": "%s", "resolution": "320x180",
                  "video_layout": {
                    "speaker": {"x_pos": 0, "y_pos": 0, "width": 320, "height": 132, "focus": "active_speaker"},
-                   "everyone": {"x_pos": 0, "y_pos": 132, "width": 320, "height": 48, "max_rows": 1,
-                                "video_sources": ["*"]}}}
+                   "strip": {"x_pos": 0, "y_pos": 132, "width": 320, "height": 48, "max_rows": 1,
+                             "video_sources": ["*"], "exclude_shown_in": ["speaker"], "adaptive_grid": true}}}
                 """.formatted(session));
 
         // the speaker region: a 176x132 picture centred at (160, 66)
@@ -61,18 +63,44 @@ class ActiveSpeakerOutputTest extends ApiTest {
         assertThat(framesNear(speaker, 3.8, 6.4, Rgb.GREEN)).as("green's turn").isTrue();
         assertSwitch(speaker, 6.5, Rgb.GREEN, Rgb.BLUE);
         assertThat(framesNear(speaker, 6.8, 9.4, Rgb.BLUE)).as("blue's turn and after").isTrue();
-        // the strip shows all three (cells 106 wide: centres at 53, 159, 265; in an order of the recording ids, which
-        // are random here, since all three start at the same instant)
-        Frames.Picture picture = Frames.pictureAt(out, 4.5, 320);
-        List<Rgb> strip = List.of(picture.colourAt(53, 156), picture.colourAt(159, 156), picture.colourAt(265, 156));
-        for (Rgb colour : List.of(Rgb.RED, Rgb.GREEN, Rgb.BLUE)) {
-            assertThat(strip).as("%s in the strip", colour).anyMatch(cell -> cell.isNear(colour));
+
+        // the strip: two cells of 160x48 (everyone but the speaker), 64x48 pictures centred at (80, 156), (240, 156)
+        List<List<Rgb>> strip = List.of(Frames.coloursOverTime(out, 80, 156), Frames.coloursOverTime(out, 240, 156));
+        List<Rgb> people = List.of(Rgb.RED, Rgb.GREEN, Rgb.BLUE);
+        int checked = 0;
+        for (int i = 1; i + 1 < speaker.size(); i++) {
+            Rgb shown = speaker.get(i);
+            if (!shown.isNear(speaker.get(i - 1)) || !shown.isNear(speaker.get(i + 1))) {
+                continue; // the frames either side of a switch
+            }
+            for (List<Rgb> cell : strip) {
+                assertThat(cell.get(i)).as("frame %d (%.2f s): the strip shows the other two, not the speaker %s",
+                        i, i / FPS, shown).isNot(Frames.near(shown))
+                        .matches(colour -> people.stream().anyMatch(colour::isNear), "someone's colour");
+            }
+            checked++;
         }
+        assertThat(checked).as("frames checked").isGreaterThan((int) (9 * FPS));
+        // at a hand-over the previous speaker takes the strip cell the new one left
+        int greensCell = cellShowing(strip, 2.0, Rgb.GREEN);
+        assertThat(cellShowing(strip, 4.5, Rgb.RED)).as("red takes green's cell").isEqualTo(greensCell);
+        int bluesCell = cellShowing(strip, 4.5, Rgb.BLUE);
+        assertThat(cellShowing(strip, 8.0, Rgb.GREEN)).as("green takes blue's cell").isEqualTo(bluesCell);
+
         // and what is heard is who is seen
         assertThat(AudioSpectrum.present(out, 4.0, 5.5, 660)).isTrue();
         assertThat(AudioSpectrum.absent(out, 4.0, 5.5, 440)).isTrue();
         assertThat(AudioSpectrum.absent(out, 4.0, 5.5, 880)).isTrue();
         assertThat(AudioSpectrum.present(out, 7.0, 8.5, 880)).isTrue();
+    }
+
+    private static int cellShowing(List<List<Rgb>> cells, double seconds, Rgb colour) {
+        for (int c = 0; c < cells.size(); c++) {
+            if (cells.get(c).get(frame(seconds)).isNear(colour)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no strip cell shows " + colour + " at " + seconds + " s");
     }
 
     /**
