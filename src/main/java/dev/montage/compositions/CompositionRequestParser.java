@@ -204,7 +204,7 @@ class CompositionRequestParser {
                         all.problems().atPointer(ErrorCode.BAD_REQUEST, pointer, "video_layout." + name + "." + field
                                 + " must not name the region itself");
                         namesOk = false;
-                    } else if (!all.has(other)) {
+                    } else if (!all.isPresent(other)) { // a region given as null is no region
                         all.problems().atPointer(ErrorCode.BAD_REQUEST, pointer, "video_layout." + name + "." + field
                                 + ": '" + other + "' is not a region of this video_layout");
                         namesOk = false;
@@ -290,6 +290,19 @@ class CompositionRequestParser {
         Optional<Integer> minHold = speakerRule(region, "min_hold_ms", focus);
         boolean showLabels = region.bool("show_labels").orElse(false);
         int cellSpacing = cellSpacing(region, where, width, height).orElse(0);
+        if (reuse.equals("none")) {
+            // under none a freed cell is never given out again, so a grid sized for those present now (or a strip
+            // whose pieces come and go with each hand-over) would leave out whoever comes later
+            refuseWith(region, "adaptive_grid", adaptiveGrid, "reuse none");
+            refuseWith(region, "exclude_shown_in", !excludeShownIn.isEmpty(), "reuse none");
+        }
+        if (activeSpeaker) {
+            // one picture at a time in one cell: these options would be accepted and then do nothing
+            refuseWith(region, "adaptive_grid", region.isPresent("adaptive_grid"), "focus active_speaker");
+            refuseWith(region, "exclude_shown_in", !excludeShownIn.isEmpty(), "focus active_speaker");
+            refuseWith(region, "expand_into", !expandInto.isEmpty(), "focus active_speaker");
+            refuseWith(region, "cell_spacing", region.isPresent("cell_spacing"), "focus active_speaker");
+        }
         if (!activeSpeaker) {
             return new VideoRegion(x, y, z, width, height, maxRows, maxColumns, videoSources, excluded, cellsExcluded,
                     reuse, adaptiveGrid, excludeShownIn, expandInto, null, null, null, showLabels, cellSpacing);
@@ -298,6 +311,14 @@ class CompositionRequestParser {
                 reuse, adaptiveGrid, excludeShownIn, expandInto, VideoRegion.ACTIVE_SPEAKER,
                 minDominance.orElse((int) SpeakerRules.DEFAULT.minDominanceMillis()),
                 minHold.orElse((int) SpeakerRules.DEFAULT.minHoldMillis()), showLabels, cellSpacing);
+    }
+
+    /** A 422 at {@code option} when it is set ({@code set}) in a region where it cannot work ({@code because}). */
+    private static void refuseWith(JsonFields region, String option, boolean set, String because) {
+        if (set) {
+            region.problems().atPointer(ErrorCode.BAD_REQUEST, region.pointer(option),
+                    option + " cannot be combined with " + because);
+        }
     }
 
     private static List<String> distinct(List<String> names) {

@@ -14,7 +14,7 @@ import java.util.List;
  * subtract([[0,10)], [[2,4), [8,12)])      == [[0,2), [4,8)]
  * }</pre>
  */
-final class TimeSpans {
+public final class TimeSpans {
 
     private TimeSpans() {
     }
@@ -57,7 +57,7 @@ final class TimeSpans {
     }
 
     /** The instants of {@code from} that {@code removed} does not cover. */
-    static List<TimeSpan> subtract(List<TimeSpan> from, List<TimeSpan> removed) {
+    public static List<TimeSpan> subtract(List<TimeSpan> from, List<TimeSpan> removed) {
         List<TimeSpan> result = new ArrayList<>();
         List<TimeSpan> holes = union(removed);
         for (TimeSpan span : union(from)) {

@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.montage.layout.CompositionPlan;
+import dev.montage.layout.Rect;
+import dev.montage.layout.TimeSpan;
+import dev.montage.layout.TimeSpans;
 
 /**
  * Renders a {@link CompositionPlan} into an MP4 file with one ffmpeg process (DESIGN.md §4 step 4).
@@ -114,17 +117,25 @@ public final class CompositionRenderer {
             if (painted.isEmpty()) {
                 continue;
             }
+            Rect box = new Rect(painted.get().x(), painted.get().y(), painted.get().image().getWidth(),
+                    painted.get().image().getHeight());
+            List<TimeSpan> shown = TimeSpans.subtract(label.shown(), NameLabel.coveredAbove(plan, label.region(), box));
+            if (shown.isEmpty()) {
+                continue;
+            }
             try {
                 Path image = Files.createTempFile(workDir, "label-", ".png");
                 // listed before it is written: a label half written is removed with the others
-                overlays.add(new LabelOverlay(image, painted.get().x(), painted.get().y(), label.shown()));
+                overlays.add(new LabelOverlay(image, painted.get().x(), painted.get().y(), shown));
                 if (!ImageIO.write(painted.get().image(), "png", image.toFile())) {
                     throw new IOException("no PNG writer");
                 }
             } catch (IOException e) {
                 overlays.forEach(overlay -> deleteQuietly(overlay.image()));
-                throw new RenderException("a name label could not be written to " + workDir + ": " + e, List.of(), "",
-                        e);
+                // no server path in the message: it becomes the composition's failure_reason; the log has both
+                log.warn("A name label could not be written to {}", workDir, e);
+                throw new RenderException("a name label could not be written to the render's work folder", List.of(),
+                        "", e);
             }
         }
         return overlays;

@@ -33,16 +33,16 @@ import dev.montage.node.NodeRoles;
  *
  * <p>Each run analyses once ({@link SpeechTimelines}). A recording deleted, or analysed by a composition, before
  * its job runs ends the job quietly. Audio that cannot be decoded is recorded as failed at once: trying again would
- * fail again. Storage that cannot be read (a bucket away) is tried again after 10 s, 20 s, 40 s and 80 s; after the
- * fifth failed try the recording's timeline is recorded as failed with the last error.
+ * fail again. Storage that cannot be read (a bucket away) is tried again after 10 s, 20 s, 40 s, … up to an hour
+ * between tries, for as long as it takes: the recording stays pending meanwhile, so a composition that needs its
+ * speech still analyses it itself, and an outage never turns into a timeline lost for good.
  */
 @Component
 class SpeechAnalysisQueue implements SmartLifecycle {
 
     static final String TASK_NAME = "analyse-speech";
-    static final int TRIES = 5;
-
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     private final CustomTask<Void> task;
     private final SchedulerClient client;
@@ -51,7 +51,7 @@ class SpeechAnalysisQueue implements SmartLifecycle {
     SpeechAnalysisQueue(JobQueues queues, RecordingRepository recordings, SpeechTimelines timelines,
             RecordingSettings settings, JobSettings jobs, NodeRoles roles) {
         this.task = Tasks.custom(TASK_NAME, Void.class)
-                .onFailure(failureHandler(recordings, timelines))
+                .onFailure(failureHandler())
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     analyse(recordings, timelines, UUID.fromString(instance.getId()));
@@ -81,25 +81,27 @@ class SpeechAnalysisQueue implements SmartLifecycle {
 
     /**
      * A run handed back by a stopping node is due again at once (another node, or this one after its restart, takes
-     * it); one that could not read storage waits, doubling the wait each time, and gives up after {@link #TRIES}.
+     * it); one that could not read storage waits, doubling the wait each time up to {@link #LONGEST_WAIT}, and never
+     * gives up (see the class comment).
      */
-    static FailureHandler<Void> failureHandler(RecordingRepository recordings, SpeechTimelines timelines) {
+    static FailureHandler<Void> failureHandler() {
         FailureHandler<Void> atOnce = new FailureHandler.OnFailureRetryLater<>(Duration.ZERO);
-        FailureHandler<Void> later = new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY, 2.0);
         return (complete, operations) -> {
-            Optional<Throwable> cause = complete.getCause();
-            if (cause.filter(HandedBack.class::isInstance).isPresent()) {
+            if (complete.getCause().filter(HandedBack.class::isInstance).isPresent()) {
                 atOnce.onFailure(complete, operations);
-            } else if (complete.getExecution().consecutiveFailures + 1 < TRIES) {
-                later.onFailure(complete, operations);
-            } else {
-                UUID id = UUID.fromString(complete.getExecution().getId());
-                String reason = "the recording's media could not be read after " + TRIES + " tries: "
-                        + cause.map(Throwable::getCause).map(Throwable::getMessage).orElse("no details");
-                recordings.findPendingSpeech(id).ifPresent(recording -> timelines.failed(recording, reason));
-                operations.remove();
+                return;
             }
+            operations.reschedule(complete, Instant.now().plus(waitAfter(complete.getExecution().consecutiveFailures)));
         };
+    }
+
+    /** 10 s after the first failure, twice as long after each further one, at most an hour. */
+    static Duration waitAfter(int consecutiveFailuresBefore) {
+        Duration wait = FIRST_RETRY;
+        for (int i = 0; i < consecutiveFailuresBefore && wait.compareTo(LONGEST_WAIT) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(LONGEST_WAIT) < 0 ? wait : LONGEST_WAIT;
     }
 
     /** Schedules the analysis of a new audio recording, in the caller's (the upload's) transaction. */

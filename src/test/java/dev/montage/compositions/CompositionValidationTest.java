@@ -181,6 +181,38 @@ class CompositionValidationTest extends ApiTest {
     }
 
     @Test
+    void aRegionGivenAsNullIsNoRegionToName() {
+        assertProblem(body("\"video_layout\": {\"strip\": {\"video_sources\": [\"*\"], \"exclude_shown_in\": [\"big\"]},"
+                + " \"big\": null}"), "/video_layout/strip/exclude_shown_in/0", "10015");
+    }
+
+    @Test
+    void reuseNoneCannotFollowWhoIsPresent() {
+        Response adaptive = assertProblem(region("\"reuse\": \"none\", \"adaptive_grid\": true"),
+                "/video_layout/r/adaptive_grid", "10015");
+        assertThat(adaptive.error().path("detail").asString()).isEqualTo("adaptive_grid cannot be combined with reuse none");
+        assertProblem(twoRegions("\"reuse\": \"none\", \"exclude_shown_in\": [\"big\"]", ""),
+                "/video_layout/strip/exclude_shown_in", "10015");
+        assertAccepted(region("\"reuse\": \"none\", \"adaptive_grid\": false"));
+    }
+
+    @Test
+    void anActiveSpeakerRegionTakesNoGridOptions() {
+        for (String option : new String[] {"\"adaptive_grid\": false", "\"cell_spacing\": 4"}) {
+            String name = option.substring(1, option.indexOf('"', 1));
+            assertProblem(twoRegions("", "\"focus\": \"active_speaker\", " + option), "/video_layout/big/" + name,
+                    "10015");
+        }
+        assertProblem(twoRegions("", "\"focus\": \"active_speaker\", \"exclude_shown_in\": [\"strip\"]"),
+                "/video_layout/big/exclude_shown_in", "10015");
+        assertProblem(twoRegions("", "\"focus\": \"active_speaker\", \"expand_into\": [\"strip\"]"),
+                "/video_layout/big/expand_into", "10015");
+        // named by others it is fine: the strip of a speaker view
+        assertAccepted(twoRegions("\"exclude_shown_in\": [\"big\"], \"adaptive_grid\": true",
+                "\"focus\": \"active_speaker\""));
+    }
+
+    @Test
     void regionsMustNotNameEachOtherInACycle() {
         Response cycle = assertProblem(twoRegions("\"exclude_shown_in\": [\"big\"]", "\"expand_into\": [\"strip\"]"),
                 "/video_layout/strip/exclude_shown_in/0", "10015");

@@ -38,8 +38,10 @@ class PhasedLayoutsTest extends ApiTest {
                 Map.of("started_at", "2024-05-01T10:00:00Z", "participant_context", "alice"));
         String session = alice.path(0).path("session_id").asString();
         String aliceId = alice.path(0).path("participant_id").asString();
-        upload(api, TestMedia.webm("blue", 660, 25),
-                Map.of("started_at", "2024-05-01T10:00:00Z", "session_id", session, "participant_context", "bob"));
+        // bob joins a second later, so that alice (first in) has the top cell: sources starting together would be
+        // ordered by their random recording ids
+        upload(api, TestMedia.webm("blue", 660, 24),
+                Map.of("started_at", "2024-05-01T10:00:01Z", "session_id", session, "participant_context", "bob"));
         JsonNode share = upload(api, TestMedia.videoOnly("green", 10),
                 Map.of("started_at", "2024-05-01T10:00:10Z", "session_id", session, "participant_id", aliceId));
         String shareId = share.path(0).path("id").asString();

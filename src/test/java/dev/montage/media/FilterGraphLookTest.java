@@ -79,8 +79,25 @@ class FilterGraphLookTest {
         List<NameLabel> labels = NameLabel.of(plan, new Look(Colour.BLACK, Set.of("main"), Map.of("b", "Bob\n")));
 
         assertThat(labels).containsExactly(new NameLabel("Bob", new Rect(220, 0, 160, 120),
-                List.of(new TimeSpan(1000, 2000))));
+                List.of(new TimeSpan(1000, 2000)), 0));
         assertThat(NameLabel.of(plan, new Look(Colour.BLACK, Set.of("other"), Map.of("b", "Bob")))).isEmpty();
+    }
+
+    @Test
+    void aLabelIsCoveredWhileAPictureOfALaterRegionLiesOverItsBox() {
+        // "a" fills the canvas from 0 s; "b" is a picture-in-picture in the bottom right corner from 1 s
+        List<VideoTrack> video = List.of(
+                VideoTrack.continuous("a", "a", new TimeSpan(0, 2000), 400, 120),
+                VideoTrack.continuous("b", "b", new TimeSpan(1000, 2000), 160, 120));
+        CompositionPlan plan = LayoutPlanner.plan(video, List.of(), new LayoutRequest(new Resolution(400, 120),
+                List.of(RegionSpec.builder("main", 0, 0, 400, 120).videoSources("a").build(),
+                        RegionSpec.builder("pip", 240, 0, 160, 120).z(1).videoSources("b").build()),
+                AudioSelection.ALL, false));
+
+        assertThat(NameLabel.coveredAbove(plan, 0, new Rect(300, 100, 60, 20)))
+                .as("a box under the picture-in-picture").containsExactly(new TimeSpan(1000, 2000));
+        assertThat(NameLabel.coveredAbove(plan, 0, new Rect(10, 100, 60, 20))).as("a box beside it").isEmpty();
+        assertThat(NameLabel.coveredAbove(plan, 1, new Rect(300, 100, 60, 20))).as("the top region's own").isEmpty();
     }
 
     @Test
