@@ -27,6 +27,8 @@ class ActiveSpeakerOutputTest extends ApiTest {
     private static final double FPS = 30;
     private static final double SWITCH_TOLERANCE = 0.3;
     private static final String STARTED_AT = "2024-05-01T10:00:00Z";
+    /** Set to a path to write the speaker view's frame at 4.5 s there, the picture in docs/compositions.md. */
+    private static final String PICTURE_PROPERTY = "montage.docs.speaker-view-picture";
 
     /**
      * Speaker view: the active speaker large on top, a strip below of everyone else ({@code exclude_shown_in}), its
@@ -86,6 +88,11 @@ class ActiveSpeakerOutputTest extends ApiTest {
         assertThat(cellShowing(strip, 4.5, Rgb.RED)).as("red takes green's cell").isEqualTo(greensCell);
         int bluesCell = cellShowing(strip, 4.5, Rgb.BLUE);
         assertThat(cellShowing(strip, 8.0, Rgb.GREEN)).as("green takes blue's cell").isEqualTo(bluesCell);
+
+        String picture = System.getProperty(PICTURE_PROPERTY);
+        if (picture != null) {
+            Frames.writePng(out, 4.5, Path.of(picture));
+        }
 
         // and what is heard is who is seen
         assertThat(AudioSpectrum.present(out, 4.0, 5.5, 660)).isTrue();

@@ -68,7 +68,7 @@ class PhasedLayoutsTest extends ApiTest {
         assertColour(out, 15, 280, 5, Rgb.BLACK);
         String picture = System.getProperty(PICTURE_PROPERTY);
         if (picture != null) {
-            writeFrame(out, 15, Path.of(picture));
+            Frames.writePng(out, 15, Path.of(picture));
         }
     }
 
@@ -142,13 +142,6 @@ class PhasedLayoutsTest extends ApiTest {
         assertColour(out, 6, 120, 90, Rgb.GREEN);
         assertColour(out, 6, 280, 45, other);
         assertColour(out, 6, 280, 135, firstInBig);
-    }
-
-    /** The frame at {@code seconds} as a PNG, for the documentation. */
-    private static void writeFrame(Path video, double seconds, Path png) throws Exception {
-        Process ffmpeg = new ProcessBuilder(TestMedia.ffmpeg(), "-v", "error", "-y", "-ss", String.valueOf(seconds),
-                "-i", video.toString(), "-frames:v", "1", png.toString()).inheritIO().start();
-        assertThat(ffmpeg.waitFor()).isZero();
     }
 
     private static void assertColour(Path video, double seconds, int x, int y, Rgb expected) {

@@ -34,6 +34,12 @@ public final class Frames {
      * The whole frame shown at {@code seconds} of a video {@code width} pixels wide: one ffmpeg run for a test
      * that looks at many places of one frame.
      */
+    /** The frame at {@code seconds} written as a PNG: how the pictures under docs/ are made from a test's output. */
+    public static void writePng(Path video, double seconds, Path png) {
+        ToolOutput.stdout(List.of(TestMedia.ffmpeg(), "-v", "error", "-y", "-ss", String.valueOf(seconds),
+                "-i", video.toString(), "-frames:v", "1", png.toAbsolutePath().toString()));
+    }
+
     public static Picture pictureAt(Path video, double seconds, int width) {
         byte[] rgb = ToolOutput.stdout(List.of(TestMedia.ffmpeg(), "-v", "error",
                 "-ss", String.format(Locale.ROOT, "%.3f", seconds), "-i", video.toString(),
