@@ -99,14 +99,29 @@ done
 api() { curl -sS -H "Authorization: Bearer $KEY" "$@"; }
 field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\)\"\{0,1\}.*/\1/p" | head -1; }
 SESSION=
+AUDIO_IDS=()
 for i in 0 1 2; do
   args=(-F file=@"$INPUTS/p$i.webm" -F started_at=2024-05-01T10:00:00Z -F participant_context=p$i)
   [ -n "$SESSION" ] && args+=(-F session_id="$SESSION")
   answer=$(api "${args[@]}" "$BASE/v2/room_recordings")
   [ -n "$SESSION" ] || SESSION=$(echo "$answer" | field session_id)
   echo "$answer" | grep -q '"id"' || die "upload of p$i failed: $answer"
+  AUDIO_IDS+=("$(echo "$answer" | python3 -c 'import json, sys
+print(next(r["id"] for r in json.load(sys.stdin)["data"] if r["type"] == "audio"))')")
 done
 log "uploaded 3 recordings into session $SESSION"
+# The speech analysis runs in the background after each upload: wait for it, so that no composition below pays for
+# it (a composition would otherwise analyse a pending recording itself, and the grid would share the CPU with it).
+for id in "${AUDIO_IDS[@]}"; do
+  [ -n "$id" ] || die "an upload answered no audio recording"
+  for _ in $(seq 1 600); do
+    status=$(api "$BASE/v2/room_recordings/$id/activity" | field status)
+    [ "$status" = pending ] || break
+    sleep 1
+  done
+  [ "$status" = analysed ] || die "the speech of $id was not analysed: $status"
+done
+log "speech analysed"
 
 # --- the runs --------------------------------------------------------------------------------------------------
 GRID='"grid":{"video_sources":["*"]}'
