@@ -1,9 +1,6 @@
 package dev.montage.media;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a command at a low CPU priority ({@code nice -n 10}), for background work that should yield to whatever
@@ -19,42 +16,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class LowPriority {
 
-    private static final List<String> PREFIX = List.of("nice", "-n", "10");
-    private static final boolean AVAILABLE = works();
+    private static final CommandPrefix PREFIX = new CommandPrefix(List.of("nice", "-n", "10"));
 
     private LowPriority() {
     }
 
     /** {@code command}, started at low priority where that can be done. */
     static List<String> of(List<String> command) {
-        if (!AVAILABLE) {
-            return command;
-        }
-        List<String> niced = new ArrayList<>(PREFIX);
-        niced.addAll(command);
-        return niced;
+        return PREFIX.apply(command);
     }
 
     static boolean available() {
-        return AVAILABLE;
-    }
-
-    private static boolean works() {
-        List<String> probe = new ArrayList<>(PREFIX);
-        probe.add("true");
-        try {
-            Process process = new ProcessBuilder(probe).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return PREFIX.available();
     }
 }

@@ -1,9 +1,6 @@
 package dev.montage.media;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes a child process die with the JVM. A JVM that is killed (kill -9, the OOM killer) cannot stop its
@@ -20,42 +17,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class ParentDeathSignal {
 
-    private static final List<String> PREFIX = List.of("setpriv", "--pdeathsig", "KILL", "--");
-    private static final boolean AVAILABLE = works();
+    private static final CommandPrefix PREFIX = new CommandPrefix(List.of("setpriv", "--pdeathsig", "KILL", "--"));
 
     private ParentDeathSignal() {
     }
 
     /** {@code command}, started so that it is killed when its starter dies; unchanged where that cannot be. */
     static List<String> guard(List<String> command) {
-        if (!AVAILABLE) {
-            return command;
-        }
-        List<String> guarded = new ArrayList<>(PREFIX);
-        guarded.addAll(command);
-        return guarded;
+        return PREFIX.apply(command);
     }
 
     static boolean available() {
-        return AVAILABLE;
-    }
-
-    private static boolean works() {
-        List<String> probe = new ArrayList<>(PREFIX);
-        probe.add("true");
-        try {
-            Process process = new ProcessBuilder(probe).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return PREFIX.available();
     }
 }
