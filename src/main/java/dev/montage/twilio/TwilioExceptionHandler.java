@@ -11,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -22,7 +21,8 @@ import dev.montage.api.ApiException;
 /**
  * Every error of a {@code /v1} controller in Twilio's shape. The services these controllers call speak Montage's
  * own errors ({@link ApiException}, with a JSON pointer into the /v2 body the request was translated into); their
- * pointer names the Twilio parameter the problem came from ({@link #PARAMETERS}).
+ * pointer names the Twilio parameter the problem came from ({@link #PARAMETERS}). Errors raised before a controller is
+ * chosen (no such route, a method the route lacks) are the application-wide handler's, in the /v2 envelope.
  */
 @RestControllerAdvice(basePackageClasses = TwilioExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -71,11 +71,6 @@ class TwilioExceptionHandler {
         String pointer = error.source().pointer();
         String top = pointer.length() > 1 ? pointer.substring(1).split("/", 2)[0] : "";
         return PARAMETERS.getOrDefault(top, pointer);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<TwilioError> method(HttpRequestMethodNotSupportedException e) {
-        return answer(TwilioError.of(405, TwilioError.INVALID_PARAMETER, e.getMethod() + " is not allowed here"));
     }
 
     @ExceptionHandler(Exception.class)
