@@ -3,6 +3,7 @@ package dev.montage.twilio;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.montage.api.AccountId;
+import dev.montage.api.ApiException;
 import dev.montage.api.DateFilter;
+import dev.montage.api.ListResponse;
+import dev.montage.api.PageMeta;
 import dev.montage.api.PublicBaseUrl;
 import dev.montage.compositions.Composition;
 import dev.montage.compositions.CompositionQuery;
@@ -86,11 +90,14 @@ class TwilioCompositionController {
         Optional<Instant> until = TwilioDates.parse("DateCreatedBefore", before);
         TwilioPage page = TwilioPage.of(request);
         String base = baseUrl.forCurrentRequest();
+        if ("deleted".equals(status)) {
+            // a deleted composition is gone (404), so none is ever "deleted"
+            return page.answer("compositions", new ListResponse<>(List.of(), PageMeta.of(page.request(), 0)), base,
+                    request);
+        }
         DateFilter anyDay = new DateFilter(Optional.empty(), Optional.empty(), Optional.empty());
-        // a deleted composition is gone (404), so none is ever "deleted": that filter finds nothing
-        Optional<String> stored = Optional.ofNullable(status).map(s -> s.equals("deleted") ? "none" : s);
-        var rows = compositions.list(account, new CompositionQuery(session, stored, anyDay, from, until),
-                page.request()).map(c -> view(account, c, base));
+        var rows = compositions.list(account, new CompositionQuery(session, Optional.ofNullable(status), anyDay, from,
+                until), page.request()).map(c -> view(account, c, base));
         return page.answer("compositions", rows, base, request);
     }
 
@@ -144,7 +151,7 @@ class TwilioCompositionController {
         UUID id = TwilioSid.COMPOSITION.parse(sid).orElseThrow(() -> TwilioException.notFound(request.getRequestURI()));
         try {
             return compositions.get(account, id);
-        } catch (dev.montage.api.ApiException e) {
+        } catch (ApiException e) { // not found: said in Twilio's words
             throw TwilioException.notFound(request.getRequestURI());
         }
     }

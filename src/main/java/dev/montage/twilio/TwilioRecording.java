@@ -1,6 +1,7 @@
 package dev.montage.twilio;
 
 import java.util.Locale;
+import java.util.Map;
 
 import dev.montage.recordings.RoomRecording;
 
@@ -13,7 +14,7 @@ import dev.montage.recordings.RoomRecording;
 record TwilioRecording(String accountSid, String status, String dateCreated, String sid, String sourceSid, long size,
         String url, String type, long duration, String container, String codec, GroupingSids groupingSids,
         String trackName, long offset, String mediaExternalLocation, String statusCallback,
-        String statusCallbackMethod, String roomSid, java.util.Map<String, String> links) {
+        String statusCallbackMethod, String roomSid, Map<String, String> links) {
 
     static TwilioRecording of(RoomRecording r, String baseUrl) {
         String sid = TwilioSid.RECORDING.of(r.id());
@@ -22,7 +23,7 @@ record TwilioRecording(String accountSid, String status, String dateCreated, Str
                 Math.round(r.durationMillis() / 1000.0), container(r.blobKey()), codec(r.codec()),
                 new GroupingSids(TwilioSid.ROOM.of(r.sessionId()), TwilioSid.PARTICIPANT.of(r.participantId())),
                 r.trackName().orElse(sid), r.startedAt().toEpochMilli(), null, null, null,
-                TwilioSid.ROOM.of(r.sessionId()), java.util.Map.of());
+                TwilioSid.ROOM.of(r.sessionId()), Map.of());
     }
 
     /** Twilio's codec names: {@code VP8}, {@code H264}, {@code OPUS}, {@code PCMU}; others in upper case. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.montage.api.AccountId;
+import dev.montage.api.ApiException;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageMeta;
 import dev.montage.api.PublicBaseUrl;
@@ -164,7 +165,7 @@ class TwilioRoomController {
         UUID id = TwilioSid.RECORDING.parse(sid).orElseThrow(() -> TwilioException.notFound(request.getRequestURI()));
         try {
             return recordings.get(account, id);
-        } catch (dev.montage.api.ApiException e) {
+        } catch (ApiException e) { // not found: said in Twilio's words
             throw TwilioException.notFound(request.getRequestURI());
         }
     }
