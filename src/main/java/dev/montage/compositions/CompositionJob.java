@@ -265,7 +265,7 @@ class CompositionJob {
     /** The evidence for the operator: what ran, and what ffmpeg said last (the client sees only the reason). */
     private static void logFailedRender(RenderException render) {
         if (render.commandLine().isEmpty()) {
-            log.warn("Render failed before ffmpeg ran: {}", render.getMessage());
+            log.warn("Render failed before ffmpeg ran: {}", render.getMessage(), render.getCause());
             return;
         }
         log.warn("Render failed: {}; command line: {}; stderr tail:\n{}", render.getMessage(),
