@@ -108,6 +108,10 @@ class CompositionPreviewTest extends ApiTest {
             assertPixelsMatchPreview(out, at, preview, colours);
         }
         assertSvgShowsCellsAt(svgAnswer.body(), 4.0, preview);
+        // carol's cell, labelled with her hostile label as plain text
+        Response svgWithCarol = api.send("POST", "/v2/room_compositions/preview?at=6.5",
+                Map.of("Accept", "image/svg+xml"), body);
+        assertSvgShowsCellsAt(svgWithCarol.body(), 6.5, preview);
     }
 
     private static String videoOf(JsonNode uploaded) {
@@ -189,7 +193,7 @@ class CompositionPreviewTest extends ApiTest {
             assertThat(span.getTextContent()).startsWith(HOSTILE_LABEL);
         });
         assertThat(byClass(document, "line", "marker")).singleElement()
-                .extracting(marker -> marker.getAttribute("data-at-secs")).isEqualTo("4");
+                .extracting(marker -> Double.parseDouble(marker.getAttribute("data-at-secs"))).isEqualTo(at);
     }
 
     private static List<Element> byClass(Object root, String tag, String cssClass) {
