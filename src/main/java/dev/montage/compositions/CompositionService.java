@@ -24,9 +24,12 @@ import dev.montage.api.Timestamps;
 import dev.montage.jobs.SchedulerLifecycle;
 import dev.montage.storage.BlobStore;
 
-/** Creates, reads, lists and deletes compositions. */
+/**
+ * Creates, reads, lists and deletes compositions. Public for the Twilio protocol ({@code dev.montage.twilio}), which
+ * translates its requests into these calls so that a composition is one resource under both APIs.
+ */
 @Service
-class CompositionService {
+public class CompositionService {
 
     private static final Logger log = LoggerFactory.getLogger(CompositionService.class);
 
@@ -60,7 +63,7 @@ class CompositionService {
     }
 
     @Transactional
-    Composition create(AccountId account, JsonBody body) {
+    public Composition create(AccountId account, JsonBody body) {
         CompositionRequest request = parser.parse(account, body);
         Instant now = Timestamps.now(clock);
         Composition composition = request.toComposition(ids.generateId(), account.value(), now);
@@ -73,11 +76,11 @@ class CompositionService {
         return composition;
     }
 
-    Composition get(AccountId account, UUID id) {
+    public Composition get(AccountId account, UUID id) {
         return compositions.find(account.value(), id).orElseThrow(() -> Ids.notFound("Room composition", id));
     }
 
-    ListResponse<Composition> list(AccountId account, CompositionQuery query, PageRequest page) {
+    public ListResponse<Composition> list(AccountId account, CompositionQuery query, PageRequest page) {
         return compositions.list(account.value(), query, page);
     }
 
@@ -86,7 +89,7 @@ class CompositionService {
      * on this node (one on another node stops at its next progress update), drops a job not yet started,
      * and removes the media of a completed composition.
      */
-    void delete(AccountId account, UUID id) {
+    public void delete(AccountId account, UUID id) {
         Composition composition = get(account, id);
         if (!compositions.delete(account.value(), id)) {
             throw Ids.notFound("Room composition", id);
