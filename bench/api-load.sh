@@ -42,6 +42,11 @@
 # Run folders (service log, wrk outputs, targets with their keys) go to bench/work/ (not committed). Exits
 # non-zero when seeding or the service fails, not when a target is missed. Not part of `mvn verify`.
 set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+. "$HERE/common.sh"
+help_if_asked "$@"
+[ $# -eq 0 ] || { echo "bench/api-load.sh takes no arguments (settings come from the environment; see --help)" >&2; exit 2; }
 
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-15s}
@@ -62,14 +67,9 @@ PER_ACCOUNT=$((COMPOSITIONS / ACCOUNTS))
 [ $((PER_ACCOUNT * ACCOUNTS)) -eq "$COMPOSITIONS" ] && [ "$PER_ACCOUNT" -ge 100 ] && [ "$SESSIONS" -ge 1 ] \
   || { echo "COMPOSITIONS must be a multiple of ACCOUNTS, at least 100 per account" >&2; exit 2; }
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$HERE")
 RUN=$HERE/work/api-load-$(date +%Y%m%d-%H%M%S)
 DATA=$RUN/data
 mkdir -p "$DATA"
-
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
 
 # --- tools -------------------------------------------------------------------------------------------------------
 if ! command -v wrk > /dev/null; then
@@ -82,7 +82,7 @@ fi
 command -v psql > /dev/null || die "psql is missing (apt-get install postgresql-client)"
 psql -qAtc 'select 1' > /dev/null || die "no PostgreSQL at $PGUSER@$PGHOST:$PGPORT/$PGDATABASE"
 
-. "$HERE/packaged-jar.sh"
+use_packaged_jar
 
 # --- the database ------------------------------------------------------------------------------------------------
 export MONTAGE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA"
