@@ -19,6 +19,10 @@
 #
 # Not part of `mvn verify`.
 set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+. "$HERE/common.sh"
+help_if_asked "$@"
 
 MINUTES=${1:-10}
 [[ $MINUTES =~ ^[0-9]+$ && $MINUTES -ge 1 ]] || { echo "usage: bench/active-speaker.sh [minutes>=1]" >&2; exit 2; }
@@ -26,21 +30,11 @@ ORDER=${ORDER:-gsgs}
 [[ $ORDER =~ ^[gs]+$ && $ORDER == *g* && $ORDER == *s* ]] || { echo "ORDER: letters g and s, at least one of each" >&2; exit 2; }
 DURATION=$((MINUTES * 60))
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$HERE")
 WORK=$HERE/work
 mkdir -p "$WORK"
 
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-
-. "$HERE/packaged-jar.sh"
-
-FFMPEG=$(find ~/.javacpp/cache -name ffmpeg -type f 2>/dev/null | head -1 || true)
-[ -n "$FFMPEG" ] || die "no bundled ffmpeg in ~/.javacpp/cache: run bench/run.sh 1 (or the service) once first"
-FFPROBE=$(dirname "$FFMPEG")/ffprobe
+use_packaged_jar
+use_bundled_ffmpeg
 
 # --- the inputs: three participants speaking in turns --------------------------------------------------------
 INPUTS=$WORK/speaker-inputs-${MINUTES}m

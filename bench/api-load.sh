@@ -30,8 +30,12 @@
 #
 # Environment:
 #   DURATION      each measured run (default 30s)       WARMUP       each warm-up run (default 15s)
-#   WARMUP_ROUNDS rounds of warm-up over the four endpoints before measuring (default 2: on a busy machine one
-#                 round of 10 s left the JIT compiling through the first measured run)
+#   WARMUP_ROUNDS rounds of warm-up over the four endpoints before measuring, at least (default 2: on a busy
+#                 machine one round of 10 s left the JIT compiling through the first measured run)
+#   WARMUP_MAX_ROUNDS  at most (default 6): after WARMUP_ROUNDS, rounds go on while the JIT still spent more than
+#                 WARMUP_JIT_PERCENT (default 3) % of the round's wall time compiling (jstat -compiler). On a quiet
+#                 machine two rounds left it compiling: the first floor ran at half the speed of the last one
+#                 (bench/RESULTS.md, "The list under load, third pass"), which flattered every ratio.
 #   CONNECTIONS   wrk connections (default 64)          THREADS      wrk threads (default 2)
 #   TIMEOUT       wrk's time limit per answer (default 10s; wrk's own 2 s would cut every p99 at 2 s on a busy
 #                 machine and count the slower answers as socket errors, not as latency)
@@ -42,10 +46,17 @@
 # Run folders (service log, wrk outputs, targets with their keys) go to bench/work/ (not committed). Exits
 # non-zero when seeding or the service fails, not when a target is missed. Not part of `mvn verify`.
 set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+. "$HERE/common.sh"
+help_if_asked "$@"
+[ $# -eq 0 ] || { echo "bench/api-load.sh takes no arguments (settings come from the environment; see --help)" >&2; exit 2; }
 
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-15s}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
+WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-6}
+WARMUP_JIT_PERCENT=${WARMUP_JIT_PERCENT:-3}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 TIMEOUT=${TIMEOUT:-10s}
@@ -58,18 +69,16 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 [[ $SCHEMA =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "SCHEMA must be a plain lower-case identifier" >&2; exit 2; }
 [[ $ACCOUNTS =~ ^[0-9]+$ && $COMPOSITIONS =~ ^[0-9]+$ && $SESSIONS =~ ^[0-9]+$ ]] \
   || { echo "ACCOUNTS, COMPOSITIONS and SESSIONS must be numbers" >&2; exit 2; }
+[[ $WARMUP_ROUNDS =~ ^[0-9]+$ && $WARMUP_MAX_ROUNDS =~ ^[0-9]+$ && $WARMUP_MAX_ROUNDS -ge $WARMUP_ROUNDS ]] \
+  && [[ $WARMUP_JIT_PERCENT =~ ^[0-9]+([.][0-9]+)?$ ]] \
+  || { echo "WARMUP_ROUNDS <= WARMUP_MAX_ROUNDS, and WARMUP_JIT_PERCENT, must be numbers" >&2; exit 2; }
 PER_ACCOUNT=$((COMPOSITIONS / ACCOUNTS))
 [ $((PER_ACCOUNT * ACCOUNTS)) -eq "$COMPOSITIONS" ] && [ "$PER_ACCOUNT" -ge 100 ] && [ "$SESSIONS" -ge 1 ] \
   || { echo "COMPOSITIONS must be a multiple of ACCOUNTS, at least 100 per account" >&2; exit 2; }
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$HERE")
 RUN=$HERE/work/api-load-$(date +%Y%m%d-%H%M%S)
 DATA=$RUN/data
 mkdir -p "$DATA"
-
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
 
 # --- tools -------------------------------------------------------------------------------------------------------
 if ! command -v wrk > /dev/null; then
@@ -82,7 +91,7 @@ fi
 command -v psql > /dev/null || die "psql is missing (apt-get install postgresql-client)"
 psql -qAtc 'select 1' > /dev/null || die "no PostgreSQL at $PGUSER@$PGHOST:$PGPORT/$PGDATABASE"
 
-. "$HERE/packaged-jar.sh"
+use_packaged_jar
 
 # --- the database ------------------------------------------------------------------------------------------------
 export MONTAGE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA"
@@ -194,9 +203,24 @@ bench() { # <label> <endpoint> <duration>
   log "$label: $(awk '{ printf "%s req/s, p50 %s ms, p99 %s ms, errors %d", $3, $4, $5, $6 + $7 }' <<< "${RESULT[$label]}")"
 }
 
-log "warm-up: $WARMUP_ROUNDS rounds of $WARMUP per endpoint"
-for round in $(seq 1 "$WARMUP_ROUNDS"); do
+# seconds the JIT has spent compiling so far; empty without jstat
+jit_seconds() { jstat -compiler "$JPID" 2>/dev/null | awk 'NR == 2 { print $4 }' || true; }
+log "warm-up: $WARMUP_ROUNDS to $WARMUP_MAX_ROUNDS rounds of $WARMUP per endpoint, until the JIT spends under $WARMUP_JIT_PERCENT % of a round compiling"
+WARMED=0
+WARMUP_JIT=
+for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
+  jit0=$(jit_seconds); t0=$(now)
   for e in floor list get post; do bench "warmup$round-$e" "$e" "$WARMUP"; done
+  jit1=$(jit_seconds); t1=$(now)
+  WARMED=$round
+  if [ -z "$jit0" ] || [ -z "$jit1" ]; then
+    [ "$round" -lt "$WARMUP_ROUNDS" ] && continue
+    WARMUP_JIT="JIT not watched (no jstat)"; break
+  fi
+  share=$(awk -v a="$jit0" -v b="$jit1" -v w="$(elapsed "$t0" "$t1")" 'BEGIN { printf "%.1f", 100 * (b - a) / w }')
+  WARMUP_JIT="the JIT compiled for $share % of the last round's wall time"
+  log "warm-up round $round: $WARMUP_JIT"
+  [ "$round" -ge "$WARMUP_ROUNDS" ] && awk -v s="$share" -v m="$WARMUP_JIT_PERCENT" 'BEGIN { exit !(s < m) }' && break
 done
 log "measuring: $DURATION per endpoint, $CONNECTIONS connections, $THREADS wrk threads, timeout $TIMEOUT"
 bench floor floor "$DURATION"
@@ -222,7 +246,8 @@ for l in floor list get post floor-again; do ALL_ERRORS=$((ALL_ERRORS + $(errors
   echo "$(java -version 2>&1 | head -1), PostgreSQL $(psql -qAtc 'show server_version'), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }')"
   echo "data: $COUNTS"
   echo "service: api role only, rate limits off, max-queued-per-account 1000000, default heap${JAVA_OPTS:+, $JAVA_OPTS}"
-  echo "load: $DURATION per endpoint after $WARMUP_ROUNDS warm-up rounds of $WARMUP each, $CONNECTIONS connections, $THREADS wrk threads on the same cores,"
+  echo "load: $DURATION per endpoint after $WARMED warm-up rounds of $WARMUP each ($WARMUP_JIT),"
+  echo "      $CONNECTIONS connections, $THREADS wrk threads on the same cores,"
   echo "      answers slower than $TIMEOUT counted as errors (socket timeouts);"
   echo "      load average before $LOAD_BEFORE, after $LOAD_AFTER"
   echo

@@ -25,6 +25,10 @@
 # Exits non-zero when the service is not ready, an upload or the composition fails, or an output is not
 # the expected duration and size. Not part of `mvn verify`.
 set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+. "$HERE/common.sh"
+help_if_asked "$@"
 
 MINUTES=${1:-10}
 [[ $MINUTES =~ ^[0-9]+$ && $MINUTES -ge 1 ]] || { echo "usage: bench/run.sh [minutes>=1]" >&2; exit 2; }
@@ -32,36 +36,11 @@ ORDER=${ORDER:-bsb}
 [[ $ORDER =~ ^[bs]+$ && $ORDER == *s* ]] || { echo "ORDER must be letters b and s, with at least one s" >&2; exit 2; }
 DURATION=$((MINUTES * 60))
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$HERE")
 WORK=$HERE/work
 mkdir -p "$WORK"
 
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-
-# --- the service jar ---------------------------------------------------------------------------------------
-. "$HERE/packaged-jar.sh"
-
-# --- the bundled ffmpeg --------------------------------------------------------------------------------------
-# The service extracts it to ~/.javacpp/cache on first use; if it never ran here, take it out of the jar.
-FFMPEG=$(find ~/.javacpp/cache -name ffmpeg -type f 2>/dev/null | head -1 || true)
-if [ -z "$FFMPEG" ]; then
-  FFMPEG=$(find "$WORK/ffmpeg" -name ffmpeg -type f 2>/dev/null | head -1 || true)
-fi
-if [ -z "$FFMPEG" ]; then
-  log "extracting the bundled ffmpeg from the jar into $WORK/ffmpeg"
-  tmp=$(mktemp -d)
-  (cd "$tmp" && unzip -q -o "$JAR" 'BOOT-INF/lib/ffmpeg-*-linux-x86_64*.jar' \
-    && unzip -q -o BOOT-INF/lib/ffmpeg-*-linux-x86_64*.jar 'org/bytedeco/ffmpeg/*' -d "$WORK/ffmpeg")
-  rm -rf "$tmp"
-  FFMPEG=$(find "$WORK/ffmpeg" -name ffmpeg -type f | head -1)
-  chmod +x "$(dirname "$FFMPEG")"/ff*
-fi
-FFPROBE=$(dirname "$FFMPEG")/ffprobe
-[ -x "$FFMPEG" ] && [ -x "$FFPROBE" ] || die "no bundled ffmpeg/ffprobe found"
+use_packaged_jar
+use_bundled_ffmpeg
 log "ffmpeg: $FFMPEG"
 
 # --- the inputs ------------------------------------------------------------------------------------------------

@@ -26,6 +26,10 @@
 # code). Inputs are cached in bench/work/. Exits non-zero when a service does not start, an upload fails or an
 # analysis does not end as expected. Not part of `mvn verify`. Takes about 3 minutes on 2 busy cores.
 set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+. "$HERE/common.sh"
+help_if_asked "$@"
 
 MINUTES=${1:-10}
 [[ $MINUTES =~ ^[0-9]+$ && $MINUTES -ge 1 ]] || { echo "usage: bench/upload-speech.sh [minutes>=1]" >&2; exit 2; }
@@ -34,31 +38,15 @@ UPLOADS=${UPLOADS:-4}
 [[ $ROUNDS =~ ^[1-9][0-9]*$ && $UPLOADS =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS and UPLOADS must be >= 1" >&2; exit 2; }
 DURATION=$((MINUTES * 60))
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$HERE")
 WORK=$HERE/work
 mkdir -p "$WORK"
 
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 range() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 { a = $1 } { b = $1 } END { printf "%s-%s", a, b }'; }
 
 # --- the service jar and the bundled ffmpeg ---------------------------------------------------------------------
-. "$HERE/packaged-jar.sh"
-FFMPEG=$(find ~/.javacpp/cache "$WORK/ffmpeg" -name ffmpeg -type f 2>/dev/null | head -1 || true)
-if [ -z "$FFMPEG" ]; then
-  log "extracting the bundled ffmpeg from the jar into $WORK/ffmpeg"
-  tmp=$(mktemp -d)
-  (cd "$tmp" && unzip -q -o "$JAR" 'BOOT-INF/lib/ffmpeg-*-linux-x86_64*.jar' \
-    && unzip -q -o BOOT-INF/lib/ffmpeg-*-linux-x86_64*.jar 'org/bytedeco/ffmpeg/*' -d "$WORK/ffmpeg")
-  rm -rf "$tmp"
-  FFMPEG=$(find "$WORK/ffmpeg" -name ffmpeg -type f | head -1)
-  chmod +x "$(dirname "$FFMPEG")"/ff*
-fi
-[ -x "$FFMPEG" ] || die "no bundled ffmpeg found"
+use_packaged_jar
+use_bundled_ffmpeg
 
 # --- the inputs --------------------------------------------------------------------------------------------------
 INPUTS=$WORK/speech-inputs-${MINUTES}m
@@ -145,7 +133,7 @@ await_analysed() { # id since
     case $status in
       analysed)
         echo "$state" | grep -q '"start_millis"' || die "recording $1 was analysed but has no speech: $state"
-        elapsed "$2" "$(now)"; return ;;
+        elapsed "$2" "$(now)" 3; return ;;
       pending) sleep 0.1 ;;
       *) die "the analysis of recording $1 ended $status: $state" ;;
     esac
@@ -186,7 +174,7 @@ for f in "${FILES[@]}"; do
     "$FFMPEG" -nostdin -v error -threads 1 -i "$f" -map 0:a:0 -vn -sn -dn -filter_threads 1 \
       -af aresample=async=1:first_pts=0,aformat=sample_fmts=s16:sample_rates=16000:channel_layouts=mono \
       -f s16le - > /dev/null || die "the analysis of $f by hand failed"
-    times+=("$(elapsed "$t0" "$(now)")")
+    times+=("$(elapsed "$t0" "$(now)" 3)")
   done
   BY_HAND[$(basename "$f")]=$(median "${times[@]}")
 done

@@ -30,11 +30,14 @@ class CompositionController {
     private final CompositionService compositions;
     private final DownloadLinks links;
     private final PublicBaseUrl baseUrl;
+    private final CompositionJsonTexts json;
 
-    CompositionController(CompositionService compositions, DownloadLinks links, PublicBaseUrl baseUrl) {
+    CompositionController(CompositionService compositions, DownloadLinks links, PublicBaseUrl baseUrl,
+            CompositionJsonTexts json) {
         this.compositions = compositions;
         this.links = links;
         this.baseUrl = baseUrl;
+        this.json = json;
     }
 
     @GetMapping
@@ -71,6 +74,6 @@ class CompositionController {
     private CompositionView view(Composition composition, String base) {
         String downloadUrl = composition.status() == CompositionStatus.COMPLETED
                 ? links.link(base, composition.id(), composition.blobKey()) : null;
-        return CompositionView.of(composition, downloadUrl);
+        return CompositionView.of(composition, downloadUrl, json);
     }
 }

@@ -4,6 +4,10 @@ package dev.montage.compositions;
 public enum CompositionStatus {
     ENQUEUED("enqueued"), PROCESSING("processing"), COMPLETED("completed"), FAILED("failed");
 
+    // made once: every list answer checks filter[status] against them
+    private static final String[] WIRE_NAMES =
+            java.util.Arrays.stream(values()).map(CompositionStatus::wireName).toArray(String[]::new);
+
     private final String wireName;
 
     CompositionStatus(String wireName) {
@@ -24,6 +28,6 @@ public enum CompositionStatus {
     }
 
     static String[] wireNames() {
-        return java.util.Arrays.stream(values()).map(CompositionStatus::wireName).toArray(String[]::new);
+        return WIRE_NAMES.clone();
     }
 }

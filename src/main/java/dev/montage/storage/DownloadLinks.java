@@ -101,6 +101,9 @@ public class DownloadLinks {
         Mac prototype = keyedMac;
         if (prototype == null) {
             prototype = newMac(key());
+            // HMAC begins by hashing the key's inner pad, and the JDK's Mac does that on the first update: done once
+            // here, every clone starts past it (one SHA-256 block of four per link). No bytes: the MAC is unchanged.
+            prototype.update(new byte[0]);
             keyedMac = prototype; // two threads that race here key the same secret: either one will do
         }
         try {

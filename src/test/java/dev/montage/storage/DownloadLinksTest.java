@@ -2,10 +2,12 @@ package dev.montage.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -54,6 +56,22 @@ class DownloadLinksTest extends ApiTest {
         long expires = ISSUED.plus(Duration.ofHours(1)).getEpochSecond();
         assertThat(new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), secret, null)
                 .isValid(COMPOSITION, expires, configured.replaceAll(".*signature=", ""))).isTrue();
+    }
+
+    /** The signature is plain HMAC-SHA256 of {@code <id>|<expires>} under the secret, base64url without padding. */
+    @Test
+    void eachSignatureIsTheHmacOfItsCompositionAndExpiry() throws Exception {
+        DownloadSettings secret = new DownloadSettings("s3cret");
+        DownloadLinks issuer = new DownloadLinks(jdbc, Clock.fixed(ISSUED, ZoneOffset.UTC), secret, null);
+        long expires = ISSUED.plus(Duration.ofHours(1)).getEpochSecond();
+        for (UUID id : Stream.concat(Stream.of(COMPOSITION), Stream.generate(UUID::randomUUID).limit(20)).toList()) {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("s3cret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String expected = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal((id + "|" + expires).getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(issuer.link("", id)).endsWith("?expires=" + expires + "&signature=" + expected);
+        }
     }
 
     /**
