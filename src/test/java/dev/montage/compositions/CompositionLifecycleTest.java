@@ -9,9 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,11 +51,14 @@ class CompositionLifecycleTest extends ApiTest {
                 .query(String.class).single();
         Files.write(dataDir.resolve("blobs").resolve(blobKey), "this is no longer a WebM file".repeat(100).getBytes());
 
-        JsonNode done = awaitFinished(api, create("{\"session_id\": \"" + session.sessionId() + "\"}"), 60);
+        String id = create("{\"session_id\": \"" + session.sessionId() + "\"}");
+        JsonNode done = awaitFinished(api, id, 60);
         assertThat(done.path("status").asString()).isEqualTo("failed");
         assertThat(done.path("failure_reason").asString()).startsWith("ffmpeg failed").contains("Invalid data")
                 .doesNotContain(dataDir.toAbsolutePath().toString()).doesNotContain("/blobs/");
-        assertThat(workFolders()).isEmpty();
+        // the job records the failure, then removes its working folder on its way out
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(workFolders())
+                .noneMatch(folder -> folder.getFileName().toString().startsWith(id)));
     }
 
     @Test
