@@ -9,7 +9,8 @@ import java.util.Optional;
  * which the bundled GPL build includes.
  */
 public enum PictureFormat {
-    JPEG("jpeg", "image/jpeg", "jpg", List.of("-c:v", "mjpeg", "-q:v", "3", "-f", "mjpeg")),
+    // full-resolution colour (4:4:4): the small tiles of a storyboard would blur their colours into each other
+    JPEG("jpeg", "image/jpeg", "jpg", List.of("-c:v", "mjpeg", "-pix_fmt", "yuvj444p", "-q:v", "3", "-f", "mjpeg")),
     WEBP("webp", "image/webp", "webp", List.of("-c:v", "libwebp", "-quality", "80", "-f", "webp"));
 
     private final String wireName;
