@@ -7,15 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
@@ -25,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.montage.support.ApiClient;
+import dev.montage.support.ApiClient.BinaryResponse;
 import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
-import dev.montage.support.ContractValidator;
 import dev.montage.support.Frames;
 import dev.montage.support.Rgb;
 import dev.montage.support.StoredMedia;
@@ -45,8 +40,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompositionPicturesTest extends ApiTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Rendered once for the class: the owner's key, the composition's id and its downloaded file. */
     private static String ownerKey;
@@ -299,7 +292,7 @@ class CompositionPicturesTest extends ApiTest {
         return new Rgb((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
     }
 
-    /** An answer as bytes: the status, its content type and body. */
+    /** A picture's answer, decoded by ImageIO after checking it is a 200. */
     private record Image(int status, String contentType, byte[] body) {
         BufferedImage decoded() throws IOException {
             assertThat(status).as("status").isEqualTo(200);
@@ -309,26 +302,9 @@ class CompositionPicturesTest extends ApiTest {
         }
     }
 
-    /** GETs a picture with the owner's key, checked against the OpenAPI document like every answer. */
+    /** GETs a picture with the owner's key. */
     private Image get(String path, String accept) {
-        owner();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + ownerKey);
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        try {
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            String type = response.headers().firstValue("content-type").orElse("");
-            ContractValidator.checkResponse("GET", response.uri(), response.statusCode(), response.headers().map(),
-                    new String(response.body(), type.startsWith("application/json") ? StandardCharsets.UTF_8
-                            : StandardCharsets.ISO_8859_1));
-            return new Image(response.statusCode(), type.toLowerCase(Locale.ROOT), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        BinaryResponse answer = owner().getBytes(path, accept);
+        return new Image(answer.status(), answer.contentType(), answer.body());
     }
 }
