@@ -6,16 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.montage.layout.Resolution;
 
-/** The storyboard's filter graph as data: one trimmed, scaled frame per input, joined and laid into the grid. */
+/** The storyboard's filter graph as data: one trimmed, scaled frame per input, joined in order. */
 class StillPicturesGraphTest {
 
     @Test
-    void eachInputGivesOneScaledFrameAndTileLaysThemOut() {
-        assertThat(StillPictures.storyboardGraph(3, new Resolution(80, 60), 2, 2)).isEqualTo(
+    void eachInputGivesOneScaledFrameInOrder() {
+        assertThat(StillPictures.framesGraph(3, new Resolution(80, 60))).isEqualTo(
                 "[0:v]trim=end_frame=1,scale=80:60,setsar=1[f0];"
                         + "[1:v]trim=end_frame=1,scale=80:60,setsar=1[f1];"
                         + "[2:v]trim=end_frame=1,scale=80:60,setsar=1[f2];"
-                        + "[f0][f1][f2]concat=n=3:v=1:a=0,tile=2x2[storyboard]");
+                        + "[f0][f1][f2]concat=n=3:v=1:a=0[frames]");
     }
 
     @Test
