@@ -216,6 +216,27 @@ class CompositionPicturesTest extends ApiTest {
 
     @Test
     @Order(7)
+    void twoFirstRequestsForOnePictureAtOnceBothGetIt() throws Exception {
+        String thumbnail = path("thumbnail?at=1.75&width=96");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> get(thumbnail, null));
+            var second = pool.submit(() -> get(thumbnail, null));
+            for (Image answer : List.of(first.get(), second.get())) {
+                BufferedImage picture = answer.decoded();
+                assertThat(colour(picture, 24, 36)).is(Frames.near(Rgb.RED));
+                assertThat(colour(picture, 72, 36)).is(Frames.near(Rgb.BLUE));
+            }
+            byte[] stored = Files.readAllBytes(pictureFolder().resolve("thumbnail-1750ms-96w.jpg"));
+            assertThat(List.of(first.get().body(), second.get().body())).anySatisfy(
+                    body -> assertThat(body).isEqualTo(stored));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(8)
     void badParametersAre422AtTheirParameter() {
         ApiClient client = owner();
         assertParameterProblem(client.get(path("thumbnail?at=soon")), "10026", "at");
@@ -237,7 +258,7 @@ class CompositionPicturesTest extends ApiTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void onlyTheOwnerOfACompletedCompositionGetsPictures() throws IOException {
         owner();
         for (String picture : List.of("thumbnail", "storyboard", "storyboard/image")) {
@@ -264,7 +285,7 @@ class CompositionPicturesTest extends ApiTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void deletingTheCompositionDeletesItsPictures() throws IOException {
         ApiClient client = owner();
         assertThat(pictureFolder()).isDirectory();
