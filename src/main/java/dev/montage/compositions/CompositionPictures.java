@@ -2,11 +2,12 @@ package dev.montage.compositions;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -212,7 +213,7 @@ class CompositionPictures {
     }
 
     private static String seconds(long millis) {
-        return java.math.BigDecimal.valueOf(millis, 3).toPlainString();
+        return BigDecimal.valueOf(millis, 3).toPlainString();
     }
 
     /** A scratch folder of one picture under {@code <data-dir>/work}, removed when closed. */
@@ -225,7 +226,7 @@ class CompositionPictures {
             if (local.isPresent()) {
                 return local.get().toString();
             }
-            Optional<java.net.URI> link = blobs.presignedGet(blobKey, INPUT_LINK_VALIDITY);
+            Optional<URI> link = blobs.presignedGet(blobKey, INPUT_LINK_VALIDITY);
             if (link.isPresent()) {
                 return link.get().toString();
             }

@@ -1,6 +1,7 @@
 package dev.montage.compositions;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,7 +37,7 @@ import dev.montage.media.PictureFormat;
 class CompositionPicturesController {
 
     /** A picture of a composed file never changes; private, for it was fetched with a key. */
-    private static final CacheControl IMMUTABLE = CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate();
+    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
 
     private final CompositionPictures pictures;
     private final PublicBaseUrl baseUrl;

@@ -1,5 +1,6 @@
 package dev.montage.media;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,6 @@ public enum PictureFormat {
     }
 
     public static String[] wireNames() {
-        return java.util.Arrays.stream(values()).map(PictureFormat::wireName).toArray(String[]::new);
+        return Arrays.stream(values()).map(PictureFormat::wireName).toArray(String[]::new);
     }
 }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import javax.imageio.ImageIO;
 
@@ -211,14 +213,24 @@ class CompositionPicturesTest extends ApiTest {
         Image image = get(path("storyboard/image?frames=3&width=80"), null);
         assertThat(pictureFolder().resolve("storyboard-3f-80w.jpg")).exists();
         assertThat(Files.readAllBytes(pictureFolder().resolve("storyboard-3f-80w.jpg"))).isEqualTo(image.body());
-        assertThat(pictureFolder().resolve("storyboard-3f-80w.json")).exists();
+        Path layout = pictureFolder().resolve("storyboard-3f-80w.json");
+        assertThat(layout).exists();
+
+        // the storyboard's JSON too is what the store holds (this one claims a taller tile)
+        String kept = Files.readString(layout);
+        assertThat(kept).contains("\"tile_height\":60");
+        Files.writeString(layout, kept.replace("\"tile_height\":60", "\"tile_height\":62"));
+        assertThat(owner().get(path("storyboard?frames=3&width=80")).data().path("tile_height").asInt()).isEqualTo(62);
+        Files.writeString(layout, kept);
+        assertThat(owner().get(path("storyboard?frames=3&width=80")).data().path("tiles").path(2).path("at").asDouble())
+                .isEqualTo(2.5);
     }
 
     @Test
     @Order(7)
     void twoFirstRequestsForOnePictureAtOnceBothGetIt() throws Exception {
         String thumbnail = path("thumbnail?at=1.75&width=96");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var pool = Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(() -> get(thumbnail, null));
             var second = pool.submit(() -> get(thumbnail, null));
@@ -263,11 +275,11 @@ class CompositionPicturesTest extends ApiTest {
         owner();
         for (String picture : List.of("thumbnail", "storyboard", "storyboard/image")) {
             assertNotFound(api.get(path(picture)));
-            assertNotFound(api.get("/v2/room_compositions/" + java.util.UUID.randomUUID() + "/" + picture));
+            assertNotFound(api.get("/v2/room_compositions/" + UUID.randomUUID() + "/" + picture));
             assertNotFound(api.get("/v2/room_compositions/not-an-id/" + picture));
         }
         // an error is JSON whatever Accept asked for
-        Image refused = get("/v2/room_compositions/" + java.util.UUID.randomUUID() + "/thumbnail", "image/webp");
+        Image refused = get("/v2/room_compositions/" + UUID.randomUUID() + "/thumbnail", "image/webp");
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.contentType()).startsWith("application/json");
 
