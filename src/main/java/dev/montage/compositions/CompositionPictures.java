@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -65,12 +66,18 @@ class CompositionPictures {
         this.workRoot = node.dataDir().resolve("work");
     }
 
-    /** What a thumbnail request asks for, already checked on its own: at least 0 s, a width of 16 px or more. */
-    record ThumbnailRequest(long atMillis, int width, PictureFormat format) {
+    /**
+     * What a thumbnail request asks for, already checked on its own: at least 0 s, a width of 16 px or more when
+     * given (else {@value PictureParameters#DEFAULT_THUMBNAIL_WIDTH}, or the composition's width if it is narrower).
+     */
+    record ThumbnailRequest(long atMillis, OptionalInt width, PictureFormat format) {
     }
 
-    /** What a storyboard request asks for, already checked on its own. */
-    record StoryboardRequest(int frames, int tileWidth) {
+    /**
+     * What a storyboard request asks for, already checked on its own; without a width, tiles are
+     * {@value PictureParameters#DEFAULT_TILE_WIDTH} px or the composition's width if it is narrower.
+     */
+    record StoryboardRequest(int frames, OptionalInt tileWidth) {
     }
 
     /** A storyboard's layout and its image. */
@@ -79,9 +86,9 @@ class CompositionPictures {
 
     byte[] thumbnail(AccountId account, UUID id, ThumbnailRequest request) throws IOException {
         Composition composition = completed(account, id);
-        Resolution size = pictureSize(composition, request.width(), "width");
-        String key = PictureKeys.thumbnail(composition.blobKey(), request.atMillis(), request.width(),
-                request.format());
+        int width = width(composition, request.width(), PictureParameters.DEFAULT_THUMBNAIL_WIDTH);
+        Resolution size = pictureSize(composition, width);
+        String key = PictureKeys.thumbnail(composition.blobKey(), request.atMillis(), width, request.format());
         Optional<byte[]> cached = read(key);
         if (cached.isPresent()) {
             return cached.get();
@@ -110,8 +117,8 @@ class CompositionPictures {
     /** The layout of the storyboard; making it the first time makes its image too, which a client fetches next. */
     StoryboardLayout storyboardLayout(AccountId account, UUID id, StoryboardRequest request) throws IOException {
         Composition composition = completed(account, id);
-        Optional<byte[]> cached = read(PictureKeys.storyboardLayout(composition.blobKey(), request.frames(),
-                request.tileWidth()));
+        int tileWidth = width(composition, request.tileWidth(), PictureParameters.DEFAULT_TILE_WIDTH);
+        Optional<byte[]> cached = read(PictureKeys.storyboardLayout(composition.blobKey(), request.frames(), tileWidth));
         if (cached.isPresent()) {
             return mapper.readValue(cached.get(), StoryboardLayout.class);
         }
@@ -120,8 +127,8 @@ class CompositionPictures {
 
     byte[] storyboardImage(AccountId account, UUID id, StoryboardRequest request) throws IOException {
         Composition composition = completed(account, id);
-        Optional<byte[]> cached = read(PictureKeys.storyboardImage(composition.blobKey(), request.frames(),
-                request.tileWidth()));
+        int tileWidth = width(composition, request.tileWidth(), PictureParameters.DEFAULT_TILE_WIDTH);
+        Optional<byte[]> cached = read(PictureKeys.storyboardImage(composition.blobKey(), request.frames(), tileWidth));
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -137,9 +144,10 @@ class CompositionPictures {
 
     private Storyboard storyboard(AccountId account, Composition composition, StoryboardRequest request)
             throws IOException {
-        Resolution tile = pictureSize(composition, request.tileWidth(), "width");
-        String imageKey = PictureKeys.storyboardImage(composition.blobKey(), request.frames(), request.tileWidth());
-        String layoutKey = PictureKeys.storyboardLayout(composition.blobKey(), request.frames(), request.tileWidth());
+        int tileWidth = width(composition, request.tileWidth(), PictureParameters.DEFAULT_TILE_WIDTH);
+        Resolution tile = pictureSize(composition, tileWidth);
+        String imageKey = PictureKeys.storyboardImage(composition.blobKey(), request.frames(), tileWidth);
+        String layoutKey = PictureKeys.storyboardLayout(composition.blobKey(), request.frames(), tileWidth);
         try (PictureSlots.Slot slot = slots.take(); Scratch scratch = new Scratch()) {
             Optional<byte[]> image = read(imageKey);
             Optional<byte[]> layout = read(layoutKey);
@@ -174,12 +182,17 @@ class CompositionPictures {
         return composition;
     }
 
+    /** The width asked for, else the default, narrowed to a composition narrower than that. */
+    private static int width(Composition composition, OptionalInt asked, int byDefault) {
+        return asked.orElse(Math.min(byDefault, resolution(composition).width()));
+    }
+
     /** {@code width} wide with the composition's aspect, the height rounded to even pixels (2 at least). */
-    private static Resolution pictureSize(Composition composition, int width, String parameter) {
+    private static Resolution pictureSize(Composition composition, int width) {
         Resolution canvas = resolution(composition);
         if (width > canvas.width()) {
-            throw ApiException.unprocessable(ApiError.atParameter(ErrorCode.OUT_OF_RANGE, parameter,
-                    parameter + " must be at most the composition's width, " + canvas.width() + ", not " + width));
+            throw ApiException.unprocessable(ApiError.atParameter(ErrorCode.OUT_OF_RANGE, "width",
+                    "width must be at most the composition's width, " + canvas.width() + ", not " + width));
         }
         long height = Math.round((double) width * canvas.height() / canvas.width() / 2) * 2;
         return new Resolution(width, (int) Math.max(2, height));

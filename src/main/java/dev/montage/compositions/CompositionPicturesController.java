@@ -60,9 +60,10 @@ class CompositionPicturesController {
             throws IOException {
         UUID id = Ids.parse(compositionId, "Room composition");
         StoryboardRequest request = PictureParameters.storyboard(query);
+        StoryboardLayout layout = pictures.storyboardLayout(account, id, request);
         String imageUrl = baseUrl.forCurrentRequest() + "/v2/room_compositions/" + id + "/storyboard/image?frames="
-                + request.frames() + "&width=" + request.tileWidth();
-        return new DataResponse<>(StoryboardView.of(id, pictures.storyboardLayout(account, id, request), imageUrl));
+                + layout.frames() + "&width=" + layout.tileWidth();
+        return new DataResponse<>(StoryboardView.of(id, layout, imageUrl));
     }
 
     @GetMapping("/storyboard/image")

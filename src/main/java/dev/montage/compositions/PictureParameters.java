@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -41,7 +42,7 @@ final class PictureParameters {
     static ThumbnailRequest thumbnail(QueryParams query, String accept) {
         Problems problems = new Problems();
         long at = atMillis(query, problems);
-        int width = integer(query, "width", DEFAULT_THUMBNAIL_WIDTH, MIN_WIDTH, Integer.MAX_VALUE, problems);
+        OptionalInt width = width(query, problems);
         Optional<String> named = query.string("format");
         PictureFormat format = named.map(name -> PictureFormat.ofWireName(name).orElseGet(() -> {
             problems.atParameter(ErrorCode.INVALID_ENUM, "format", "format must be one of "
@@ -52,11 +53,11 @@ final class PictureParameters {
         return new ThumbnailRequest(at, width, format);
     }
 
-    /** {@code frames} (1..100, default 10) and {@code width} of a tile (default 160). */
+    /** {@code frames} (1..100, default 10) and {@code width} of a tile. */
     static StoryboardRequest storyboard(QueryParams query) {
         Problems problems = new Problems();
         int frames = integer(query, "frames", DEFAULT_FRAMES, 1, MAX_FRAMES, problems);
-        int width = integer(query, "width", DEFAULT_TILE_WIDTH, MIN_WIDTH, Integer.MAX_VALUE, problems);
+        OptionalInt width = width(query, problems);
         problems.throwIfAny();
         return new StoryboardRequest(frames, width);
     }
@@ -103,6 +104,14 @@ final class PictureParameters {
             return 0;
         }
         return seconds.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** {@code width} when given and at least 16; the composition's own width bounds it later. */
+    private static OptionalInt width(QueryParams query, Problems problems) {
+        if (query.string("width").isEmpty()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(integer(query, "width", MIN_WIDTH, MIN_WIDTH, Integer.MAX_VALUE, problems));
     }
 
     private static int integer(QueryParams query, String key, int absent, int min, int max, Problems problems) {
