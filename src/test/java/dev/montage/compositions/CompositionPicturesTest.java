@@ -285,7 +285,7 @@ class CompositionPicturesTest extends ApiTest {
 
         TwoParticipantSession session = twoParticipantSession(api);
         Response created = api.post("/v2/room_compositions", """
-                {"session_id": "%s", "video_layout": {"grid": {"video_sources": ["*"]}}}
+                {"session_id": "%s", "resolution": "160x120", "video_layout": {"grid": {"video_sources": ["*"]}}}
                 """.formatted(session.sessionId()));
         String id = created.data().path("id").asString();
         Response early = api.get("/v2/room_compositions/" + id + "/thumbnail");
@@ -293,7 +293,13 @@ class CompositionPicturesTest extends ApiTest {
         assertThat(early.error().path("code").asString()).isEqualTo("10015");
         assertThat(early.error().path("detail").asString()).contains("pictures exist only of a completed composition");
         assertThat(api.get("/v2/room_compositions/" + id + "/storyboard").status()).isEqualTo(422);
-        awaitFinished(api, id, 120);
+        assertThat(awaitFinished(api, id, 120).path("status").asString()).isEqualTo("completed");
+
+        // completed, and narrower than the default 320: the default width is its own
+        BinaryResponse narrow = api.getBytes("/v2/room_compositions/" + id + "/thumbnail?at=1.5", null);
+        BufferedImage picture = new Image(narrow.status(), narrow.contentType(), narrow.body()).decoded();
+        assertThat(picture.getWidth()).isEqualTo(160);
+        assertThat(picture.getHeight()).isEqualTo(120);
     }
 
     @Test
