@@ -73,6 +73,33 @@ public class AccountService {
         return found.map(inUse -> new AccountId(inUse.accountId()));
     }
 
+    /**
+     * The account {@code accountId} when {@code key} is one of its keys, not revoked: Twilio's HTTP Basic with the
+     * account SID as user name and a key as its "auth token" (docs/twilio.md).
+     */
+    public Optional<AccountId> authenticateAccountKey(UUID accountId, String key) {
+        return authenticate(key).filter(account -> account.value().equals(accountId));
+    }
+
+    /**
+     * The account of the key {@code keyId} when {@code secret} is that key, not revoked: Twilio's HTTP Basic with
+     * an API key SID as user name and the key's secret as password. A secret that is another key of the same
+     * account is refused too: the SID names one key.
+     */
+    public Optional<AccountId> authenticateKeyById(UUID keyId, String secret) {
+        Optional<KeyInUse> found = jdbc.sql("""
+                select id, account_id, last_used_at from api_keys
+                where id = :id and key_hash = :key_hash and revoked_at is null
+                """)
+                .param("id", keyId)
+                .param("key_hash", ApiKeys.hash(secret))
+                .query((rs, row) -> new KeyInUse(rs.getObject("id", UUID.class),
+                        rs.getObject("account_id", UUID.class), Timestamps.fromDb(rs, "last_used_at")))
+                .optional();
+        found.ifPresent(inUse -> noteUse(inUse, secret));
+        return found.map(inUse -> new AccountId(inUse.accountId()));
+    }
+
     private void noteUse(KeyInUse key, String clear) {
         Instant now = Timestamps.now(clock);
         Instant stale = now.minus(LAST_USE_PRECISION);

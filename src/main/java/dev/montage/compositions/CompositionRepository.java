@@ -217,7 +217,11 @@ class CompositionRepository {
                 .where("account_id = :account_id", "account_id", accountId)
                 .dates("created_at", query.created())
                 .whereIfPresent("session_id = :session_id", "session_id", query.sessionId())
-                .whereIfPresent("status = :status", "status", query.status());
+                .whereIfPresent("status = :status", "status", query.status())
+                .whereIfPresent("created_at >= :created_from", "created_from",
+                        query.createdFrom().map(Timestamps::toDb))
+                .whereIfPresent("created_at < :created_before", "created_before",
+                        query.createdBefore().map(Timestamps::toDb));
         return filter.page(jdbc, "compositions", "created_at desc, id desc", page, this::map);
     }
 

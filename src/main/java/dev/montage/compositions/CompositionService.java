@@ -24,9 +24,12 @@ import dev.montage.api.Timestamps;
 import dev.montage.jobs.SchedulerLifecycle;
 import dev.montage.storage.BlobStore;
 
-/** Creates, reads, lists and deletes compositions. */
+/**
+ * Creates, reads, lists and deletes compositions. Public for the Twilio protocol ({@code dev.montage.twilio}), which
+ * translates its requests into these calls so that a composition is one resource under both APIs.
+ */
 @Service
-class CompositionService {
+public class CompositionService {
 
     private static final Logger log = LoggerFactory.getLogger(CompositionService.class);
 
@@ -62,13 +65,10 @@ class CompositionService {
     }
 
     @Transactional
-    Composition create(AccountId account, JsonBody body) {
+    public Composition create(AccountId account, JsonBody body) {
         CompositionRequest request = parser.parse(account, body);
         Instant now = Timestamps.now(clock);
-        Composition composition = new Composition(ids.generateId(), account.value(), request.session().roomId(),
-                request.session().id(), CompositionStatus.ENQUEUED, request.format(), request.resolution(),
-                request.videoLayout(), request.audioSources(), request.audioSourcesExcluded(), request.trim(),
-                request.webhooks(), 0, null, null, null, null, null, null, null, now, now, request.backgroundColor());
+        Composition composition = request.toComposition(ids.generateId(), account.value(), now);
         mediaDurationCap.check(account, composition);
         int priority = fairShare.admit(account); // last: the account stays locked until the commit
         compositions.insert(composition);
@@ -78,11 +78,11 @@ class CompositionService {
         return composition;
     }
 
-    Composition get(AccountId account, UUID id) {
+    public Composition get(AccountId account, UUID id) {
         return compositions.find(account.value(), id).orElseThrow(() -> Ids.notFound("Room composition", id));
     }
 
-    ListResponse<Composition> list(AccountId account, CompositionQuery query, PageRequest page) {
+    public ListResponse<Composition> list(AccountId account, CompositionQuery query, PageRequest page) {
         return compositions.list(account.value(), query, page);
     }
 
@@ -91,7 +91,7 @@ class CompositionService {
      * on this node (one on another node stops at its next progress update), drops a job not yet started,
      * and removes the media of a completed composition and its cached pictures.
      */
-    void delete(AccountId account, UUID id) {
+    public void delete(AccountId account, UUID id) {
         Composition composition = get(account, id);
         if (!compositions.delete(account.value(), id)) {
             throw Ids.notFound("Room composition", id);

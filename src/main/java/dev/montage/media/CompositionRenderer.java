@@ -2,6 +2,7 @@ package dev.montage.media;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +146,8 @@ public final class CompositionRenderer {
         try {
             return Files.createTempFile(Files.createDirectories(workDir), "filtergraph-", ".txt");
         } catch (IOException e) {
-            throw new RenderException("the filter script could not be created in " + workDir + ": " + e, List.of(), "", e);
+            // the client reads the message as the failure reason: the cause, logged for the operator, names the folder
+            throw new RenderException("the filter script could not be created: " + reason(e), List.of(), "", e);
         }
     }
 
@@ -153,8 +155,14 @@ public final class CompositionRenderer {
         try {
             Files.writeString(script, command.filterScript(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RenderException("the filter script could not be written to " + script + ": " + e, commandLine, "", e);
+            throw new RenderException("the filter script could not be written: " + reason(e), commandLine, "", e);
         }
+    }
+
+    /** Why a file operation failed, without the server's paths (a file system's own reason, or the kind of error). */
+    static String reason(IOException e) {
+        return e instanceof FileSystemException fileSystem && fileSystem.getReason() != null
+                ? fileSystem.getReason() : e.getClass().getSimpleName();
     }
 
     /** Removes a leftover; failing to do so must not hide the render's own outcome, so it is only logged. */

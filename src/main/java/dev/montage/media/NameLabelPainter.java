@@ -98,7 +98,7 @@ final class NameLabelPainter {
 
     /** The label font at a size of {@code pixels} (Java2D draws a point as a pixel). */
     static Font font(int pixels) {
-        return FontHolder.FONT.deriveFont(Font.PLAIN, pixels);
+        return FontHolder.font().deriveFont(Font.PLAIN, pixels);
     }
 
     static int fontPixels(int pictureHeight) {
@@ -129,19 +129,41 @@ final class NameLabelPainter {
         return rounded + (rounded & 1);
     }
 
-    /** Loaded on first use: a render without labels never reads the font. */
+    /**
+     * Loaded on first use: a render without labels never reads the font. A font that cannot be read is kept as
+     * its problem and thrown anew on each use, as a plain exception: thrown from the class's initialisation it
+     * would be an {@link ExceptionInInitializerError} the first time and a {@link NoClassDefFoundError} after,
+     * errors a composition job does not take for a failed render.
+     */
     private static final class FontHolder {
-        static final Font FONT = load();
+        private static final Font FONT;
+        private static final String PROBLEM;
 
-        private static Font load() {
+        static {
+            Font loaded = null;
+            String problem = null;
+            try {
+                loaded = load();
+            } catch (IOException | FontFormatException | RuntimeException e) {
+                problem = "the label font " + FONT_RESOURCE + " could not be read: " + e;
+            }
+            FONT = loaded;
+            PROBLEM = problem;
+        }
+
+        static Font font() {
+            if (FONT == null) {
+                throw new IllegalStateException(PROBLEM);
+            }
+            return FONT;
+        }
+
+        private static Font load() throws IOException, FontFormatException {
             try (InputStream in = NameLabelPainter.class.getResourceAsStream(FONT_RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException("the label font " + FONT_RESOURCE
-                            + " is missing from the class path (it comes with org.apache.pdfbox:pdfbox)");
+                    throw new IOException("it is missing from the class path (it comes with org.apache.pdfbox:pdfbox)");
                 }
                 return Font.createFont(Font.TRUETYPE_FONT, in);
-            } catch (IOException | FontFormatException e) {
-                throw new IllegalStateException("the label font " + FONT_RESOURCE + " could not be read: " + e, e);
             }
         }
     }

@@ -28,11 +28,23 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
-    private final ErrorResponses errors;
+    private final Refusal refusal;
 
     public RateLimitFilter(RateLimits limits, ErrorResponses errors) {
+        this(limits, (response, detail) -> errors.write(response, HttpStatus.TOO_MANY_REQUESTS,
+                ApiError.of(ErrorCode.TOO_MANY_REQUESTS, detail)));
+    }
+
+    /** With the 429's body written by {@code refusal}: the Twilio protocol under /v1 has an error shape of its own. */
+    public RateLimitFilter(RateLimits limits, Refusal refusal) {
         this.limits = limits;
-        this.errors = errors;
+        this.refusal = refusal;
+    }
+
+    /** Writes the body of a 429 whose status and {@code Retry-After} are set already. */
+    @FunctionalInterface
+    public interface Refusal {
+        void write(HttpServletResponse response, String detail) throws IOException;
     }
 
     @Override
@@ -52,8 +64,8 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        errors.write(response, HttpStatus.TOO_MANY_REQUESTS, ApiError.of(ErrorCode.TOO_MANY_REQUESTS,
-                "Too many " + kind.settingName() + " for this account: try again in " + seconds + " s"));
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        refusal.write(response, "Too many " + kind.settingName() + " for this account: try again in " + seconds + " s");
     }
 
     private static long ceilSeconds(long nanos) {

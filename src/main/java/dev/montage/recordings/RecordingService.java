@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -16,11 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.montage.api.AccountId;
+import dev.montage.api.DateFilter;
 import dev.montage.api.Ids;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.layout.ParticipantSpeech;
 import dev.montage.layout.SpeechDetector;
+import dev.montage.media.MediaKind;
 import dev.montage.media.SpeechAnalysis;
 import dev.montage.storage.BlobStore;
 
@@ -89,6 +92,17 @@ public class RecordingService {
                             SpeechDetector.detect(stored.levels()).spans()));
         }
         return speech;
+    }
+
+    /**
+     * One page of the account's recordings, of one session, participant, status or kind when given (each empty for
+     * any): the filters the Twilio protocol's recording lists have.
+     */
+    public ListResponse<RoomRecording> list(AccountId account, Optional<UUID> sessionId, Optional<UUID> participantId,
+            Optional<String> status, Optional<MediaKind> kind, PageRequest page) {
+        DateFilter any = new DateFilter(Optional.empty(), Optional.empty(), Optional.empty());
+        return list(account, new RecordingQuery(any, any, Optional.empty(), sessionId, participantId, status,
+                kind.map(MediaKind::wireName), Optional.empty(), Optional.empty()), page);
     }
 
     ListResponse<RoomRecording> list(AccountId account, RecordingQuery query, PageRequest page) {

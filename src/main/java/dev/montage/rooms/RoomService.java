@@ -17,6 +17,7 @@ import dev.montage.api.ErrorCode;
 import dev.montage.api.Ids;
 import dev.montage.api.JsonBody;
 import dev.montage.api.JsonFields;
+import dev.montage.api.DateFilter;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.Problems;
@@ -106,6 +107,13 @@ public class RoomService {
         if (!rooms.delete(account.value(), id)) {
             throw Ids.notFound("Room", id);
         }
+    }
+
+    /** The account's room of that unique name (unique per account), if any. */
+    public Optional<Room> findByUniqueName(AccountId account, String uniqueName) {
+        DateFilter any = new DateFilter(Optional.empty(), Optional.empty(), Optional.empty());
+        return list(account, new RoomQuery(any, any, Optional.of(uniqueName)), new PageRequest(1, 1)).data().stream()
+                .findFirst();
     }
 
     ListResponse<Room> list(AccountId account, RoomQuery query, PageRequest page) {

@@ -12,6 +12,7 @@ import org.springframework.util.IdGenerator;
 
 import dev.montage.api.AccountId;
 import dev.montage.api.Ids;
+import dev.montage.api.DateFilter;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.Timestamps;
@@ -62,6 +63,23 @@ public class SessionService {
 
     public List<RoomSession> sessionsOfRoom(AccountId account, UUID roomId) {
         return sessions.listForRoom(account.value(), roomId);
+    }
+
+    /**
+     * One page of the account's sessions, of one room and active or not when given (each empty for any): the filters
+     * of the Twilio protocol's room list, where a Twilio room is a Montage session.
+     */
+    public ListResponse<RoomSession> list(AccountId account, Optional<UUID> roomId, Optional<Boolean> active,
+            PageRequest page) {
+        DateFilter any = new DateFilter(Optional.empty(), Optional.empty(), Optional.empty());
+        return list(account, new SessionQuery(roomId, active, any, any, any), page);
+    }
+
+    /** One page of a session's participants, first joined first. */
+    public ListResponse<RoomParticipant> participants(AccountId account, UUID sessionId, PageRequest page) {
+        DateFilter any = new DateFilter(Optional.empty(), Optional.empty(), Optional.empty());
+        return listParticipants(account, new ParticipantQuery(Optional.of(sessionId), Optional.empty(), any, any, any),
+                page);
     }
 
     ListResponse<RoomSession> list(AccountId account, SessionQuery query, PageRequest page) {

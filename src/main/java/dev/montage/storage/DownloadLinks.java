@@ -53,13 +53,25 @@ public class DownloadLinks {
      * through Montage; else a link to {@code /media} signed by Montage.
      */
     public String link(String baseUrl, UUID compositionId, String blobKey) {
-        return blobs.presignedGet(blobKey, VALIDITY).map(URI::toString)
-                .orElseGet(() -> link(baseUrl, compositionId));
+        return link(baseUrl, compositionId, blobKey, VALIDITY);
+    }
+
+    /**
+     * The same link valid from now for {@code validity} (Twilio's {@code Ttl} on {@code /Media}); the caller bounds
+     * it.
+     */
+    public String link(String baseUrl, UUID compositionId, String blobKey, Duration validity) {
+        return blobs.presignedGet(blobKey, validity).map(URI::toString)
+                .orElseGet(() -> link(baseUrl, compositionId, validity));
     }
 
     /** A link to the composition's media through Montage ({@code /media}), valid from now for {@link #VALIDITY}. */
     public String link(String baseUrl, UUID compositionId) {
-        long expires = clock.instant().plus(VALIDITY).getEpochSecond();
+        return link(baseUrl, compositionId, VALIDITY);
+    }
+
+    private String link(String baseUrl, UUID compositionId, Duration validity) {
+        long expires = clock.instant().plus(validity).getEpochSecond();
         return baseUrl + "/v2/room_compositions/" + compositionId + "/media?expires=" + expires + "&signature="
                 + sign(compositionId, expires);
     }

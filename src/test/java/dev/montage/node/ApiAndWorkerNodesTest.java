@@ -55,6 +55,12 @@ class ApiAndWorkerNodesTest {
             assertThat(media.status()).as("the worker's output, served by the api node").isEqualTo(200);
 
             assertThat(worker.api().get("/v2/room_compositions/" + id).status()).isEqualTo(404);
+            // nor /v1 (Twilio's protocol): 404 in Twilio's shape before any credential is looked at
+            ApiClient.Response twilio = worker.api().withAuthorization("Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("ACnobody:nothing".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .get("/v1/Compositions");
+            assertThat(twilio.status()).as(twilio.toString()).isEqualTo(404);
+            assertThat(twilio.json().path("code").asInt()).isEqualTo(20404);
             assertThat(worker.api().withKey(null).get("/actuator/health").status()).isEqualTo(200);
             assertThat(api.api().withKey(null).get("/actuator/health").status()).isEqualTo(200);
         }

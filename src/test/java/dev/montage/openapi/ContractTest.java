@@ -122,6 +122,9 @@ class ContractTest extends ApiTest {
                 "VideoRegionRequest.show_labels", "VideoRegionRequest.cell_spacing", "VideoRegion.show_labels",
                 "VideoRegion.cell_spacing",
 
+                // issue 12, the composition preview
+                "POST /room_compositions/preview", "RoomCompositionPreview",
+
                 // issue 12, pictures of real output
                 "GET /room_compositions/{room_composition_id}/thumbnail",
                 "GET /room_compositions/{room_composition_id}/storyboard",

@@ -48,6 +48,27 @@ class RateLimitTest extends ApiTest {
         assertThat(beyond.headers().get("content-type")).startsWith("application/json");
     }
 
+    /** Twilio's protocol under /v1 shares the account's buckets and answers in Twilio's error shape. */
+    @Test
+    void aV1ReadBeyondTheLimitIsAnswered429InTwilioShape() {
+        var account = accounts.createAccount();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("AC"
+                + account.accountId().value().toString().replace("-", "") + ":" + account.apiKey())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ApiClient twilio = new ApiClient(port, null).withAuthorization(basic);
+        for (int i = 0; i < 3; i++) {
+            assertThat(twilio.get("/v1/Rooms").status()).as("read %d", i + 1).isEqualTo(200);
+        }
+
+        Response beyond = twilio.get("/v1/Rooms");
+
+        assertThat(beyond.status()).as("%s", beyond).isEqualTo(429);
+        assertThat(beyond.json().path("code").asInt()).isEqualTo(20429);
+        assertThat(beyond.json().path("status").asInt()).isEqualTo(429);
+        assertThat(beyond.json().path("message").asString()).contains("reads");
+        assertThat(Long.parseLong(beyond.headers().get("retry-after"))).isBetween(1L, 1200L);
+    }
+
     @Test
     void readsUsedUpDoNotBlockWritesNorWritesUploads() {
         useUp("reads", () -> api.get("/v2/rooms"));
@@ -64,6 +85,21 @@ class RateLimitTest extends ApiTest {
         assertThat(secondUpload.status()).as("%s", secondUpload).isEqualTo(429);
         assertThat(secondUpload.error().path("detail").asString()).contains("uploads");
         assertThat(secondUpload.headers()).containsKey("retry-after");
+    }
+
+    /** The composition preview creates nothing: it takes a read, never one of the writes that create. */
+    @Test
+    void aCompositionPreviewCountsAsARead() {
+        useUp("writes", () -> api.post("/v2/rooms", "{}"));
+
+        for (int i = 0; i < 3; i++) {
+            Response preview = api.post("/v2/room_compositions/preview", "{}");
+            assertThat(preview.status()).as("preview %d, refused for its body, not its bucket: %s", i + 1, preview)
+                    .isEqualTo(422);
+        }
+        Response beyond = api.post("/v2/room_compositions/preview", "{}");
+        assertThat(beyond.status()).as("%s", beyond).isEqualTo(429);
+        assertThat(beyond.error().path("detail").asString()).contains("reads");
     }
 
     @Test

@@ -1,0 +1,88 @@
+package dev.montage.twilio;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.DisconnectedClientHelper;
+
+import dev.montage.api.ApiError;
+import dev.montage.api.ApiException;
+
+/**
+ * Every error of a {@code /v1} controller in Twilio's shape. The services these controllers call speak Montage's
+ * own errors ({@link ApiException}, with a JSON pointer into the /v2 body the request was translated into); their
+ * pointer names the Twilio parameter the problem came from ({@link #PARAMETERS}). Errors raised before a controller is
+ * chosen (no such route, a method the route lacks) are the application-wide handler's, in the /v2 envelope.
+ */
+@RestControllerAdvice(basePackageClasses = TwilioExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class TwilioExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioExceptionHandler.class);
+
+    /** The first segment of a /v2 body pointer → the Twilio form parameter it was made from. */
+    static final Map<String, String> PARAMETERS = Map.of("session_id", "RoomSid", "video_layout", "VideoLayout",
+            "audio_sources", "AudioSources", "audio_sources_excluded", "AudioSourcesExcluded", "resolution",
+            "Resolution", "format", "Format", "trim", "Trim");
+
+    @ExceptionHandler(TwilioException.class)
+    ResponseEntity<TwilioError> twilio(TwilioException e) {
+        return answer(e.error());
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<TwilioError> montage(ApiException e) {
+        HttpStatus status = e.status();
+        if (status == HttpStatus.NOT_FOUND) {
+            return answer(TwilioError.of(404, TwilioError.NOT_FOUND, e.errors().get(0).detail()));
+        }
+        if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            return answer(TwilioError.of(429, TwilioError.TOO_MANY_REQUESTS, e.errors().get(0).detail()));
+        }
+        if (status.is4xxClientError()) {
+            return answer(badRequest(e.errors()));
+        }
+        return unexpected(e);
+    }
+
+    /** Twilio answers one error: the first parameter's code, and every problem in the message. */
+    static TwilioError badRequest(List<ApiError> errors) {
+        String first = parameter(errors.get(0));
+        int code = first.equals("RoomSid") ? TwilioError.ROOM_NOT_FOUND : TwilioError.INVALID_PARAMETER;
+        String message = errors.stream().map(error -> "Invalid parameter " + parameter(error) + ": " + error.detail())
+                .collect(Collectors.joining("; "));
+        return TwilioError.of(400, code, message);
+    }
+
+    private static String parameter(ApiError error) {
+        if (error.source() == null || error.source().pointer() == null) {
+            return error.source() != null && error.source().parameter() != null ? error.source().parameter() : "body";
+        }
+        String pointer = error.source().pointer();
+        String top = pointer.length() > 1 ? pointer.substring(1).split("/", 2)[0] : "";
+        return PARAMETERS.getOrDefault(top, pointer);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<TwilioError> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            return null;
+        }
+        log.error("Unexpected error", e);
+        return answer(TwilioError.of(500, TwilioError.INTERNAL, "An unexpected error occurred; it has been logged"));
+    }
+
+    private static ResponseEntity<TwilioError> answer(TwilioError error) {
+        return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON).body(error);
+    }
+}
