@@ -123,7 +123,13 @@ class ContractTest extends ApiTest {
                 "VideoRegion.cell_spacing",
 
                 // issue 12, the composition preview
-                "POST /room_compositions/preview", "RoomCompositionPreview");
+                "POST /room_compositions/preview", "RoomCompositionPreview",
+
+                // issue 12, pictures of real output
+                "GET /room_compositions/{room_composition_id}/thumbnail",
+                "GET /room_compositions/{room_composition_id}/storyboard",
+                "GET /room_compositions/{room_composition_id}/storyboard/image", "RoomCompositionStoryboard",
+                "query frames", "query width", "response PicturesBusy");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 
@@ -227,6 +233,9 @@ class ContractTest extends ApiTest {
                 anonymous.get("/v2/room_compositions"), anonymous.post("/v2/room_compositions", "{}"),
                 anonymous.get("/v2/room_compositions" + id), anonymous.delete("/v2/room_compositions" + id),
                 anonymous.get("/v2/room_compositions" + id + "/webhook_deliveries"),
+                anonymous.get("/v2/room_compositions" + id + "/thumbnail"),
+                anonymous.get("/v2/room_compositions" + id + "/storyboard"),
+                anonymous.get("/v2/room_compositions" + id + "/storyboard/image"),
                 anonymous.get("/v2/webhooks/public_key"));
 
         assertThat(answers).allSatisfy(answer -> {
@@ -248,6 +257,9 @@ class ContractTest extends ApiTest {
                 strict.get("/v2/room_compositions" + MISSING),
                 strict.delete("/v2/room_compositions" + MISSING),
                 strict.get("/v2/room_compositions" + MISSING + "/webhook_deliveries"),
+                strict.get("/v2/room_compositions" + MISSING + "/thumbnail"),
+                strict.get("/v2/room_compositions" + MISSING + "/storyboard"),
+                strict.get("/v2/room_compositions" + MISSING + "/storyboard/image"),
                 api.get("/v2/room_compositions/not-a-uuid"));
 
         assertThat(answers).allSatisfy(answer -> {

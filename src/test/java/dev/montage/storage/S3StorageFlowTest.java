@@ -2,6 +2,8 @@ package dev.montage.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.montage.support.ApiClient;
 import dev.montage.support.ApiTest;
 import dev.montage.support.Frames;
 import dev.montage.support.MediaFacts;
@@ -113,7 +118,23 @@ class S3StorageFlowTest extends ApiTest {
         assertThat(outside.statusCode()).isEqualTo(416);
         assertThat(new String(outside.body())).contains("\"errors\"");
 
+        // a thumbnail is made from the bucket's object (ffmpeg reads it through a signed link) and kept beside it
+        ApiClient.BinaryResponse thumbnail = api.getBytes("/v2/room_compositions/" + compositionId
+                + "/thumbnail?at=1.5", null);
+        assertThat(thumbnail.status()).as("%s", thumbnail).isEqualTo(200);
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
+        assertThat(picture.getWidth()).isEqualTo(320);
+        int left = picture.getRGB(80, 60);
+        int right = picture.getRGB(240, 60);
+        assertThat(new Rgb((left >> 16) & 0xff, (left >> 8) & 0xff, left & 0xff)).is(Frames.near(Rgb.RED));
+        assertThat(new Rgb((right >> 16) & 0xff, (right >> 8) & 0xff, right & 0xff)).is(Frames.near(Rgb.BLUE));
+        String picturesFolder = PREFIX + "pictures/" + compositionKey.substring(PREFIX.length(),
+                compositionKey.length() - ".mp4".length()) + "/";
+        assertThat(S3.keys(BUCKET)).contains(picturesFolder + "thumbnail-1500ms-320w.jpg");
+
         assertThat(api.delete("/v2/room_compositions/" + compositionId).status()).isEqualTo(204);
+        assertThat(S3.keys(BUCKET)).as("the composition's pictures are gone").noneMatch(
+                key -> key.startsWith(picturesFolder));
         assertThat(S3.keys(BUCKET)).as("the composition's object is gone").doesNotContain(compositionKey)
                 .containsAll(recordingObjects);
 

@@ -68,6 +68,31 @@ public final class ApiClient {
         return send(request(path).GET(), null);
     }
 
+    /**
+     * A GET whose answer is bytes (a picture), with an optional {@code Accept}; checked against the document like
+     * every answer.
+     */
+    public BinaryResponse getBytes(String path, String accept) {
+        HttpRequest.Builder builder = request(path).GET();
+        if (accept != null) {
+            builder.header("Accept", accept);
+        }
+        HttpRequest request = builder.build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            String type = response.headers().firstValue("content-type").orElse("");
+            ContractValidator.checkResponse("GET", request.uri(), response.statusCode(), response.headers().map(),
+                    new String(response.body(), type.startsWith("application/json") ? StandardCharsets.UTF_8
+                            : StandardCharsets.ISO_8859_1));
+            return new BinaryResponse(response.statusCode(), type, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE(), null);
     }
@@ -216,6 +241,16 @@ public final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, {@code Content-Type} ("" when absent) and the body as bytes. */
+    public record BinaryResponse(int status, String contentType, byte[] body) {
+        @Override
+        public String toString() {
+            return status + " " + contentType + " (" + body.length + " bytes)"
+                    + (contentType.startsWith("application/json") ? ": " + new String(body, StandardCharsets.UTF_8)
+                            : "");
         }
     }
 
