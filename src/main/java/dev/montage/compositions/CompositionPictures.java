@@ -46,8 +46,17 @@ class CompositionPictures {
 
     private static final Logger log = LoggerFactory.getLogger(CompositionPictures.class);
 
-    /** Long enough for ffmpeg to read what it needs of a bucket's file through a signed link. */
-    private static final Duration INPUT_LINK_VALIDITY = Duration.ofMinutes(10);
+    /**
+     * Long enough for every ffmpeg of the longest storyboard to open the bucket's file through one signed link: ten
+     * batches of seeks of up to five minutes each, then the grid.
+     */
+    private static final Duration INPUT_LINK_VALIDITY = Duration.ofHours(1);
+
+    /**
+     * Thumbnails are taken at a tenth of a second: a client scrubbing through a long composition millisecond by
+     * millisecond would otherwise store a picture per millisecond, each made by an ffmpeg.
+     */
+    private static final long THUMBNAIL_STEP_MILLIS = 100;
 
     private final CompositionRepository compositions;
     private final BlobStore blobs;
@@ -88,7 +97,12 @@ class CompositionPictures {
         Composition composition = completed(account, id);
         int width = width(composition, request.width(), PictureParameters.DEFAULT_THUMBNAIL_WIDTH);
         Resolution size = pictureSize(composition, width);
-        String key = PictureKeys.thumbnail(composition.blobKey(), request.atMillis(), width, request.format());
+        long atMillis = request.atMillis() / THUMBNAIL_STEP_MILLIS * THUMBNAIL_STEP_MILLIS;
+        // the stored duration is whole seconds, rounded: far beyond it is refused before a slot and a probe are taken
+        if (composition.durationSecs() != null && atMillis >= (composition.durationSecs() + 1) * 1000L) {
+            throw beyondTheEnd(composition.durationSecs() * 1000L, request.atMillis());
+        }
+        String key = PictureKeys.thumbnail(composition.blobKey(), atMillis, width, request.format());
         Optional<byte[]> cached = read(key);
         if (cached.isPresent()) {
             return cached.get();
@@ -101,17 +115,21 @@ class CompositionPictures {
             String input = scratch.input(composition.blobKey());
             VideoTiming timing = stills.timing(input);
             if (request.atMillis() >= timing.durationMillis()) {
-                throw ApiException.unprocessable(ApiError.atParameter(ErrorCode.OUT_OF_RANGE, "at",
-                        "at must be less than the composition's duration, " + seconds(timing.durationMillis())
-                                + " s, not " + seconds(request.atMillis())));
+                throw beyondTheEnd(timing.durationMillis(), request.atMillis());
             }
             Path picture = scratch.file("thumbnail." + request.format().extension());
-            stills.frame(input, timing.seekMillis(request.atMillis()), size, request.format(), picture);
+            stills.frame(input, timing.seekMillis(atMillis), size, request.format(), picture);
             byte[] bytes = Files.readAllBytes(picture);
             blobs.putFile(key, picture);
             forgetIfDeleted(account, composition);
             return bytes;
         }
+    }
+
+    private static ApiException beyondTheEnd(long durationMillis, long atMillis) {
+        return ApiException.unprocessable(ApiError.atParameter(ErrorCode.OUT_OF_RANGE, "at",
+                "at must be less than the composition's duration, " + seconds(durationMillis) + " s, not "
+                        + seconds(atMillis)));
     }
 
     /** The layout of the storyboard; making it the first time makes its image too, which a client fetches next. */

@@ -198,10 +198,10 @@ class CompositionPicturesTest extends ApiTest {
     @Order(6)
     void aPictureIsMadeOnceThenReadFromTheBlobStore() throws IOException {
         Image first = get(path("thumbnail?at=0.25&width=64"), null);
-        Path cached = pictureFolder().resolve("thumbnail-250ms-64w.jpg");
-        assertThat(cached).exists();
+        Path cached = pictureFolder().resolve("thumbnail-200ms-64w.jpg");
+        assertThat(cached).as("taken down to a tenth of a second").exists();
         assertThat(Files.readAllBytes(cached)).isEqualTo(first.body());
-        assertThat(get(path("thumbnail?at=0.250&width=64"), null).body()).as("same instant to the ms")
+        assertThat(get(path("thumbnail?at=0.299&width=64"), null).body()).as("same tenth of a second")
                 .isEqualTo(first.body());
 
         // what the store holds is what is answered: no ffmpeg ran again
@@ -239,7 +239,7 @@ class CompositionPicturesTest extends ApiTest {
                 assertThat(colour(picture, 24, 36)).is(Frames.near(Rgb.RED));
                 assertThat(colour(picture, 72, 36)).is(Frames.near(Rgb.BLUE));
             }
-            byte[] stored = Files.readAllBytes(pictureFolder().resolve("thumbnail-1750ms-96w.jpg"));
+            byte[] stored = Files.readAllBytes(pictureFolder().resolve("thumbnail-1700ms-96w.jpg"));
             assertThat(List.of(first.get().body(), second.get().body())).anySatisfy(
                     body -> assertThat(body).isEqualTo(stored));
         } finally {
