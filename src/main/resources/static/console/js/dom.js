@@ -1,0 +1,50 @@
+// Small helpers for building the pages with the DOM (no innerHTML of data: nothing the API answers is markup).
+
+/** el('a', { href: '#/x', class: 'c', onclick: fn }, 'text', child...) */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}
+
+export function h1(text) {
+  return el('h1', {}, text);
+}
+
+/** Says `text` to screen readers through the page's polite live region. */
+export function announce(text) {
+  const region = document.getElementById('announcer');
+  if (region) region.textContent = text;
+}
+
+/** "2024-05-01 10:00:01 UTC" from an ISO timestamp; a dash when absent. */
+export function when(iso) {
+  if (!iso) return '—';
+  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') + ' UTC';
+}
+
+/** "0:03", "1:02:05" from seconds. */
+export function clock(seconds) {
+  const s = Math.floor(seconds);
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** A table with a caption, column headers and rows of cells (strings or nodes). */
+export function table(caption, headers, rows, rowAttributes = () => ({})) {
+  return el('div', { class: 'table-wrap' },
+    el('table', {},
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, headers.map(name => el('th', { scope: 'col' }, name)))),
+      el('tbody', {}, rows.map((cells, i) => el('tr', rowAttributes(i), cells.map(cell => el('td', {}, cell)))))));
+}
