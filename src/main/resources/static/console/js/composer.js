@@ -21,13 +21,18 @@ const DEFAULT_HOLD_MS = 2000;
 
 let uniqueIds = 0;
 
-/** Renders the composer for the session `sessionId` into `main` (the console's `<main>`). */
-export function renderComposer(main, { sessionId }) {
+/**
+ * Renders the composer for the session `sessionId` into `main` (the console's `<main>`). `signal` is the page's:
+ * when it aborts (the user went elsewhere) the pending preview is cancelled. Answers the cleanup, which does the same.
+ */
+export function renderComposer(main, { sessionId, signal }) {
   ensureStylesheet();
   main.replaceChildren();
   const composer = new Composer(main, sessionId);
+  const stop = () => composer.stop();
+  signal?.addEventListener('abort', stop, { once: true });
   composer.start();
-  return composer;
+  return stop;
 }
 
 function ensureStylesheet() {
@@ -63,8 +68,14 @@ class Composer {
     this.boxes = new Map(); // region name -> its box on the canvas
     this.previewTimer = null;
     this.previewAbort = null;
-    this.previewUrl = null;
     this.previewVersion = 0;
+    this.stopped = false;
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.previewTimer);
+    this.previewAbort?.abort();
   }
 
   async start() {
@@ -94,7 +105,8 @@ class Composer {
     this.root = root;
     const title = el('h1', { id: 'composer-title' }, 'Composer');
     this.sessionInfo = el('p', { class: 'composer-session' });
-    this.alert = el('div', { role: 'alert', class: 'composer-alert', 'data-testid': 'composer-alert' });
+    this.alert = el('div', { role: 'alert', class: 'alert', tabindex: '-1', 'data-testid': 'composer-alert' });
+    this.alert.hidden = true;
     this.announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-testid': 'composer-announce' });
 
     // the canvas column: editor, preview
@@ -639,6 +651,7 @@ class Composer {
 
   schedulePreview(delay = PREVIEW_DELAY_MS) {
     clearTimeout(this.previewTimer);
+    if (this.stopped) return;
     this.previewTimer = setTimeout(() => this.refreshPreview(), delay);
   }
 
@@ -657,7 +670,9 @@ class Composer {
       if (abort.signal.aborted) return;
       this.clearFieldErrors();
       this.showPlan(plan.data ?? plan);
-      this.showPicture(picture.blob instanceof Blob ? picture.blob : await picture.blob());
+      const image = await dataUrl(picture.blob);
+      if (abort.signal.aborted) return;
+      this.showPicture(image);
     } catch (e) {
       if (abort.signal.aborted || e?.name === 'AbortError') return;
       this.showRequestErrors(e, { keepFocus: true });
@@ -686,14 +701,15 @@ class Composer {
     if (!this.warnings.children.length) this.warnings.append(el('li', {}, 'None.'));
   }
 
-  /** The SVG goes in as an image from a blob URL: an image runs no script and reads no page style. */
-  showPicture(blob) {
-    const url = URL.createObjectURL(blob.type === 'image/svg+xml' ? blob : new Blob([blob], { type: 'image/svg+xml' }));
+  /**
+   * The SVG goes in as an image, never as markup of the page: an image runs no script and reads no page style. From
+   * a data: URL rather than a blob: one, so the picture's own markup can be read back (copied, or by a test) without
+   * a fetch, which the console's policy limits to its own origin (connect-src 'self').
+   */
+  showPicture(url) {
     const img = el('img', { src: url, alt: `The plan at ${this.state.at.toFixed(1)} s: the canvas with its `
       + `regions and cells, and one timeline band per cell`, 'data-testid': 'preview-image' });
     this.preview.replaceChildren(img);
-    if (this.previewUrl) URL.revokeObjectURL(this.previewUrl);
-    this.previewUrl = url;
     this.previewVersion += 1;
     this.preview.dataset.version = String(this.previewVersion);
   }
@@ -764,6 +780,7 @@ class Composer {
       ? error.errors.map((e) => e.detail ?? e.title).join(' ')
       : `${fallback}${error?.message ? `: ${error.message}` : ''}`;
     this.alert.replaceChildren(el('p', {}, text));
+    this.alert.hidden = false;
   }
 }
 
@@ -824,6 +841,16 @@ function typed(value) {
 function toInt(value) {
   const v = typed(value);
   return typeof v === 'number' ? v : null;
+}
+
+/** The SVG as a `data:image/svg+xml;base64,...` URL (the type is set here, whatever the blob says). */
+function dataUrl(blob) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^;,]*/, 'data:image/svg+xml'));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
 }
 
 function clamp(v, min, max) {
