@@ -29,8 +29,9 @@ export function clearApiKey() {
  * Calls `/v2<path>` and answers the parsed JSON body, or `{ blob, contentType }` when `accept` asks for an image.
  * `query` is an object of parameters (bracketed keys such as `filter[session_id]` are fine). Throws ApiError on a
  * non-2xx answer; a 401 also tells the app (event `montage:unauthorized`) so it can ask for the key again.
+ * `signal` (an AbortSignal) cancels the request: it then rejects with the fetch's own AbortError, not an ApiError.
  */
-export async function api(method, path, { body, accept, query } = {}) {
+export async function api(method, path, { body, accept, query, signal } = {}) {
   const url = new URL('/v2' + path, location.origin);
   for (const [name, value] of Object.entries(query || {})) {
     if (value !== undefined && value !== null) url.searchParams.set(name, value);
@@ -38,7 +39,7 @@ export async function api(method, path, { body, accept, query } = {}) {
   const headers = { Accept: accept || 'application/json' };
   const key = apiKey();
   if (key) headers.Authorization = 'Bearer ' + key;
-  const init = { method, headers, credentials: 'omit', cache: 'no-store' };
+  const init = { method, headers, credentials: 'omit', cache: 'no-store', signal };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -47,6 +48,7 @@ export async function api(method, path, { body, accept, query } = {}) {
   try {
     response = await fetch(url, init);
   } catch (e) {
+    if (e.name === 'AbortError') throw e;
     throw new ApiError(0, [{ title: 'Network error', detail: 'The service could not be reached: ' + e.message }]);
   }
   if (!response.ok) {
