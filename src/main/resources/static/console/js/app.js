@@ -3,7 +3,7 @@
 // first needed, so a module missing from a build breaks only its own page.
 
 import { apiKey, setApiKey, clearApiKey } from './api.js';
-import { el, h1, announce } from './dom.js';
+import { el, h1, focusHeading } from './dom.js';
 
 const main = document.getElementById('main');
 
@@ -70,17 +70,6 @@ function markCurrentLink(hash) {
     const section = link.getAttribute('href');
     if (hash === section || hash.startsWith(section + '/')) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
-  }
-}
-
-/** After a page change, focus goes to its heading, so keyboard and screen-reader users start there. */
-export function focusHeading() {
-  const heading = main.querySelector('h1');
-  if (heading) {
-    heading.tabIndex = -1;
-    heading.focus();
-    document.title = heading.textContent + ' — Montage console';
-    announce(heading.textContent);
   }
 }
 

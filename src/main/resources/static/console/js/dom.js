@@ -19,6 +19,17 @@ export function h1(text) {
   return el('h1', {}, text);
 }
 
+/** After a page change, focus goes to its heading, so keyboard and screen-reader users start there. */
+export function focusHeading() {
+  const heading = document.querySelector('main h1');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus();
+    document.title = heading.textContent + ' — Montage console';
+    announce(heading.textContent);
+  }
+}
+
 /** Says `text` to screen readers through the page's polite live region. */
 export function announce(text) {
   const region = document.getElementById('announcer');
