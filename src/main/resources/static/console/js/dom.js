@@ -19,12 +19,18 @@ export function h1(text) {
   return el('h1', {}, text);
 }
 
-/** After a page change, focus goes to its heading, so keyboard and screen-reader users start there. */
+let firstPage = true;
+
+/**
+ * After a page change, focus goes to its heading, so keyboard and screen-reader users start there. Not on the first
+ * page of a load: there focus stays at the top of the document, where the first Tab reaches the skip link.
+ */
 export function focusHeading() {
   const heading = document.querySelector('main h1');
   if (heading) {
     heading.tabIndex = -1;
-    heading.focus();
+    if (!firstPage) heading.focus();
+    firstPage = false;
     document.title = heading.textContent + ' — Montage console';
     announce(heading.textContent);
   }

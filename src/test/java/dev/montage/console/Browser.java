@@ -122,7 +122,11 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} answers something other than null or false; fails with {@code what}. */
     public <T> T until(ExpectedCondition<T> condition, String what) {
-        return new WebDriverWait(driver, WAIT).withMessage(() -> "waited " + WAIT.toSeconds() + " s for " + what
+        return until(condition, what, WAIT);
+    }
+
+    public <T> T until(ExpectedCondition<T> condition, String what, Duration timeout) {
+        return new WebDriverWait(driver, timeout).withMessage(() -> "waited " + timeout.toSeconds() + " s for " + what
                 + " at " + driver.getCurrentUrl()).until(condition);
     }
 
