@@ -63,10 +63,7 @@ class CompositionService {
     Composition create(AccountId account, JsonBody body) {
         CompositionRequest request = parser.parse(account, body);
         Instant now = Timestamps.now(clock);
-        Composition composition = new Composition(ids.generateId(), account.value(), request.session().roomId(),
-                request.session().id(), CompositionStatus.ENQUEUED, request.format(), request.resolution(),
-                request.videoLayout(), request.audioSources(), request.audioSourcesExcluded(), request.trim(),
-                request.webhooks(), 0, null, null, null, null, null, null, null, now, now, request.backgroundColor());
+        Composition composition = request.toComposition(ids.generateId(), account.value(), now);
         mediaDurationCap.check(account, composition);
         int priority = fairShare.admit(account); // last: the account stays locked until the commit
         compositions.insert(composition);
