@@ -112,8 +112,8 @@ function renderKeyPage() {
       : 'Paste an API key of your Montage account to see its sessions and compositions.'),
     form);
   focusHeading();
+  // kept until a key is saved: several refused requests of one page may each bring us here
   if (keyMessage) alert.focus();
-  keyMessage = '';
 }
 
 // A 401 means the key is wrong or revoked: forget it and ask again, saying why.

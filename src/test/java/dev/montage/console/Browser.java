@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -116,6 +117,14 @@ public final class Browser implements AutoCloseable {
         return find(byTestId(id));
     }
 
+    /** Waits until the element with {@code data-testid="<id>"} has a text containing {@code part}; answers it. */
+    public String awaitText(String id, String part) {
+        return until(d -> {
+            String text = d.findElement(byTestId(id)).getText();
+            return text.contains(part) ? text : null;
+        }, "\"" + part + "\" in " + id);
+    }
+
     public static By byTestId(String id) {
         return By.cssSelector("[data-testid=\"" + id + "\"]");
     }
@@ -126,7 +135,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T until(ExpectedCondition<T> condition, String what, Duration timeout) {
-        return new WebDriverWait(driver, timeout).withMessage(() -> "waited " + timeout.toSeconds() + " s for " + what
+        // pages re-render: an element found a moment ago may be gone, which only means "not yet"
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).withMessage(() -> "waited " + timeout.toSeconds() + " s for " + what
                 + " at " + driver.getCurrentUrl()).until(condition);
     }
 

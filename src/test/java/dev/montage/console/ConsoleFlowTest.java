@@ -44,7 +44,7 @@ class ConsoleFlowTest extends ApiTest {
             accessible(browser, "key page");
             browser.screenshot("01-key");
             pasteKey(browser, "not-a-key");
-            assertThat(browser.testId("key-message").getText()).contains("refused the API key");
+            browser.awaitText("key-message", "refused the API key");
             assertThat(browser.<Object>script("return sessionStorage.getItem('montage.apiKey')")).isNull();
 
             pasteKey(browser, key);
@@ -110,8 +110,8 @@ class ConsoleFlowTest extends ApiTest {
                     new MutationObserver(() => window.seenStatuses.push(status.textContent))
                       .observe(status, { childList: true, characterData: true, subtree: true });""");
             browser.screenshot("05-composition-running");
-            browser.until(d -> browser.testId("composition-status").getText().equals("completed"), "completed",
-                    Duration.ofSeconds(120));
+            browser.until(d -> d.findElement(Browser.byTestId("composition-status")).getText().equals("completed"),
+                    "completed", Duration.ofSeconds(120));
             assertThat(browser.testId("progress").getDomProperty("value")).isEqualTo("100");
             assertThat(browser.<List<String>>script("return window.seenStatuses")).as("the page followed the render")
                     .first().isIn("enqueued", "processing", "completed");
