@@ -2,7 +2,7 @@
 // storyboard for scrubbing, webhook delivery log, and deletion.
 
 import { api, ApiError } from './api.js';
-import { announce, clock, el, table, when } from './dom.js';
+import { announce, clock, count, el, table, when } from './dom.js';
 import { alertRegion, shortId, show, showAlert, showFailure } from './pages.js';
 
 const RUNNING = new Set(['enqueued', 'processing']);
@@ -29,7 +29,7 @@ export async function renderCompositions(main, { signal }) {
   show(main,
     el('h1', {}, 'Compositions'),
     rows.length
-      ? table(`${compositions.meta.total_results} compositions, newest first`,
+      ? table(`${count(compositions.meta.total_results, 'composition')}, newest first`,
         ['Composition', 'Session', 'Status', 'Progress', 'Created'], rows, () => ({ 'data-testid': 'composition-row' }))
       : el('p', { class: 'notice' }, 'No compositions yet: open a session and compose it.'));
 }

@@ -57,11 +57,22 @@ export function clock(seconds) {
   return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
-/** A table with a caption, column headers and rows of cells (strings or nodes). */
+/**
+ * A table with a caption, column headers and rows of cells (strings or nodes). Each cell carries its column's name
+ * (`data-label`), which a phone's narrow layout shows before the value, and explicit ARIA roles, which keep the
+ * table a table for screen readers when that layout displays its parts as blocks.
+ */
 export function table(caption, headers, rows, rowAttributes = () => ({})) {
   return el('div', { class: 'table-wrap' },
-    el('table', {},
+    el('table', { role: 'table' },
       el('caption', {}, caption),
-      el('thead', {}, el('tr', {}, headers.map(name => el('th', { scope: 'col' }, name)))),
-      el('tbody', {}, rows.map((cells, i) => el('tr', rowAttributes(i), cells.map(cell => el('td', {}, cell)))))));
+      el('thead', { role: 'rowgroup' },
+        el('tr', { role: 'row' }, headers.map(name => el('th', { scope: 'col', role: 'columnheader' }, name)))),
+      el('tbody', { role: 'rowgroup' }, rows.map((cells, i) => el('tr', { role: 'row', ...rowAttributes(i) },
+        cells.map((cell, column) => el('td', { role: 'cell', 'data-label': headers[column] }, cell)))))));
+}
+
+/** "1 session", "3 sessions". */
+export function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
