@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -41,10 +39,7 @@ import dev.montage.api.Megabytes;
 import dev.montage.api.PublicBaseUrl;
 import dev.montage.api.Timestamps;
 import dev.montage.layout.CompositionPlan;
-import dev.montage.layout.LayoutPlanner;
-import dev.montage.layout.LayoutRequest;
 import dev.montage.layout.NothingToComposeException;
-import dev.montage.layout.ParticipantSpeech;
 import dev.montage.layout.TimeSpan;
 import dev.montage.media.CompositionRenderer;
 import dev.montage.media.Look;
@@ -100,12 +95,13 @@ class CompositionJob {
     private final FairShare fairShare;
     private final FailedRenders failedRenders;
     private final SessionService sessions;
+    private final CompositionPlanning planning;
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
             NodeSettings node, TransactionTemplate transaction, WebhookEvents events,
             DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap, FairShare fairShare,
-            FailedRenders failedRenders, SessionService sessions) {
+            FailedRenders failedRenders, SessionService sessions, CompositionPlanning planning) {
         this.compositions = compositions;
         this.recordings = recordings;
         this.renderer = renderer;
@@ -122,6 +118,7 @@ class CompositionJob {
         this.fairShare = fairShare;
         this.failedRenders = failedRenders;
         this.sessions = sessions;
+        this.planning = planning;
     }
 
     /**
@@ -182,12 +179,9 @@ class CompositionJob {
             if (slot != FairShare.Slot.TAKEN) {
                 return slot; // busy: still enqueued, back to the queue; gone: nothing left to do
             }
-            List<RoomRecording> media = recordings.ofSession(new AccountId(composition.accountId()),
-                    composition.sessionId());
-            SessionMedia session = SessionMedia.of(media, mapper);
-            LayoutRequest layout = SessionMedia.layoutRequest(composition);
-            CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(), layout, speechFor(composition,
-                    layout));
+            CompositionPlanning.PlannedComposition planned = planning.plan(composition);
+            List<RoomRecording> media = planned.recordings();
+            CompositionPlan plan = planned.plan();
             plan.warnings().forEach(warning -> log.info("Plan warning: {}", warning));
             Optional<String> tooLong = mediaDurationCap.exceededBy(plan); // the session may have grown since POST
             if (tooLong.isPresent()) {
@@ -221,19 +215,6 @@ class CompositionJob {
                 ? sessions.participantsOf(new AccountId(composition.accountId()), composition.sessionId())
                 : List.of();
         return SessionMedia.look(composition, participants);
-    }
-
-    /**
-     * Who speaks when, by participant on the session clock (epoch milliseconds, like the tracks of
-     * {@link SessionMedia}): read only when a region follows the active speaker, since it means decoding nothing
-     * but reading every audio recording's timeline.
-     */
-    private SortedMap<String, List<TimeSpan>> speechFor(Composition composition, LayoutRequest layout) {
-        if (!layout.followsSpeech()) {
-            return new TreeMap<>();
-        }
-        return ParticipantSpeech.onSessionClock(recordings.speechOfSession(new AccountId(composition.accountId()),
-                composition.sessionId()));
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.montage.compositions;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 
 import dev.montage.api.WebhookTarget;
 import dev.montage.rooms.RoomSession;
@@ -13,5 +15,12 @@ record CompositionRequest(RoomSession session, String format, int width, int hei
 
     String resolution() {
         return width + "x" + height;
+    }
+
+    /** The composition this request asks for, {@code enqueued} and not yet started, as {@code account} made it now. */
+    Composition toComposition(UUID id, UUID account, Instant now) {
+        return new Composition(id, account, session.roomId(), session.id(), CompositionStatus.ENQUEUED, format,
+                resolution(), videoLayout, audioSources, audioSourcesExcluded, trim, webhooks, 0, null, null, null,
+                null, null, null, null, now, now, backgroundColor);
     }
 }

@@ -39,13 +39,14 @@ class CompositionService {
     private final RunningCompositions running;
     private final MediaDurationCap mediaDurationCap;
     private final BlobStore blobs;
+    private final CompositionPictures pictures;
     private final Clock clock;
     private final IdGenerator ids;
 
     CompositionService(CompositionRepository compositions, CompositionRequestParser parser,
             SchedulerClient scheduler, SchedulerLifecycle queue, Task<Void> composeTask, FairShare fairShare,
-            RunningCompositions running, MediaDurationCap mediaDurationCap, BlobStore blobs, Clock clock,
-            IdGenerator ids) {
+            RunningCompositions running, MediaDurationCap mediaDurationCap, BlobStore blobs, CompositionPictures pictures,
+            Clock clock, IdGenerator ids) {
         this.compositions = compositions;
         this.parser = parser;
         this.scheduler = scheduler;
@@ -55,6 +56,7 @@ class CompositionService {
         this.running = running;
         this.mediaDurationCap = mediaDurationCap;
         this.blobs = blobs;
+        this.pictures = pictures;
         this.clock = clock;
         this.ids = ids;
     }
@@ -63,10 +65,7 @@ class CompositionService {
     Composition create(AccountId account, JsonBody body) {
         CompositionRequest request = parser.parse(account, body);
         Instant now = Timestamps.now(clock);
-        Composition composition = new Composition(ids.generateId(), account.value(), request.session().roomId(),
-                request.session().id(), CompositionStatus.ENQUEUED, request.format(), request.resolution(),
-                request.videoLayout(), request.audioSources(), request.audioSourcesExcluded(), request.trim(),
-                request.webhooks(), 0, null, null, null, null, null, null, null, now, now, request.backgroundColor());
+        Composition composition = request.toComposition(ids.generateId(), account.value(), now);
         mediaDurationCap.check(account, composition);
         int priority = fairShare.admit(account); // last: the account stays locked until the commit
         compositions.insert(composition);
@@ -87,7 +86,7 @@ class CompositionService {
     /**
      * Deletes the row first, so the composition is gone for every reader at once; then stops a render running
      * on this node (one on another node stops at its next progress update), drops a job not yet started,
-     * and removes the media of a completed composition.
+     * and removes the media of a completed composition and its cached pictures.
      */
     void delete(AccountId account, UUID id) {
         Composition composition = get(account, id);
@@ -105,6 +104,11 @@ class CompositionService {
                 blobs.delete(composition.blobKey());
             } catch (IOException e) {
                 log.warn("Could not delete the media of composition {}", id, e);
+            }
+            try {
+                pictures.deleteAll(composition);
+            } catch (IOException e) {
+                log.warn("Could not delete the pictures of composition {}", id, e);
             }
         }
     }

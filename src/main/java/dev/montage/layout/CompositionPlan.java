@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Everything the renderer draws and a preview shows, decided once: the canvas, the output's
  * length, which parts of the session clock it keeps, the regions in drawing order, the audio mix,
- * and warnings about requested things that cannot be shown.
+ * warnings about requested things that cannot be shown, and the recordings never shown or played with the
+ * reason ({@link UnshownSource}).
  *
  * <p>Two clocks appear in a plan. Placements and audio spans use the <em>session clock</em>
  * (milliseconds, as the recordings were probed). The <em>output clock</em> starts at 0 at
@@ -29,7 +30,8 @@ public record CompositionPlan(
         List<TimeSpan> keptSegments,
         List<RegionPlan> regions,
         List<AudioPlacement> audio,
-        List<String> warnings) {
+        List<String> warnings,
+        List<UnshownSource> unshown) {
 
     public CompositionPlan {
         Objects.requireNonNull(canvas, "canvas must not be null");
@@ -37,6 +39,7 @@ public record CompositionPlan(
         regions = List.copyOf(regions);
         audio = List.copyOf(audio);
         warnings = List.copyOf(warnings);
+        unshown = List.copyOf(unshown);
         if (keptSegments.isEmpty()) {
             throw new IllegalArgumentException("a plan keeps at least one segment of the session");
         }

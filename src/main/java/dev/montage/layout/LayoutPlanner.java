@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
@@ -109,13 +110,19 @@ public final class LayoutPlanner {
         requireUniqueIds(audio.stream().map(AudioTrack::recordingId).toList(), "audio");
 
         List<String> warnings = new ArrayList<>();
-        List<VideoTrack> playableVideo = withoutEmpty(video, warnings);
-        List<AudioTrack> selectedAudio = selectAudio(audio, request.audio(), warnings);
+        List<UnshownSource> unshown = new ArrayList<>();
+        List<VideoTrack> playableVideo = withoutEmpty(video, warnings, unshown);
+        List<AudioTrack> selectedAudio = selectAudio(audio, request.audio(), warnings, unshown);
 
         Set<VideoTrack> includedVideo = new HashSet<>();
         for (RegionSpec region : request.regions()) {
             playableVideo.stream().filter(region::selects).forEach(includedVideo::add);
         }
+        playableVideo.stream().filter(track -> !includedVideo.contains(track))
+                .forEach(track -> unshown.add(new UnshownSource(Optional.empty(), track.recordingId(),
+                        track.participantId(), UnshownSource.Kind.VIDEO, UnshownSource.Reason.EXCLUDED,
+                        "video recording " + track.recordingId() + " of participant " + track.participantId()
+                                + " is selected by no region's video_sources")));
         if (includedVideo.isEmpty() && selectedAudio.isEmpty()) {
             throw new NothingToComposeException("the session has no video and no audio to compose");
         }
@@ -131,8 +138,8 @@ public final class LayoutPlanner {
                             track.participantId(), track.trackName())), warnings);
             planned.put(region.name(), region.activeSpeaker().isPresent()
                     ? planActiveSpeakerRegion(region, region.activeSpeaker().get(), VideoSource.group(selected), timeline,
-                            speech, audio, warnings)
-                    : planRegion(region, VideoSource.group(selected), timeline, planned, warnings));
+                            speech, audio, warnings, unshown)
+                    : planRegion(region, VideoSource.group(selected), timeline, planned, warnings, unshown));
         }
         List<RegionPlan> regions = new ArrayList<>(planned.values());
 
@@ -150,7 +157,7 @@ public final class LayoutPlanner {
                 .toList();
         regions.sort(DRAWING_ORDER);
         return new CompositionPlan(request.canvas(), duration, keptSegments.get(0).startMillis(), keptSegments,
-                regions, audioPlacements, warnings);
+                regions, audioPlacements, warnings, unshown);
     }
 
     /**
@@ -161,7 +168,7 @@ public final class LayoutPlanner {
      * plain region has one phase, the whole timeline, and plans as it always did.
      */
     private static RegionPlan planRegion(RegionSpec region, List<VideoSource> sources, TimeSpan timeline,
-            Map<String, RegionPlan> planned, List<String> warnings) {
+            Map<String, RegionPlan> planned, List<String> warnings, List<UnshownSource> unshown) {
         List<VideoSource> pieces = RegionPhases.excludeShownElsewhere(sources,
                 region.excludeShownIn().stream().map(planned::get).toList());
         List<RegionPhases.Expandable> expandInto = region.expandInto().stream()
@@ -201,7 +208,9 @@ public final class LayoutPlanner {
             phases.add(new RegionPhase(shaped.span(), shaped.shape().area(), grid.rows(), grid.cols(), cells));
         }
         grids.forEach(grid -> warnExcludedOutside(region, grid, warnings));
-        warnNeverShown(region, sources, pieces, shown, wholeGrid.usableCells(region.cellsExcluded()), warnings);
+        warnNeverShown(region, sources, pieces, shown, wholeGrid.usableCells(region.cellsExcluded()), warnings,
+                unshown);
+        reportNeverVisible(region, placements, unshown);
         placements.sort(BY_CELL);
         return new RegionPlan(region.name(), region.area(), region.z(), phases, placements);
     }
@@ -211,7 +220,8 @@ public final class LayoutPlanner {
      * {@link ActiveSpeaker} shows it, one placement per source shown.
      */
     private static RegionPlan planActiveSpeakerRegion(RegionSpec region, SpeakerRules rules, List<VideoSource> sources,
-            TimeSpan timeline, SortedMap<String, List<TimeSpan>> speech, List<AudioTrack> audio, List<String> warnings) {
+            TimeSpan timeline, SortedMap<String, List<TimeSpan>> speech, List<AudioTrack> audio, List<String> warnings,
+            List<UnshownSource> unshown) {
         warnSpeechUnknown(region, sources, speech, audio, warnings);
         Grid grid = sources.isEmpty() ? Grid.EMPTY : Grid.gridDimensions(1, OptionalInt.empty(), OptionalInt.empty());
         List<Rect> cells = CellGeometry.cellRectangles(region.area(), grid);
@@ -222,13 +232,40 @@ public final class LayoutPlanner {
         assignments.forEach(assignment -> shown.add(assignment.source().id()));
         for (VideoSource source : sources) {
             if (!shown.contains(source.id())) {
-                warnings.add("region " + region.name() + ": source " + source.id() + " of participant "
-                        + source.participantId() + " is never shown: it never took the floor (focus active_speaker)");
+                String warning = "region " + region.name() + ": source " + source.id() + " of participant "
+                        + source.participantId() + " is never shown: it never took the floor (focus active_speaker)";
+                warnings.add(warning);
+                unshown.add(unshownVideo(region, source, UnshownSource.Reason.NEVER_SPOKE, warning));
             }
         }
+        List<Placement> placements = placements(0, assignments, cells);
+        reportNeverVisible(region, placements, unshown);
         return new RegionPlan(region.name(), region.area(), region.z(),
-                List.of(new RegionPhase(timeline, region.area(), grid.rows(), grid.cols(), cells)),
-                placements(0, assignments, cells));
+                List.of(new RegionPhase(timeline, region.area(), grid.rows(), grid.cols(), cells)), placements);
+    }
+
+    /**
+     * A source that held a cell but whose camera sent no picture while it did is never seen either: the cell stayed
+     * black. It has placements, so no warning names it; the preview lists it.
+     */
+    private static void reportNeverVisible(RegionSpec region, List<Placement> placements, List<UnshownSource> unshown) {
+        Map<String, List<Placement>> bySource = new LinkedHashMap<>();
+        placements.forEach(p -> bySource.computeIfAbsent(p.sourceId(), id -> new ArrayList<>()).add(p));
+        bySource.forEach((id, ofSource) -> {
+            if (ofSource.stream().allMatch(p -> p.visible().isEmpty())) {
+                String participant = ofSource.get(0).participantId();
+                unshown.add(new UnshownSource(Optional.of(region.name()), id, participant, UnshownSource.Kind.VIDEO,
+                        UnshownSource.Reason.NO_ACTIVITY, "region " + region.name() + ": source " + id
+                                + " of participant " + participant
+                                + " is never seen: its camera sent no picture while it held a cell"));
+            }
+        });
+    }
+
+    private static UnshownSource unshownVideo(RegionSpec region, VideoSource source, UnshownSource.Reason reason,
+            String detail) {
+        return new UnshownSource(Optional.of(region.name()), source.id(), source.participantId(),
+                UnshownSource.Kind.VIDEO, reason, detail);
     }
 
     /** Participants with audio but no speech timeline count as silent: say so, once per region. */
@@ -303,12 +340,16 @@ public final class LayoutPlanner {
         return TimeSpans.union(media);
     }
 
-    private static List<VideoTrack> withoutEmpty(List<VideoTrack> video, List<String> warnings) {
+    private static List<VideoTrack> withoutEmpty(List<VideoTrack> video, List<String> warnings,
+            List<UnshownSource> unshown) {
         List<VideoTrack> playable = new ArrayList<>();
         // sorted so that warnings, like the rest of the plan, do not depend on the input order
         for (VideoTrack track : video.stream().sorted(Comparator.comparing(VideoTrack::recordingId)).toList()) {
             if (track.span().isEmpty()) {
-                warnings.add("video recording " + track.recordingId() + " has no duration and is left out");
+                String warning = "video recording " + track.recordingId() + " has no duration and is left out";
+                warnings.add(warning);
+                unshown.add(new UnshownSource(Optional.empty(), track.recordingId(), track.participantId(),
+                        UnshownSource.Kind.VIDEO, UnshownSource.Reason.NO_ACTIVITY, warning));
             } else {
                 playable.add(track);
             }
@@ -316,17 +357,25 @@ public final class LayoutPlanner {
         return playable;
     }
 
-    private static List<AudioTrack> selectAudio(List<AudioTrack> audio, AudioSelection selection, List<String> warnings) {
+    private static List<AudioTrack> selectAudio(List<AudioTrack> audio, AudioSelection selection, List<String> warnings,
+            List<UnshownSource> unshown) {
         warnUnmatched("audio_sources", selection.sources(),
                 entry -> audio.stream().anyMatch(track -> Ids.names(entry, track.recordingId(), track.participantId(),
                         track.trackName())), warnings);
         List<AudioTrack> selected = new ArrayList<>();
         for (AudioTrack track : audio.stream().sorted(AUDIO_BY_START).toList()) {
             if (!selection.selects(track)) {
+                unshown.add(new UnshownSource(Optional.empty(), track.recordingId(), track.participantId(),
+                        UnshownSource.Kind.AUDIO, UnshownSource.Reason.EXCLUDED, "audio recording "
+                                + track.recordingId() + " of participant " + track.participantId()
+                                + " is not selected by audio_sources"));
                 continue;
             }
             if (track.span().isEmpty()) {
-                warnings.add("audio recording " + track.recordingId() + " has no duration and is left out");
+                String warning = "audio recording " + track.recordingId() + " has no duration and is left out";
+                warnings.add(warning);
+                unshown.add(new UnshownSource(Optional.empty(), track.recordingId(), track.participantId(),
+                        UnshownSource.Kind.AUDIO, UnshownSource.Reason.NO_ACTIVITY, warning));
             } else {
                 selected.add(track);
             }
@@ -360,12 +409,20 @@ public final class LayoutPlanner {
     }
 
     private static void warnNeverShown(RegionSpec region, List<VideoSource> sources, List<VideoSource> pieces,
-            Set<String> shown, List<Integer> usableCells, List<String> warnings) {
+            Set<String> shown, List<Integer> usableCells, List<String> warnings, List<UnshownSource> unshown) {
         Set<String> leftToShow = new HashSet<>();
         pieces.forEach(piece -> leftToShow.add(piece.id()));
         for (VideoSource source : sources) {
-            // a source whose participant is always shown in a region of exclude_shown_in is left out on purpose
-            if (shown.contains(source.id()) || !leftToShow.contains(source.id())) {
+            if (shown.contains(source.id())) {
+                continue;
+            }
+            // a source whose participant is always shown in a region of exclude_shown_in is left out on purpose:
+            // no warning, but the preview says where it is
+            if (!leftToShow.contains(source.id())) {
+                unshown.add(unshownVideo(region, source, UnshownSource.Reason.SHOWN_ELSEWHERE, "region "
+                        + region.name() + ": source " + source.id() + " of participant " + source.participantId()
+                        + " is not shown: whenever it is present, a region of exclude_shown_in "
+                        + region.excludeShownIn() + " shows its participant"));
                 continue;
             }
             String reason = usableCells.isEmpty()
@@ -375,8 +432,11 @@ public final class LayoutPlanner {
                         case SHOW_OLDEST -> "no cell became idle during its span (reuse=show_oldest)";
                         case SHOW_NEWEST -> "newer sources took every cell it could have used (reuse=show_newest)";
                     };
-            warnings.add("region " + region.name() + ": source " + source.id() + " of participant "
-                    + source.participantId() + " is never shown: " + reason);
+            String warning = "region " + region.name() + ": source " + source.id() + " of participant "
+                    + source.participantId() + " is never shown: " + reason;
+            warnings.add(warning);
+            unshown.add(unshownVideo(region, source, usableCells.isEmpty() ? UnshownSource.Reason.CELLS_EXCLUDED
+                    : UnshownSource.Reason.NO_FREE_CELL, warning));
         }
     }
 

@@ -53,4 +53,10 @@ public interface BlobStore {
 
     /** Deletes the blob; deleting a missing blob is not an error. */
     void delete(String key) throws IOException;
+
+    /**
+     * Deletes every blob whose key starts with {@code folder + "/"} (the pictures of one composition, say); a folder
+     * with no blob is not an error.
+     */
+    void deleteFolder(String folder) throws IOException;
 }

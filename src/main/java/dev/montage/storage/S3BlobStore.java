@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -254,6 +255,20 @@ public class S3BlobStore implements BlobStore, DisposableBean {
             // S3 answers 204 either way; some compatible servers answer 404
         } catch (SdkException e) {
             throw failure("delete", key, e);
+        }
+    }
+
+    /** One listing and one delete per object: a composition's pictures are a handful of objects. */
+    @Override
+    public void deleteFolder(String folder) throws IOException {
+        try {
+            var objects = client.listObjectsV2Paginator(b -> b.bucket(settings.bucket())
+                    .prefix(settings.objectKey(folder) + "/"));
+            for (S3Object object : objects.contents()) {
+                client.deleteObject(b -> b.bucket(settings.bucket()).key(object.key()));
+            }
+        } catch (SdkException e) {
+            throw failure("delete", folder + "/", e);
         }
     }
 

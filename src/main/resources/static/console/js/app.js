@@ -3,7 +3,7 @@
 // first needed, so a module missing from a build breaks only its own page.
 
 import { apiKey, setApiKey, clearApiKey } from './api.js';
-import { el, h1, announce } from './dom.js';
+import { el, h1, focusHeading } from './dom.js';
 
 const main = document.getElementById('main');
 
@@ -73,17 +73,6 @@ function markCurrentLink(hash) {
   }
 }
 
-/** After a page change, focus goes to its heading, so keyboard and screen-reader users start there. */
-export function focusHeading() {
-  const heading = main.querySelector('h1');
-  if (heading) {
-    heading.tabIndex = -1;
-    heading.focus();
-    document.title = heading.textContent + ' — Montage console';
-    announce(heading.textContent);
-  }
-}
-
 function renderKeyPage() {
   const input = el('input', {
     id: 'api-key', name: 'api-key', type: 'password', autocomplete: 'off', spellcheck: 'false',
@@ -123,8 +112,8 @@ function renderKeyPage() {
       : 'Paste an API key of your Montage account to see its sessions and compositions.'),
     form);
   focusHeading();
+  // kept until a key is saved: several refused requests of one page may each bring us here
   if (keyMessage) alert.focus();
-  keyMessage = '';
 }
 
 // A 401 means the key is wrong or revoked: forget it and ask again, saying why.

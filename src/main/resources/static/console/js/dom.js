@@ -19,6 +19,23 @@ export function h1(text) {
   return el('h1', {}, text);
 }
 
+let firstPage = true;
+
+/**
+ * After a page change, focus goes to its heading, so keyboard and screen-reader users start there. Not on the first
+ * page of a load: there focus stays at the top of the document, where the first Tab reaches the skip link.
+ */
+export function focusHeading() {
+  const heading = document.querySelector('main h1');
+  if (heading) {
+    heading.tabIndex = -1;
+    if (!firstPage) heading.focus();
+    firstPage = false;
+    document.title = heading.textContent + ' — Montage console';
+    announce(heading.textContent);
+  }
+}
+
 /** Says `text` to screen readers through the page's polite live region. */
 export function announce(text) {
   const region = document.getElementById('announcer');

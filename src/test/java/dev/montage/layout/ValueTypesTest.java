@@ -120,7 +120,7 @@ class ValueTypesTest {
     void planRejectsADurationThatDisagreesWithItsSegments() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new CompositionPlan(new Resolution(640, 480), 5, 0, List.of(new TimeSpan(0, 10)),
-                        List.of(), List.of(), List.of()))
+                        List.of(), List.of(), List.of(), List.of()))
                 .withMessageContaining("durationMillis (5)");
     }
 }

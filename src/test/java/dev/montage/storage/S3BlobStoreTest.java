@@ -90,6 +90,21 @@ class S3BlobStoreTest {
     }
 
     @Test
+    void deletingAFolderDeletesEveryBlobUnderItAndNothingBeside() throws IOException {
+        store.putFile("pictures/c-1/thumbnail.jpg", Files.writeString(folder.resolve("a"), "a"));
+        store.putFile("pictures/c-1/storyboard.jpg", Files.writeString(folder.resolve("b"), "b"));
+        store.putFile("pictures/c-10/thumbnail.jpg", Files.writeString(folder.resolve("c"), "c"));
+
+        store.deleteFolder("pictures/c-1");
+        store.deleteFolder("pictures/none"); // nothing there: no error
+
+        assertThat(S3.size(BUCKET, "p/pictures/c-1/thumbnail.jpg")).isEqualTo(-1);
+        assertThat(S3.size(BUCKET, "p/pictures/c-1/storyboard.jpg")).isEqualTo(-1);
+        assertThat(S3.size(BUCKET, "p/pictures/c-10/thumbnail.jpg")).as("a folder whose name starts alike").isEqualTo(1);
+        store.delete("pictures/c-10/thumbnail.jpg");
+    }
+
+    @Test
     void aMissingBlobIsNoSuchFileAndDeletingItIsNoError() throws IOException {
         assertThat(store.sizeIfPresent("recordings/none.webm")).isEmpty();
         assertThatThrownBy(() -> store.size("recordings/none.webm")).isInstanceOf(NoSuchFileException.class);
