@@ -82,9 +82,9 @@ class Composer {
     this.buildSkeleton();
     try {
       const [participants, recordings] = await Promise.all([
-        api('GET', `/v2/room_sessions/${encodeURIComponent(this.sessionId)}/participants`,
+        api('GET', `/room_sessions/${encodeURIComponent(this.sessionId)}/participants`,
           { query: { 'page[size]': 250 } }),
-        api('GET', '/v2/room_recordings', { query: { 'filter[session_id]': this.sessionId, 'page[size]': 250 } }),
+        api('GET', '/room_recordings', { query: { 'filter[session_id]': this.sessionId, 'page[size]': 250 } }),
       ]);
       this.participants = participants.data ?? [];
       this.recordings = recordings.data ?? [];
@@ -155,7 +155,9 @@ class Composer {
     form.addEventListener('submit', (e) => { e.preventDefault(); this.create(); });
     this.createButton = el('button', { type: 'submit', class: 'primary', 'data-testid': 'create-composition' },
       'Create composition');
-    form.append(this.createButton);
+    // errors that point at no field on the page: by the button, where a create's answer is looked for, and
+    // below the canvas, so that their coming and going never moves a region under the pointer
+    form.append(this.alert, this.createButton);
 
     this.json = el('pre', { class: 'composer-json', 'data-testid': 'composer-json', tabindex: '0',
       'aria-labelledby': 'composer-json-title' });
@@ -163,7 +165,7 @@ class Composer {
       el('h2', { id: 'composer-json-title' }, 'Request body (JSON)'), this.json);
 
     const layout = el('div', { class: 'composer-layout' }, canvasColumn, form);
-    root.append(title, this.sessionInfo, this.alert, this.announcer, layout, jsonSection);
+    root.append(title, this.sessionInfo, this.announcer, layout, jsonSection);
     this.main.append(root);
   }
 
@@ -663,8 +665,8 @@ class Composer {
     this.preview.setAttribute('aria-busy', 'true');
     try {
       const [plan, picture] = await Promise.all([
-        api('POST', '/v2/room_compositions/preview', { body, signal: abort.signal }),
-        api('POST', '/v2/room_compositions/preview', { body, accept: 'image/svg+xml', query: { at: this.state.at },
+        api('POST', '/room_compositions/preview', { body, signal: abort.signal }),
+        api('POST', '/room_compositions/preview', { body, accept: 'image/svg+xml', query: { at: this.state.at },
           signal: abort.signal }),
       ]);
       if (abort.signal.aborted) return;
@@ -720,7 +722,7 @@ class Composer {
     this.createButton.disabled = true;
     clearErrors(this.root);
     try {
-      const created = await api('POST', '/v2/room_compositions', { body: this.requestBody() });
+      const created = await api('POST', '/room_compositions', { body: this.requestBody() });
       const id = (created.data ?? created).id;
       window.location.hash = `#/compositions/${id}`;
     } catch (e) {
@@ -754,14 +756,20 @@ class Composer {
       if (name && this.region(name) && name !== this.state.selected) this.select(name);
     }
     const active = document.activeElement;
+    const { scrollX, scrollY } = window;
     this.clearFieldErrors();
     const errors = error.errors.map((e) => this.landed(e));
     for (const e of error.errors) {
       const name = regionOf(e.source?.pointer);
       if (name) this.boxes.get(unescapePointer(name))?.setAttribute('aria-invalid', 'true');
     }
-    showErrors(this.root, errors);
-    if (keepFocus && active && active !== document.body && document.contains(active)) active.focus();
+    showErrors(this.root, errors); // it focuses the first invalid field, which scrolls to it
+    if (keepFocus) {
+      // a preview's errors are news, not a stop: the focus and the page stay where the user is (a region being
+      // dragged must not move under the pointer); in one task, so nothing is painted in between
+      if (active && active !== document.body && document.contains(active)) active.focus({ preventScroll: true });
+      window.scrollTo(scrollX, scrollY);
+    }
   }
 
   /** The error with the pointer of the field that shows it, or with the pointer in its detail when none does. */
