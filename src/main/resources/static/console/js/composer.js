@@ -855,7 +855,7 @@ function toInt(value) {
 function dataUrl(blob) {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^;,]*/, 'data:image/svg+xml'));
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*;base64,/, 'data:image/svg+xml;base64,'));
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(blob);
   });
