@@ -239,7 +239,7 @@ class CompositionPage {
       el('h2', { id: 'deliveries-title' }, 'Webhook deliveries'),
       rows.length
         ? table('Every attempt, newest first', ['Event', 'URL', 'Status', 'Time', 'Outcome'], rows,
-          () => ({ 'data-testid': 'delivery-row' }))
+          () => ({ 'data-testid': 'delivery-row' }), { captionShown: false })
         : el('p', {}, 'No deliveries: the composition has no webhook URL, or no event was sent yet.'),
       el('button', { type: 'button', class: 'secondary', onclick: () => this.renderDeliveries() }, 'Refresh the log'));
   }

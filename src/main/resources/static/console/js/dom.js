@@ -60,12 +60,13 @@ export function clock(seconds) {
 /**
  * A table with a caption, column headers and rows of cells (strings or nodes). Each cell carries its column's name
  * (`data-label`), which a phone's narrow layout shows before the value, and explicit ARIA roles, which keep the
- * table a table for screen readers when that layout displays its parts as blocks.
+ * table a table for screen readers when that layout displays its parts as blocks. A caption that repeats the
+ * heading above the table is for screen readers only (`captionShown: false`).
  */
-export function table(caption, headers, rows, rowAttributes = () => ({})) {
+export function table(caption, headers, rows, rowAttributes = () => ({}), { captionShown = true } = {}) {
   return el('div', { class: 'table-wrap' },
     el('table', { role: 'table' },
-      el('caption', {}, caption),
+      el('caption', { class: captionShown ? null : 'visually-hidden' }, caption),
       el('thead', { role: 'rowgroup' },
         el('tr', { role: 'row' }, headers.map(name => el('th', { scope: 'col', role: 'columnheader' }, name)))),
       el('tbody', { role: 'rowgroup' }, rows.map((cells, i) => el('tr', { role: 'row', ...rowAttributes(i) },
