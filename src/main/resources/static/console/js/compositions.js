@@ -156,8 +156,11 @@ class CompositionPage {
   }
 
   renderMedia(c) {
+    // the signed link's path on this origin: the link's host may be one the page's CSP cannot name (an IPv6
+    // literal, another address of this service); the signature covers the path and expiry, not the host
+    const signed = new URL(c.download_url);
     const video = el('video', {
-      class: 'player', controls: true, preload: 'auto', src: c.download_url, 'data-testid': 'player',
+      class: 'player', controls: true, preload: 'auto', src: signed.pathname + signed.search, 'data-testid': 'player',
       'aria-label': 'Composed video', 'aria-describedby': 'storyboard-help',
     });
     const tiles = el('ol', { class: 'storyboard', 'data-testid': 'storyboard', 'aria-label': 'Storyboard' });

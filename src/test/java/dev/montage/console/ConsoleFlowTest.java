@@ -129,8 +129,15 @@ class ConsoleFlowTest extends ApiTest {
                 .isEqualTo(2);
 
         // 5. play, then seek with a storyboard tile chosen from the keyboard
-        browser.until(d -> browser.<Long>script(
-                "return document.querySelector('[data-testid=player]').readyState") >= 1, "the video's metadata");
+        try {
+            browser.until(d -> browser.<Long>script(
+                    "return document.querySelector('[data-testid=player]').readyState") >= 1, "the video's metadata");
+        } catch (RuntimeException e) {
+            throw new AssertionError("the video did not load: " + browser.<Object>script("""
+                    const v = document.querySelector('[data-testid=player]');
+                    return { error: v.error && (v.error.code + ' ' + v.error.message), network: v.networkState,
+                             src: v.currentSrc }""") + "; console: " + browser.consoleErrors(), e);
+        }
         Map<String, Object> played = browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
                 const video = document.querySelector('[data-testid=player]');
