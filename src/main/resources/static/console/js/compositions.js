@@ -198,9 +198,12 @@ class CompositionPage {
     const duration = c.duration_secs || 0;
     const tiles = board ? board.tiles
       : Array.from({ length: STORYBOARD_FRAMES }, (_, i) => ({ at: Math.round(duration * i / STORYBOARD_FRAMES * 10) / 10 }));
+    // each tile's name says its instant; in a short video whole seconds repeat, so tenths tell them apart
+    const wholeSeconds = new Set(tiles.map(tile => Math.floor(tile.at)));
+    const precise = wholeSeconds.size < tiles.length;
     const items = [];
     for (const tile of tiles) {
-      const label = 'Seek to ' + clock(tile.at);
+      const label = 'Seek to ' + clock(tile.at, precise);
       const button = el('button', { type: 'button', 'aria-label': label, 'data-testid': 'storyboard-tile',
         'data-at': String(tile.at), title: label,
         onclick: () => {
@@ -215,7 +218,7 @@ class CompositionPage {
           0, 0, board.tile_width, board.tile_height);
         button.append(canvas);
       }
-      button.append(el('span', { class: 'time', 'aria-hidden': 'true' }, clock(tile.at)));
+      button.append(el('span', { class: 'time', 'aria-hidden': 'true' }, clock(tile.at, precise)));
       items.push(el('li', {}, button));
     }
     if (!this.signal.aborted) list.replaceChildren(...items);

@@ -48,12 +48,13 @@ export function when(iso) {
   return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') + ' UTC';
 }
 
-/** "0:03", "1:02:05" from seconds. */
-export function clock(seconds) {
+/** "0:03", "1:02:05" from seconds; with `tenths`, "0:03.4". */
+export function clock(seconds, tenths = false) {
   const s = Math.floor(seconds);
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
+  let rest = String(s % 60).padStart(2, '0');
+  if (tenths) rest += '.' + Math.floor((seconds - s) * 10 + 1e-6);
   return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 

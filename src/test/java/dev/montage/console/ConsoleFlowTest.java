@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,11 @@ class ConsoleFlowTest extends ApiTest {
         WebElement tile = tiles.get(tiles.size() / 2 + 1);
         double at = Double.parseDouble(tile.getDomAttribute("data-at"));
         assertThat(at).isGreaterThan(1.0);
-        assertThat(tile.getDomAttribute("aria-label")).isEqualTo("Seek to 0:0" + (int) at);
+        // a 3 s video: whole seconds repeat between 8 frames, so the names carry tenths
+        assertThat(tile.getDomAttribute("aria-label")).isEqualTo(String.format(Locale.ROOT, "Seek to 0:0%d.%d",
+                (int) at, (int) Math.floor((at - (int) at) * 10 + 1e-6)));
+        assertThat(browser.driver().findElements(Browser.byTestId("storyboard-tile")).stream()
+                .map(t -> t.getDomAttribute("aria-label")).distinct()).as("one name per tile").hasSize(tiles.size());
         browser.script("""
                 const video = document.querySelector('[data-testid=player]');
                 window.seek = new Promise(resolve => video.addEventListener('seeked', () => resolve(), { once: true }));""");
