@@ -247,7 +247,8 @@ class CompositionPage {
         ? table('Every attempt, newest first', ['Event', 'URL', 'Status', 'Time', 'Outcome'], rows,
           () => ({ 'data-testid': 'delivery-row' }), { captionShown: false })
         : el('p', {}, 'No deliveries: the composition has no webhook URL, or no event was sent yet.'),
-      el('button', { type: 'button', class: 'secondary', onclick: () => this.renderDeliveries() }, 'Refresh the log'));
+      el('button', { type: 'button', class: 'secondary', 'data-testid': 'refresh-deliveries',
+        onclick: () => this.renderDeliveries() }, 'Refresh the log'));
   }
 
   deleteControls() {

@@ -175,7 +175,16 @@ class ConsoleFlowTest extends ApiTest {
         assertThat(tile.getDomAttribute("aria-pressed")).isEqualTo("true");
         accessible(browser, "composition");
         fitsAPhone(browser, "06-composition-phone");
+        // no webhook URL: the log says so (deliveries need the webhook test contexts, see dev.montage.webhooks)
+        assertThat(browser.testId("refresh-deliveries").isDisplayed()).isTrue();
+        assertThat(browser.driver().findElements(Browser.byTestId("delivery-row"))).isEmpty();
         browser.fullPageScreenshot("06-composition");
+
+        // delete, confirmed in a dialog: back to the list, and the API no longer knows the composition
+        browser.testId("delete").click();
+        browser.testId("confirm-delete").click();
+        browser.until(d -> d.getCurrentUrl().endsWith("#/compositions"), "the list of compositions");
+        browser.until(d -> client.get("/v2/room_compositions/" + compositionId).status() == 404, "the deletion");
 
         assertThat(browser.consoleErrors()).as("no failed load, script error or CSP violation")
                 .filteredOn(message -> !message.contains("401")).isEmpty();
