@@ -150,8 +150,11 @@ class ConsoleFlowTest extends ApiTest {
         assertThat(played.get("error")).as("play()").isNull();
         assertThat(((Number) played.get("time")).doubleValue()).isGreaterThan(0.3);
 
-        List<WebElement> tiles = browser.driver().findElements(Browser.byTestId("storyboard-tile"));
-        assertThat(tiles).hasSizeGreaterThan(2);
+        // the storyboard is made on its first request (an ffmpeg run), so its tiles come a moment after the player
+        List<WebElement> tiles = browser.until(d -> {
+            List<WebElement> found = d.findElements(Browser.byTestId("storyboard-tile"));
+            return found.size() > 2 ? found : null;
+        }, "the storyboard's tiles", Duration.ofSeconds(60));
         WebElement tile = tiles.get(tiles.size() / 2 + 1);
         double at = Double.parseDouble(tile.getDomAttribute("data-at"));
         assertThat(at).isGreaterThan(1.0);
