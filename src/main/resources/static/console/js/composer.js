@@ -82,9 +82,9 @@ class Composer {
     this.buildSkeleton();
     try {
       const [participants, recordings] = await Promise.all([
-        api('GET', `/room_sessions/${encodeURIComponent(this.sessionId)}/participants`,
+        api('GET', `/v2/room_sessions/${encodeURIComponent(this.sessionId)}/participants`,
           { query: { 'page[size]': 250 } }),
-        api('GET', '/room_recordings', { query: { 'filter[session_id]': this.sessionId, 'page[size]': 250 } }),
+        api('GET', '/v2/room_recordings', { query: { 'filter[session_id]': this.sessionId, 'page[size]': 250 } }),
       ]);
       this.participants = participants.data ?? [];
       this.recordings = recordings.data ?? [];
@@ -665,8 +665,8 @@ class Composer {
     this.preview.setAttribute('aria-busy', 'true');
     try {
       const [plan, picture] = await Promise.all([
-        api('POST', '/room_compositions/preview', { body, signal: abort.signal }),
-        api('POST', '/room_compositions/preview', { body, accept: 'image/svg+xml', query: { at: this.state.at },
+        api('POST', '/v2/room_compositions/preview', { body, signal: abort.signal }),
+        api('POST', '/v2/room_compositions/preview', { body, accept: 'image/svg+xml', query: { at: this.state.at },
           signal: abort.signal }),
       ]);
       if (abort.signal.aborted) return;
@@ -722,7 +722,7 @@ class Composer {
     this.createButton.disabled = true;
     clearErrors(this.root);
     try {
-      const created = await api('POST', '/room_compositions', { body: this.requestBody() });
+      const created = await api('POST', '/v2/room_compositions', { body: this.requestBody() });
       const id = (created.data ?? created).id;
       window.location.hash = `#/compositions/${id}`;
     } catch (e) {
@@ -855,7 +855,7 @@ function toInt(value) {
 function dataUrl(blob) {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^;,]*/, 'data:image/svg+xml'));
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*;base64,/, 'data:image/svg+xml;base64,'));
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(blob);
   });
