@@ -63,6 +63,7 @@ class ComposerBrowserTest extends ApiTest {
                     pipBody.path("width").asInt(), pipBody.path("height").asInt())).containsExactly(240, 135, 80, 45);
             assertThat(pipBody.path("video_sources").toString()).isEqualTo("[\"" + session.participant(session.bob()) + "\"]");
             browser.screenshot("composer-1-two-regions");
+            accessible(browser);
 
             // the preview at 1.5 s (bob joined at 1 s) draws bob in the corner, over the grid of both
             composer.setPreviewTime(1.5);
@@ -90,7 +91,8 @@ class ComposerBrowserTest extends ApiTest {
                     .filteredOn(c -> c.region.equals(pip)).singleElement()
                     .satisfies(cell -> assertCellAt(cell, x, y))
                     .satisfies(cell -> assertThat(cell.label()).isEqualTo("bob"));
-            browser.screenshot("composer-2-dragged");
+            browser.script("arguments[0].scrollIntoView({block: 'end'})", browser.testId("preview"));
+            browser.screenshot("composer-2-dragged-preview");
 
             // the keyboard: ArrowRight moves the focused region one pixel, Shift+ArrowDown makes it a pixel taller
             composer.pressKeysOnRegion(pip, Keys.ARROW_RIGHT);
@@ -99,6 +101,11 @@ class ComposerBrowserTest extends ApiTest {
             assertThat(composer.regionInBody(pip).path("height").asInt()).isEqualTo(46);
             assertThat(composer.regionAccessibleName(pip)).contains("x " + (x + 1)).contains("y " + y)
                     .contains("80 by 46");
+            assertThat(browser.<String>script("""
+                    const box = document.activeElement;
+                    return box.dataset.regionName + ' ' + getComputedStyle(box).outlineStyle + ' '
+                      + getComputedStyle(box).outlineWidth;""")).as("the focused region shows its focus")
+                    .isEqualTo(pip + " solid 3px");
 
             // resize by its handle
             composer.resizeRegionBy(pip, 40, 0);
@@ -132,8 +139,15 @@ class ComposerBrowserTest extends ApiTest {
             assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
                     .isLessThanOrEqualTo(((Number) browser.script("return window.innerWidth")).intValue());
             assertThat(small.regionNames()).containsExactly("main");
+            accessible(browser);
             browser.screenshot("composer-4-phone");
         }
+    }
+
+    private static void accessible(Browser browser) {
+        assertThat(PageChecks.unnamedControls(browser)).as("controls without a name").isEmpty();
+        assertThat(PageChecks.imagesWithoutAlt(browser)).as("images without a text alternative").isEmpty();
+        assertThat(PageChecks.lowContrastText(browser)).as("text under 4.5:1").isEmpty();
     }
 
     /** A cell of the preview picture: its region, number, rectangle on the canvas and label (who it shows). */
