@@ -772,15 +772,17 @@ class Composer {
     }
   }
 
-  /** The error with the pointer of the field that shows it, or with the pointer in its detail when none does. */
+  /**
+   * The error with the pointer of the field that shows it: an entry of a list (`.../video_sources/2`) is shown at the
+   * list's field. One that no field shows keeps its pointer, which the alert box prints beside it.
+   */
   landed(error) {
     const pointer = error.source?.pointer;
     if (!pointer) return error;
     const has = (p) => this.root.querySelector(`[data-pointer="${cssEscape(p)}"]`);
     let p = pointer;
     while (!has(p) && /\/\d+$/.test(p)) p = p.replace(/\/\d+$/, '');
-    if (has(p)) return { ...error, source: { ...error.source, pointer: p } };
-    return { ...error, detail: `${pointer}: ${error.detail ?? error.title ?? ''}` };
+    return has(p) ? { ...error, source: { ...error.source, pointer: p } } : error;
   }
 
   summaryError(error, fallback) {

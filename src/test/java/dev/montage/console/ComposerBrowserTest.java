@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -119,6 +120,14 @@ class ComposerBrowserTest extends ApiTest {
             assertThat(client.get("/v2/room_compositions").data()).isEmpty();
             browser.screenshot("composer-3-error-at-field");
             composer.setRegionField("max_rows", "1").awaitNoErrors();
+
+            // an entry of a list the server refuses (an id of no recording or participant of the session) lands at the
+            // list's field, which the page builds the entry from
+            String stranger = UUID.randomUUID().toString();
+            composer.selectRegion(pip).setVideoSourcePatterns(stranger);
+            assertThat(composer.awaitErrorAt(ComposerPage.regionPointer(pip, "video_sources"))).contains(stranger)
+                    .contains("is not");
+            composer.setVideoSourcePatterns("").awaitNoErrors();
 
             // create: the composition is the body the page showed
             JsonNode body = composer.body();
