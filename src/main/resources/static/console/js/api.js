@@ -26,14 +26,14 @@ export function clearApiKey() {
 }
 
 /**
- * Calls `path` of this origin's API (`/v2/room_sessions`, ...) and answers the parsed JSON body, or `{ blob, contentType }` when `accept` asks for an image.
+ * Calls `path` of this origin's API (`/v2/room_sessions`, or `/room_sessions` for short) and answers the parsed JSON body, or `{ blob, contentType }` when `accept` asks for an image.
  * `query` is an object of parameters (bracketed keys such as `filter[session_id]` are fine). Throws ApiError on a
  * non-2xx answer; a 401 also tells the app (event `montage:unauthorized`) so it can ask for the key again.
  * `signal` (an AbortSignal) cancels the request: it then rejects with the fetch's own AbortError, not an ApiError.
  */
 export async function api(method, path, { body, accept, query, signal } = {}) {
-  if (!path.startsWith('/v2/')) throw new Error('not an API path: ' + path);
-  const url = new URL(path, location.origin);
+  // both spellings are in use: '/v2/room_sessions' and '/room_sessions' name the same resource
+  const url = new URL(path.startsWith('/v2/') ? path : '/v2' + path, location.origin);
   for (const [name, value] of Object.entries(query || {})) {
     if (value !== undefined && value !== null) url.searchParams.set(name, value);
   }

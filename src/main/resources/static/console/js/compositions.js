@@ -2,7 +2,7 @@
 // storyboard for scrubbing, webhook delivery log, and deletion.
 
 import { api, ApiError } from './api.js';
-import { announce, clock, el, table, when } from './dom.js';
+import { announce, clock, count, el, table, when } from './dom.js';
 import { alertRegion, shortId, show, showAlert, showFailure } from './pages.js';
 
 const RUNNING = new Set(['enqueued', 'processing']);
@@ -29,7 +29,7 @@ export async function renderCompositions(main, { signal }) {
   show(main,
     el('h1', {}, 'Compositions'),
     rows.length
-      ? table(`${compositions.meta.total_results} compositions, newest first`,
+      ? table(`${count(compositions.meta.total_results, 'composition')}, newest first`,
         ['Composition', 'Session', 'Status', 'Progress', 'Created'], rows, () => ({ 'data-testid': 'composition-row' }))
       : el('p', { class: 'notice' }, 'No compositions yet: open a session and compose it.'));
 }
@@ -156,8 +156,11 @@ class CompositionPage {
   }
 
   renderMedia(c) {
+    // the signed link's path on this origin: the link's host may be one the page's CSP cannot name (an IPv6
+    // literal, another address of this service); the signature covers the path and expiry, not the host
+    const signed = new URL(c.download_url);
     const video = el('video', {
-      class: 'player', controls: true, preload: 'auto', src: c.download_url, 'data-testid': 'player',
+      class: 'player', controls: true, preload: 'auto', src: signed.pathname + signed.search, 'data-testid': 'player',
       'aria-label': 'Composed video', 'aria-describedby': 'storyboard-help',
     });
     const tiles = el('ol', { class: 'storyboard', 'data-testid': 'storyboard', 'aria-label': 'Storyboard' });
@@ -195,9 +198,12 @@ class CompositionPage {
     const duration = c.duration_secs || 0;
     const tiles = board ? board.tiles
       : Array.from({ length: STORYBOARD_FRAMES }, (_, i) => ({ at: Math.round(duration * i / STORYBOARD_FRAMES * 10) / 10 }));
+    // each tile's name says its instant; in a short video whole seconds repeat, so tenths tell them apart
+    const wholeSeconds = new Set(tiles.map(tile => Math.floor(tile.at)));
+    const precise = wholeSeconds.size < tiles.length;
     const items = [];
     for (const tile of tiles) {
-      const label = 'Seek to ' + clock(tile.at);
+      const label = 'Seek to ' + clock(tile.at, precise);
       const button = el('button', { type: 'button', 'aria-label': label, 'data-testid': 'storyboard-tile',
         'data-at': String(tile.at), title: label,
         onclick: () => {
@@ -212,7 +218,7 @@ class CompositionPage {
           0, 0, board.tile_width, board.tile_height);
         button.append(canvas);
       }
-      button.append(el('span', { class: 'time', 'aria-hidden': 'true' }, clock(tile.at)));
+      button.append(el('span', { class: 'time', 'aria-hidden': 'true' }, clock(tile.at, precise)));
       items.push(el('li', {}, button));
     }
     if (!this.signal.aborted) list.replaceChildren(...items);
@@ -239,7 +245,7 @@ class CompositionPage {
       el('h2', { id: 'deliveries-title' }, 'Webhook deliveries'),
       rows.length
         ? table('Every attempt, newest first', ['Event', 'URL', 'Status', 'Time', 'Outcome'], rows,
-          () => ({ 'data-testid': 'delivery-row' }))
+          () => ({ 'data-testid': 'delivery-row' }), { captionShown: false })
         : el('p', {}, 'No deliveries: the composition has no webhook URL, or no event was sent yet.'),
       el('button', { type: 'button', class: 'secondary', onclick: () => this.renderDeliveries() }, 'Refresh the log'));
   }

@@ -48,20 +48,33 @@ export function when(iso) {
   return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') + ' UTC';
 }
 
-/** "0:03", "1:02:05" from seconds. */
-export function clock(seconds) {
+/** "0:03", "1:02:05" from seconds; with `tenths`, "0:03.4". */
+export function clock(seconds, tenths = false) {
   const s = Math.floor(seconds);
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
+  let rest = String(s % 60).padStart(2, '0');
+  if (tenths) rest += '.' + Math.floor((seconds - s) * 10 + 1e-6);
   return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
-/** A table with a caption, column headers and rows of cells (strings or nodes). */
-export function table(caption, headers, rows, rowAttributes = () => ({})) {
+/**
+ * A table with a caption, column headers and rows of cells (strings or nodes). Each cell carries its column's name
+ * (`data-label`), which a phone's narrow layout shows before the value, and explicit ARIA roles, which keep the
+ * table a table for screen readers when that layout displays its parts as blocks. A caption that repeats the
+ * heading above the table is for screen readers only (`captionShown: false`).
+ */
+export function table(caption, headers, rows, rowAttributes = () => ({}), { captionShown = true } = {}) {
   return el('div', { class: 'table-wrap' },
-    el('table', {},
-      el('caption', {}, caption),
-      el('thead', {}, el('tr', {}, headers.map(name => el('th', { scope: 'col' }, name)))),
-      el('tbody', {}, rows.map((cells, i) => el('tr', rowAttributes(i), cells.map(cell => el('td', {}, cell)))))));
+    el('table', { role: 'table' },
+      el('caption', { class: captionShown ? null : 'visually-hidden' }, caption),
+      el('thead', { role: 'rowgroup' },
+        el('tr', { role: 'row' }, headers.map(name => el('th', { scope: 'col', role: 'columnheader' }, name)))),
+      el('tbody', { role: 'rowgroup' }, rows.map((cells, i) => el('tr', { role: 'row', ...rowAttributes(i) },
+        cells.map((cell, column) => el('td', { role: 'cell', 'data-label': headers[column] }, cell)))))));
+}
+
+/** "1 session", "3 sessions". */
+export function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

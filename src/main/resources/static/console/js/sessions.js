@@ -1,7 +1,7 @@
 // Sessions: the list, and a session with its participants, recordings and compositions, and the way to compose it.
 
 import { api } from './api.js';
-import { el, table, when } from './dom.js';
+import { count, el, table, when } from './dom.js';
 import { shortId, show, showFailure } from './pages.js';
 
 export async function renderSessions(main, { signal }) {
@@ -28,7 +28,7 @@ export async function renderSessions(main, { signal }) {
   show(main,
     el('h1', {}, 'Sessions'),
     rows.length
-      ? table(`${sessions.meta.total_results} sessions, newest first`,
+      ? table(`${count(sessions.meta.total_results, 'session')}, newest first`,
         ['Session', 'Room', 'Started', 'Ended', 'Participants'], rows, () => ({ 'data-testid': 'session-row' }))
       : el('p', { class: 'notice' }, 'No sessions yet: upload recordings (POST /v2/room_recordings) to make one.'));
 }
@@ -64,20 +64,21 @@ export async function renderSession(main, { id, signal }) {
     el('h2', {}, 'Participants'),
     participants.data.length
       ? table('Participants, by arrival', ['Participant', 'Joined', 'Left'],
-        participants.data.map(p => [p.context || shortId(p.id), when(p.joined_at), p.left_at ? when(p.left_at) : '—']),
-        () => ({ 'data-testid': 'participant-row' }))
+        [...participants.data].sort((a, b) => a.joined_at.localeCompare(b.joined_at))
+          .map(p => [p.context || shortId(p.id), when(p.joined_at), p.left_at ? when(p.left_at) : '—']),
+        () => ({ 'data-testid': 'participant-row' }), { captionShown: false })
       : el('p', {}, 'No participants.'),
     el('h2', {}, 'Recordings'),
     recordings.data.length
       ? table('Recordings', ['Type', 'Track', 'Participant', 'Duration', 'Started'],
         recordings.data.map(r => [r.type, r.track_name || '—', contexts.get(r.participant_id) || shortId(r.participant_id),
           r.duration_secs + ' s', when(r.started_at)]),
-        () => ({ 'data-testid': 'recording-row' }))
+        () => ({ 'data-testid': 'recording-row' }), { captionShown: false })
       : el('p', {}, 'No recordings.'),
     el('h2', {}, 'Compositions'),
     compositions.data.length
       ? table('Compositions of this session', ['Composition', 'Status', 'Created'],
         compositions.data.map(c => [el('a', { href: '#/compositions/' + c.id, 'aria-label': 'Composition ' + c.id },
-          shortId(c.id)), c.status, when(c.created_at)]))
+          shortId(c.id)), c.status, when(c.created_at)]), undefined, { captionShown: false })
       : el('p', {}, 'None yet.'));
 }

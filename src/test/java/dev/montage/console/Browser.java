@@ -172,6 +172,19 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** As {@link #screenshot}, of the whole page's height (for pictures in the documentation). */
+    public Path fullPageScreenshot(String name) {
+        Dimension before = driver.manage().window().getSize();
+        long height = script("return document.documentElement.scrollHeight");
+        long chrome = script("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + chrome, 4000)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     /**
      * The browser console's errors since the last call (failed loads, script errors, Content-Security-Policy
      * violations), so a test can prove a page ran cleanly.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,132 +33,152 @@ class ConsoleFlowTest extends ApiTest {
         TwoParticipantSession session = twoParticipantSession(client);
 
         try (Browser browser = Browser.open(port)) {
-            // the video of step 5 is H.264: fail now, and clearly, when this Chromium cannot play it
-            browser.go("/console");
-            browser.testId("api-key");
-            assertThat(browser.<String>script(
-                    "return document.createElement('video').canPlayType('video/mp4; codecs=\"avc1.42E01E\"')"))
-                    .as("this Chromium must play H.264 (Debian's chromium does, with its ffmpeg)").isNotEmpty();
+            try {
+                flow(browser, client, key, session);
+            } catch (AssertionError | RuntimeException e) {
+                browser.fullPageScreenshot("99-failure");
+                throw e;
+            }
+        }
+    }
 
-            // 2. the console asks for the key; a wrong one is refused with a message, the right one shows the session
-            assertThat(browser.driver().getCurrentUrl()).endsWith("#/key");
-            accessible(browser, "key page");
-            browser.screenshot("01-key");
-            pasteKey(browser, "not-a-key");
-            browser.awaitText("key-message", "refused the API key");
-            assertThat(browser.<Object>script("return sessionStorage.getItem('montage.apiKey')")).isNull();
+    private void flow(Browser browser, ApiClient client, String key, TwoParticipantSession session) {
+        // the video of step 5 is H.264: fail now, and clearly, when this Chromium cannot play it
+        browser.go("/console");
+        browser.testId("api-key");
+        assertThat(browser.<String>script(
+                "return document.createElement('video').canPlayType('video/mp4; codecs=\"avc1.42E01E\"')"))
+                .as("this Chromium must play H.264 (Debian's chromium does, with its ffmpeg)").isNotEmpty();
 
-            pasteKey(browser, key);
-            WebElement row = browser.until(d -> d.findElements(Browser.byTestId("session-row")).stream()
-                    .filter(r -> r.getText().contains(session.sessionId().substring(0, 8))).findFirst().orElse(null),
-                    "the session's row");
-            assertThat(row.findElements(By.tagName("td")).get(4).getText()).isEqualTo("2");
-            assertThat(browser.<Map<String, Object>>script("""
-                    return { session: sessionStorage.getItem('montage.apiKey'), local: localStorage.length,
-                             cookie: document.cookie, url: location.href }"""))
-                    .containsEntry("session", key).containsEntry("local", 0L).containsEntry("cookie", "")
-                    .extracting(m -> (String) m.get("url")).asString().doesNotContain(key);
-            accessible(browser, "sessions");
-            // keyboard: the first Tab reaches the skip link, which moves focus to the page's content
-            browser.driver().navigate().refresh();
-            browser.testId("session-row");
-            browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
-            WebElement skip = browser.driver().switchTo().activeElement();
-            assertThat(skip.getDomAttribute("data-testid")).isEqualTo("skip-link");
-            assertThat(skip.getCssValue("outline-style")).as("visible focus").isEqualTo("solid");
-            skip.sendKeys(Keys.ENTER);
-            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("main");
-            assertThat(browser.driver().getCurrentUrl()).endsWith("#/sessions");
-            row = browser.until(d -> d.findElements(Browser.byTestId("session-row")).get(0), "the row again");
-            fitsAPhone(browser, "02-sessions-phone");
-            browser.screenshot("02-sessions");
+        // 2. the console asks for the key; a wrong one is refused with a message, the right one shows the session
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#/key");
+        accessible(browser, "key page");
+        browser.screenshot("01-key");
+        pasteKey(browser, "not-a-key");
+        browser.awaitText("key-message", "refused the API key");
+        assertThat(browser.<Object>script("return sessionStorage.getItem('montage.apiKey')")).isNull();
 
-            row.findElement(By.tagName("a")).click();
-            browser.until(d -> d.findElements(Browser.byTestId("participant-row")).size() == 2, "two participants");
-            assertThat(texts(browser, "participant-row")).satisfiesExactly(
-                    alice -> assertThat(alice).startsWith("alice"), bob -> assertThat(bob).startsWith("bob"));
-            assertThat(texts(browser, "recording-row")).hasSize(4)
-                    .anySatisfy(r -> assertThat(r).startsWith("video").contains("alice", "2 s"))
-                    .anySatisfy(r -> assertThat(r).startsWith("audio").contains("bob"));
-            accessible(browser, "session");
-            fitsAPhone(browser, "03-session-phone");
-            browser.screenshot("03-session");
+        pasteKey(browser, key);
+        WebElement row = browser.until(d -> d.findElements(Browser.byTestId("session-row")).stream()
+                .filter(r -> r.getText().contains(session.sessionId().substring(0, 8))).findFirst().orElse(null),
+                "the session's row");
+        assertThat(row.findElements(By.tagName("td")).get(4).getText()).isEqualTo("2");
+        assertThat(browser.<Map<String, Object>>script("""
+                return { session: sessionStorage.getItem('montage.apiKey'), local: localStorage.length,
+                         cookie: document.cookie, url: location.href }"""))
+                .containsEntry("session", key).containsEntry("local", 0L).containsEntry("cookie", "")
+                .extracting(m -> (String) m.get("url")).asString().doesNotContain(key);
+        accessible(browser, "sessions");
+        // keyboard: the first Tab reaches the skip link, which moves focus to the page's content
+        browser.driver().navigate().refresh();
+        browser.testId("session-row");
+        browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement skip = browser.driver().switchTo().activeElement();
+        assertThat(skip.getDomAttribute("data-testid")).isEqualTo("skip-link");
+        assertThat(skip.getCssValue("outline-style")).as("visible focus").isEqualTo("solid");
+        skip.sendKeys(Keys.ENTER);
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("main");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#/sessions");
+        row = browser.until(d -> d.findElements(Browser.byTestId("session-row")).get(0), "the row again");
+        fitsAPhone(browser, "02-sessions-phone");
+        browser.screenshot("02-sessions");
 
-            // 3. a two-region layout in the composer: alice on the left, bob on the right; the preview follows
-            browser.testId("compose-link").click();
-            ComposerPage composer = new ComposerPage(browser.driver());
-            String onlyMain = composer.awaitPreviewAfter(0);
-            composer.setResolution("320x180");
-            composer.selectRegion("main").setRegionField("width", "160")
-                    .setVideoSource("Everyone", false).setVideoSource("Participant alice", true);
-            String right = composer.addRegion();
-            composer.selectRegion(right).setRegionField("x_pos", "160").setRegionField("y_pos", "0")
-                    .setRegionField("width", "160").setRegionField("height", "180")
-                    .setVideoSource("Everyone", false).setVideoSource("Participant bob", true);
-            int version = composer.previewVersion();
-            String twoRegions = composer.awaitPreviewAfter(version - 1);
-            browser.until(d -> composer.body().path("video_layout").size() == 2
-                    && composer.regionInBody(right).path("width").asInt() == 160, "the two regions in the body");
-            assertThat(twoRegions).isNotEqualTo(onlyMain).contains("alice", "bob");
-            browser.screenshot("04-composer");
+        row.findElement(By.tagName("a")).click();
+        browser.until(d -> d.findElements(Browser.byTestId("participant-row")).size() == 2, "two participants");
+        assertThat(texts(browser, "participant-row")).satisfiesExactly(
+                alice -> assertThat(alice).startsWith("alice"), bob -> assertThat(bob).startsWith("bob"));
+        assertThat(texts(browser, "recording-row")).hasSize(4)
+                .anySatisfy(r -> assertThat(r).startsWith("video").contains("alice", "2 s"))
+                .anySatisfy(r -> assertThat(r).startsWith("audio").contains("bob"));
+        accessible(browser, "session");
+        fitsAPhone(browser, "03-session-phone");
+        browser.fullPageScreenshot("03-session");
 
-            // 4. create, and watch the progress bar reach completed without reloading the page
-            String compositionId = composer.create();
-            browser.testId("composition-status");
-            browser.script("""
-                    const status = document.querySelector('[data-testid=composition-status]');
-                    window.seenStatuses = [status.textContent];
-                    new MutationObserver(() => window.seenStatuses.push(status.textContent))
-                      .observe(status, { childList: true, characterData: true, subtree: true });""");
-            browser.screenshot("05-composition-running");
-            browser.until(d -> d.findElement(Browser.byTestId("composition-status")).getText().equals("completed"),
-                    "completed", Duration.ofSeconds(120));
-            assertThat(browser.testId("progress").getDomProperty("value")).isEqualTo("100");
-            assertThat(browser.<List<String>>script("return window.seenStatuses")).as("the page followed the render")
-                    .first().isIn("enqueued", "processing", "completed");
-            assertThat(client.get("/v2/room_compositions/" + compositionId).data().path("video_layout").size())
-                    .isEqualTo(2);
+        // 3. a two-region layout in the composer: alice on the left, bob on the right; the preview follows
+        browser.testId("compose-link").click();
+        ComposerPage composer = new ComposerPage(browser.driver());
+        String onlyMain = composer.awaitPreviewAfter(0);
+        composer.setResolution("320x180");
+        composer.selectRegion("main").setRegionField("width", "160")
+                .setVideoSource("Everyone", false).setVideoSource("Participant alice", true);
+        String right = composer.addRegion();
+        composer.selectRegion(right).setRegionField("x_pos", "160").setRegionField("y_pos", "0")
+                .setRegionField("width", "160").setRegionField("height", "180")
+                .setVideoSource("Everyone", false).setVideoSource("Participant bob", true);
+        int version = composer.previewVersion();
+        String twoRegions = composer.awaitPreviewAfter(version - 1);
+        browser.until(d -> composer.body().path("video_layout").size() == 2
+                && composer.regionInBody(right).path("width").asInt() == 160, "the two regions in the body");
+        assertThat(twoRegions).isNotEqualTo(onlyMain).contains("alice", "bob");
+        browser.screenshot("04-composer");
 
-            // 5. play, then seek with a storyboard tile chosen from the keyboard
+        // 4. create, and watch the progress bar reach completed without reloading the page
+        String compositionId = composer.create();
+        browser.testId("composition-status");
+        browser.script("""
+                const status = document.querySelector('[data-testid=composition-status]');
+                window.seenStatuses = [status.textContent];
+                new MutationObserver(() => window.seenStatuses.push(status.textContent))
+                  .observe(status, { childList: true, characterData: true, subtree: true });""");
+        browser.screenshot("05-composition-running");
+        browser.until(d -> d.findElement(Browser.byTestId("composition-status")).getText().equals("completed"),
+                "completed", Duration.ofSeconds(120));
+        assertThat(browser.testId("progress").getDomProperty("value")).isEqualTo("100");
+        assertThat(browser.<List<String>>script("return window.seenStatuses")).as("the page followed the render")
+                .first().isIn("enqueued", "processing", "completed");
+        assertThat(client.get("/v2/room_compositions/" + compositionId).data().path("video_layout").size())
+                .isEqualTo(2);
+
+        // 5. play, then seek with a storyboard tile chosen from the keyboard
+        try {
             browser.until(d -> browser.<Long>script(
                     "return document.querySelector('[data-testid=player]').readyState") >= 1, "the video's metadata");
-            Map<String, Object> played = browser.asyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    const video = document.querySelector('[data-testid=player]');
-                    video.muted = true;
-                    video.play().then(() => video.addEventListener('timeupdate', function seen() {
-                      if (video.currentTime > 0.3) { video.removeEventListener('timeupdate', seen); video.pause();
-                        done({ time: video.currentTime, error: null }); }
-                    })).catch(e => done({ time: 0, error: String(e) }));""");
-            assertThat(played.get("error")).as("play()").isNull();
-            assertThat(((Number) played.get("time")).doubleValue()).isGreaterThan(0.3);
-
-            List<WebElement> tiles = browser.driver().findElements(Browser.byTestId("storyboard-tile"));
-            assertThat(tiles).hasSizeGreaterThan(2);
-            WebElement tile = tiles.get(tiles.size() / 2 + 1);
-            double at = Double.parseDouble(tile.getDomAttribute("data-at"));
-            assertThat(at).isGreaterThan(1.0);
-            assertThat(tile.getDomAttribute("aria-label")).isEqualTo("Seek to 0:0" + (int) at);
-            browser.script("""
-                    const video = document.querySelector('[data-testid=player]');
-                    window.seek = new Promise(resolve => video.addEventListener('seeked', () => resolve(), { once: true }));""");
-            tile.sendKeys(Keys.ENTER);
-            Map<String, Object> seeked = browser.asyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    const video = document.querySelector('[data-testid=player]');
-                    const answer = () => done({ time: video.currentTime, ready: video.readyState });
-                    window.seek.then(() => video.readyState >= 2 ? answer()
-                      : video.addEventListener('loadeddata', answer, { once: true }));""");
-            assertThat(((Number) seeked.get("time")).doubleValue()).isCloseTo(at, within(0.2));
-            assertThat(((Number) seeked.get("ready")).intValue()).isGreaterThanOrEqualTo(2);
-            assertThat(tile.getDomAttribute("aria-pressed")).isEqualTo("true");
-            accessible(browser, "composition");
-            fitsAPhone(browser, "06-composition-phone");
-            browser.screenshot("06-composition");
-
-            assertThat(browser.consoleErrors()).as("no failed load, script error or CSP violation")
-                    .filteredOn(message -> !message.contains("401")).isEmpty();
+        } catch (RuntimeException e) {
+            throw new AssertionError("the video did not load: " + browser.<Object>script("""
+                    const v = document.querySelector('[data-testid=player]');
+                    return { error: v.error && (v.error.code + ' ' + v.error.message), network: v.networkState,
+                             src: v.currentSrc }""") + "; console: " + browser.consoleErrors(), e);
         }
+        Map<String, Object> played = browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const video = document.querySelector('[data-testid=player]');
+                video.muted = true;
+                video.play().then(() => video.addEventListener('timeupdate', function seen() {
+                  if (video.currentTime > 0.3) { video.removeEventListener('timeupdate', seen); video.pause();
+                    done({ time: video.currentTime, error: null }); }
+                })).catch(e => done({ time: 0, error: String(e) }));""");
+        assertThat(played.get("error")).as("play()").isNull();
+        assertThat(((Number) played.get("time")).doubleValue()).isGreaterThan(0.3);
+
+        List<WebElement> tiles = browser.driver().findElements(Browser.byTestId("storyboard-tile"));
+        assertThat(tiles).hasSizeGreaterThan(2);
+        WebElement tile = tiles.get(tiles.size() / 2 + 1);
+        double at = Double.parseDouble(tile.getDomAttribute("data-at"));
+        assertThat(at).isGreaterThan(1.0);
+        // a 3 s video: whole seconds repeat between 8 frames, so the names carry tenths
+        assertThat(tile.getDomAttribute("aria-label")).isEqualTo(String.format(Locale.ROOT, "Seek to 0:0%d.%d",
+                (int) at, (int) Math.floor((at - (int) at) * 10 + 1e-6)));
+        assertThat(browser.driver().findElements(Browser.byTestId("storyboard-tile")).stream()
+                .map(t -> t.getDomAttribute("aria-label")).distinct()).as("one name per tile").hasSize(tiles.size());
+        browser.script("""
+                const video = document.querySelector('[data-testid=player]');
+                window.seek = new Promise(resolve => video.addEventListener('seeked', () => resolve(), { once: true }));""");
+        tile.sendKeys(Keys.ENTER);
+        Map<String, Object> seeked = browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const video = document.querySelector('[data-testid=player]');
+                const answer = () => done({ time: video.currentTime, ready: video.readyState });
+                window.seek.then(() => video.readyState >= 2 ? answer()
+                  : video.addEventListener('loadeddata', answer, { once: true }));""");
+        assertThat(((Number) seeked.get("time")).doubleValue()).isCloseTo(at, within(0.2));
+        assertThat(((Number) seeked.get("ready")).intValue()).isGreaterThanOrEqualTo(2);
+        assertThat(tile.getDomAttribute("aria-pressed")).isEqualTo("true");
+        accessible(browser, "composition");
+        fitsAPhone(browser, "06-composition-phone");
+        browser.fullPageScreenshot("06-composition");
+
+        assertThat(browser.consoleErrors()).as("no failed load, script error or CSP violation")
+                .filteredOn(message -> !message.contains("401")).isEmpty();
     }
 
     private static void pasteKey(Browser browser, String key) {
