@@ -149,6 +149,19 @@ class ComposerBrowserTest extends ApiTest {
                     .isLessThanOrEqualTo(((Number) browser.script("return window.innerWidth")).intValue());
             assertThat(small.regionNames()).containsExactly("main");
             accessible(browser);
+
+            // duplicate and remove: a copy of the selected region, which can be taken away again
+            String copy = small.duplicateSelectedRegion();
+            assertThat(small.regionNames()).containsExactly("main", copy);
+            JsonNode original = small.regionInBody("main");
+            JsonNode duplicate = small.regionInBody(copy);
+            for (String field : List.of("x_pos", "y_pos", "width", "height", "video_sources")) {
+                assertThat(duplicate.path(field)).as(field).isEqualTo(original.path(field));
+            }
+            assertThat(duplicate.path("z_pos").asInt()).as("drawn over the original").isEqualTo(1);
+            small.removeSelectedRegion();
+            browser.until(d -> small.regionNames().equals(List.of("main")), "the copy removed");
+            assertThat(small.body().path("video_layout").propertyNames()).containsExactly("main");
             browser.screenshot("composer-4-phone");
         }
     }
