@@ -26,23 +26,12 @@ let uniqueIds = 0;
  * when it aborts (the user went elsewhere) the pending preview is cancelled. Answers the cleanup, which does the same.
  */
 export function renderComposer(main, { sessionId, signal }) {
-  ensureStylesheet();
   main.replaceChildren();
   const composer = new Composer(main, sessionId);
   const stop = () => composer.stop();
   signal?.addEventListener('abort', stop, { once: true });
   composer.start();
   return stop;
-}
-
-function ensureStylesheet() {
-  const href = new URL('../composer.css', import.meta.url).href;
-  if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href)) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    document.head.append(link);
-  }
 }
 
 class Composer {
