@@ -95,7 +95,10 @@ final class PreviewPicture {
         rect("background", 0, 0, width, total, "#f4f4f4");
         rect("canvas", 0, 0, width, height, "#000000");
         for (PreviewView.RegionView region : preview.regions()) {
-            phaseAt(region).ifPresent(phase -> writeRegion(region, phase));
+            Optional<PreviewView.PhaseView> phase = phaseAt(region);
+            if (phase.isPresent()) {
+                writeRegion(region, phase.get());
+            }
         }
         text("heading", 2, height + font * 2, "start", "Output at " + number(atSecs) + " s of "
                 + number(preview.durationSecs()) + " s: what each cell shows when");
@@ -131,27 +134,23 @@ final class PreviewPicture {
         return Optional.empty();
     }
 
-    private void writeRegion(PreviewView.RegionView region, PreviewView.PhaseView phase) {
-        try {
-            int phaseIndex = region.phases().indexOf(phase);
-            out.writeStartElement("g");
-            attribute("class", "region");
-            attribute("data-region", region.name());
-            attribute("data-phase", phaseIndex);
-            out.writeEmptyElement("rect");
-            attribute("class", "region-area");
-            geometry(phase.xPos(), phase.yPos(), phase.width(), phase.height());
-            attribute("fill", "none");
-            attribute("stroke", "#ffffff");
-            attribute("stroke-dasharray", font / 2 + " " + font / 2);
-            for (PreviewView.CellView cell : phase.cells()) {
-                writeCell(region.name(), phaseIndex, cell);
-            }
-            text("region-name", phase.xPos() + 2, phase.yPos() + font, "start", region.name());
-            out.writeEndElement();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
+    private void writeRegion(PreviewView.RegionView region, PreviewView.PhaseView phase) throws XMLStreamException {
+        int phaseIndex = region.phases().indexOf(phase);
+        out.writeStartElement("g");
+        attribute("class", "region");
+        attribute("data-region", region.name());
+        attribute("data-phase", phaseIndex);
+        out.writeEmptyElement("rect");
+        attribute("class", "region-area");
+        geometry(phase.xPos(), phase.yPos(), phase.width(), phase.height());
+        attribute("fill", "none");
+        attribute("stroke", "#ffffff");
+        attribute("stroke-dasharray", font / 2 + " " + font / 2);
+        for (PreviewView.CellView cell : phase.cells()) {
+            writeCell(region.name(), phaseIndex, cell);
         }
+        text("region-name", phase.xPos() + 2, phase.yPos() + font, "start", region.name());
+        out.writeEndElement();
     }
 
     private void writeCell(String region, int phase, PreviewView.CellView cell) throws XMLStreamException {
@@ -294,8 +293,6 @@ final class PreviewPicture {
             return PALETTE.get(index);
         }
         // beyond the palette: hues a golden angle apart never repeat and stay far from their neighbours
-        float hue = (float) ((index * 137.508) % 360 / 360);
-        int rgb = java.awt.Color.HSBtoRGB(hue, 0.55f, 0.85f) & 0xffffff;
-        return String.format("#%06x", rgb);
+        return "hsl(" + Math.round(index * 137.508 % 360) + ",55%,60%)";
     }
 }

@@ -26,23 +26,12 @@ let uniqueIds = 0;
  * when it aborts (the user went elsewhere) the pending preview is cancelled. Answers the cleanup, which does the same.
  */
 export function renderComposer(main, { sessionId, signal }) {
-  ensureStylesheet();
   main.replaceChildren();
   const composer = new Composer(main, sessionId);
   const stop = () => composer.stop();
   signal?.addEventListener('abort', stop, { once: true });
   composer.start();
   return stop;
-}
-
-function ensureStylesheet() {
-  const href = new URL('../composer.css', import.meta.url).href;
-  if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href)) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    document.head.append(link);
-  }
 }
 
 class Composer {
@@ -82,9 +71,9 @@ class Composer {
     this.buildSkeleton();
     try {
       const [participants, recordings] = await Promise.all([
-        api('GET', `/room_sessions/${encodeURIComponent(this.sessionId)}/participants`,
+        api('GET', `/v2/room_sessions/${encodeURIComponent(this.sessionId)}/participants`,
           { query: { 'page[size]': 250 } }),
-        api('GET', '/room_recordings', { query: { 'filter[session_id]': this.sessionId, 'page[size]': 250 } }),
+        api('GET', '/v2/room_recordings', { query: { 'filter[session_id]': this.sessionId, 'page[size]': 250 } }),
       ]);
       this.participants = participants.data ?? [];
       this.recordings = recordings.data ?? [];
@@ -665,8 +654,8 @@ class Composer {
     this.preview.setAttribute('aria-busy', 'true');
     try {
       const [plan, picture] = await Promise.all([
-        api('POST', '/room_compositions/preview', { body, signal: abort.signal }),
-        api('POST', '/room_compositions/preview', { body, accept: 'image/svg+xml', query: { at: this.state.at },
+        api('POST', '/v2/room_compositions/preview', { body, signal: abort.signal }),
+        api('POST', '/v2/room_compositions/preview', { body, accept: 'image/svg+xml', query: { at: this.state.at },
           signal: abort.signal }),
       ]);
       if (abort.signal.aborted) return;
@@ -722,7 +711,7 @@ class Composer {
     this.createButton.disabled = true;
     clearErrors(this.root);
     try {
-      const created = await api('POST', '/room_compositions', { body: this.requestBody() });
+      const created = await api('POST', '/v2/room_compositions', { body: this.requestBody() });
       const id = (created.data ?? created).id;
       window.location.hash = `#/compositions/${id}`;
     } catch (e) {
@@ -772,15 +761,17 @@ class Composer {
     }
   }
 
-  /** The error with the pointer of the field that shows it, or with the pointer in its detail when none does. */
+  /**
+   * The error with the pointer of the field that shows it: an entry of a list (`.../video_sources/2`) is shown at the
+   * list's field. One that no field shows keeps its pointer, which the alert box prints beside it.
+   */
   landed(error) {
     const pointer = error.source?.pointer;
     if (!pointer) return error;
     const has = (p) => this.root.querySelector(`[data-pointer="${cssEscape(p)}"]`);
     let p = pointer;
     while (!has(p) && /\/\d+$/.test(p)) p = p.replace(/\/\d+$/, '');
-    if (has(p)) return { ...error, source: { ...error.source, pointer: p } };
-    return { ...error, detail: `${pointer}: ${error.detail ?? error.title ?? ''}` };
+    return has(p) ? { ...error, source: { ...error.source, pointer: p } } : error;
   }
 
   summaryError(error, fallback) {

@@ -36,6 +36,22 @@ class MediaDurationCapTest extends ApiTest {
                 .path("total_results").asInt()).isZero();
     }
 
+    /** A preview is held to the cap as a create is: the same 422. */
+    @Test
+    void aPreviewLongerThanTheCapIsRefusedAsACreateIs() {
+        JsonNode recordings = upload(api, TestMedia.webm("red", 440, 4),
+                Map.of("started_at", "2024-05-01T10:00:00Z", "participant_context", "alice"));
+        String body = """
+                {"session_id": "%s", "resolution": "160x120"}
+                """.formatted(recordings.path(0).path("session_id").asString());
+
+        Response created = api.post("/v2/room_compositions", body);
+        Response previewed = api.post("/v2/room_compositions/preview", body);
+
+        assertPointerProblem(previewed, "10015", "/session_id");
+        assertThat(previewed.json()).isEqualTo(created.json());
+    }
+
     /**
      * <pre>
      *   alice |0-1|

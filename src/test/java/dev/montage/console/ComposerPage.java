@@ -44,6 +44,17 @@ public final class ComposerPage {
         return new ComposerPage(browser.driver());
     }
 
+    /**
+     * Opens the composer of a session by its address in a console without a key, as a link someone was sent: the
+     * console asks for the key first, then shows the composer.
+     */
+    public static ComposerPage openWithKey(Browser browser, String apiKey, String sessionId) {
+        browser.go("/console/#/composer/" + sessionId);
+        browser.testId("api-key").sendKeys(apiKey);
+        browser.testId("save-key").click();
+        return new ComposerPage(browser.driver());
+    }
+
     // ------------------------------------------------------------------ regions on the canvas
 
     /** The names of the regions on the canvas, in drawing order of the page (the order they were added). */
@@ -110,11 +121,11 @@ public final class ComposerPage {
         return this;
     }
 
-    /** Focuses a region's box by the keyboard's means (as Tab would) and presses keys on it. */
+    /** Focuses a region's box (as Tab would) and presses keys on it; {@code Keys.chord(SHIFT, ARROW_DOWN)} resizes. */
     public ComposerPage pressKeysOnRegion(String name, CharSequence... keys) {
         WebElement box = regionBox(name);
         ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", box);
-        new Actions(driver).sendKeys(keys).perform();
+        box.sendKeys(keys); // an element's sendKeys holds a chord's modifier (Shift) down, Actions' would not
         return this;
     }
 
@@ -275,10 +286,16 @@ public final class ComposerPage {
 
     /** Clicks "Create composition" and waits for the console to show it; answers the new composition's id. */
     public String create() {
-        driver.findElement(By.cssSelector("[data-testid=create-composition]")).click();
+        clickCreate();
         until(d -> d.getCurrentUrl().contains("#/compositions/"));
         String url = driver.getCurrentUrl();
         return url.substring(url.indexOf("#/compositions/") + "#/compositions/".length());
+    }
+
+    /** Clicks "Create composition" and waits for nothing: for a create that is to be refused. */
+    public ComposerPage clickCreate() {
+        driver.findElement(By.cssSelector("[data-testid=create-composition]")).click();
+        return this;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -120,7 +120,10 @@ class ContractTest extends ApiTest {
                 // issue 11, labels and look
                 "CreateRoomCompositionRequest.background_color", "RoomComposition.background_color",
                 "VideoRegionRequest.show_labels", "VideoRegionRequest.cell_spacing", "VideoRegion.show_labels",
-                "VideoRegion.cell_spacing");
+                "VideoRegion.cell_spacing",
+
+                // issue 12, the composition preview
+                "POST /room_compositions/preview", "RoomCompositionPreview");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 

@@ -66,6 +66,21 @@ class RateLimitTest extends ApiTest {
         assertThat(secondUpload.headers()).containsKey("retry-after");
     }
 
+    /** The composition preview creates nothing: it takes a read, never one of the writes that create. */
+    @Test
+    void aCompositionPreviewCountsAsARead() {
+        useUp("writes", () -> api.post("/v2/rooms", "{}"));
+
+        for (int i = 0; i < 3; i++) {
+            Response preview = api.post("/v2/room_compositions/preview", "{}");
+            assertThat(preview.status()).as("preview %d, refused for its body, not its bucket: %s", i + 1, preview)
+                    .isEqualTo(422);
+        }
+        Response beyond = api.post("/v2/room_compositions/preview", "{}");
+        assertThat(beyond.status()).as("%s", beyond).isEqualTo(429);
+        assertThat(beyond.error().path("detail").asString()).contains("reads");
+    }
+
     @Test
     void twoAccountsHaveBucketsOfTheirOwn() {
         useUp("reads", () -> api.get("/v2/rooms"));
