@@ -60,8 +60,8 @@ public final class Browser implements AutoCloseable {
     /** A browser for the application on {@code port} (at {@code http://localhost:<port>}), 1280x900. */
     public static Browser open(int port) {
         requireExecutables();
+        // both executables named: Selenium Manager, which would look for (and download) a browser, never runs
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        System.setProperty("SE_OFFLINE", "true");
         Path profile;
         try {
             profile = Files.createTempDirectory("montage-chromium-");
