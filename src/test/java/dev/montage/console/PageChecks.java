@@ -2,15 +2,29 @@ package dev.montage.console;
 
 import java.util.List;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
 /**
- * What axe-core would check on a console page, done by hand in the browser (axe's Selenium binding is not in this
- * build's repository): every form control and button has an accessible name, every image a text alternative, text
+ * Accessibility checks of a console page: axe-core's rules (serious and critical violations), and by hand what
+ * matters most here, with messages that point at the element: every form control and button has an accessible name, every image a text alternative, text
  * has a contrast of at least 4.5:1 with the background it sits on (WCAG AA for normal text), and nothing scrolls
  * sideways. Each answers what is wrong, empty when nothing is.
  */
 final class PageChecks {
 
     private PageChecks() {
+    }
+
+    /** axe-core's serious and critical violations on the page, each as "rule: the first element's HTML". */
+    static List<String> axeViolations(Browser browser) {
+        Results results = new AxeBuilder().analyze(browser.driver());
+        if (results.getPasses().isEmpty() || results.isErrored()) {
+            throw new AssertionError("axe-core did not run on the page: " + results.getErrorMessage());
+        }
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + ": " + rule.getNodes().get(0).getHtml()).toList();
     }
 
     /** Visible controls without an accessible name (label, aria-label, aria-labelledby, or text for buttons). */
