@@ -8,8 +8,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The routes that need no API key: a composition's media, whose signed download link carries its own HMAC (so a
  * browser {@code <video>} can play it), the health probe of load balancers and orchestrators, which tells
- * only UP or DOWN, the metrics scrape, and the API's description (the OpenAPI document and the Swagger UI page that
- * shows it). Matched with the path patterns Spring MVC routes with, on the decoded path, so a route is
+ * only UP or DOWN, the metrics scrape, the API's description (the OpenAPI document and the Swagger UI page that
+ * shows it), and the web console's static files (which hold no data: the page asks for a key and sends it itself). Matched with the path patterns Spring MVC routes with, on the decoded path, so a route is
  * public exactly when the router takes it for this one.
  */
 final class PublicRoutes {
@@ -39,13 +39,18 @@ final class PublicRoutes {
     /** {@code /swagger-ui} itself and its files. */
     private static final String SWAGGER_UI = "/swagger-ui/**";
 
+    /** {@code /console} itself and its files. */
+    private static final String CONSOLE = "/console/**";
+
     static final RequestMatcher MATCHER = new OrRequestMatcher(
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, COMPOSITION_MEDIA),
             PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, COMPOSITION_MEDIA), ACTUATOR,
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, OPENAPI_DOCUMENT),
             PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, OPENAPI_DOCUMENT),
             PathPatternRequestMatcher.pathPattern(HttpMethod.GET, SWAGGER_UI),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, SWAGGER_UI));
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, SWAGGER_UI),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, CONSOLE),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, CONSOLE));
 
     private PublicRoutes() {
     }
