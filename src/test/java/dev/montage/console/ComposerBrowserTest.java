@@ -150,6 +150,12 @@ class ComposerBrowserTest extends ApiTest {
             assertThat(small.regionNames()).containsExactly("main");
             accessible(browser);
 
+            // a custom size: the region keeps its share of the canvas
+            small.setCustomResolution("400x300");
+            browser.until(d -> small.body().path("resolution").asString().equals("400x300"), "the custom size");
+            assertThat(small.regionInBody("main").path("width").asInt()).isEqualTo(400);
+            assertThat(small.regionInBody("main").path("height").asInt()).isEqualTo(300);
+
             // duplicate and remove: a copy of the selected region, which can be taken away again
             String copy = small.duplicateSelectedRegion();
             assertThat(small.regionNames()).containsExactly("main", copy);

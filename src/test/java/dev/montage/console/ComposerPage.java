@@ -163,6 +163,12 @@ public final class ComposerPage {
         return this;
     }
 
+    /** Chooses "Custom…" and types a resolution ({@code "400x300"}, or anything, for the server to judge). */
+    public ComposerPage setCustomResolution(String widthByHeight) {
+        new Select(driver.findElement(By.cssSelector("[data-field=resolution]"))).selectByValue("custom");
+        return type(driver.findElement(By.cssSelector("[data-field=custom-resolution]")), widthByHeight);
+    }
+
     /** Chooses a select of the selected region by its field ({@code reuse}, {@code focus}) and option value. */
     public ComposerPage chooseRegionOption(String field, String value) {
         new Select(field(regionPointer(selectedRegion(), field))).selectByValue(value);
