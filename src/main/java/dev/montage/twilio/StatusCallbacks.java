@@ -27,6 +27,8 @@ public class StatusCallbacks implements CompositionStatusListener {
 
     /** {@code composition-progress} is sent each time the progress passes a multiple of this. */
     static final int PROGRESS_STEP_PERCENT = 10;
+    /** Twilio documents no code per cause of a failed composition; its general server error stands for all. */
+    static final int FAILED_ERROR_CODE = 20500;
 
     private final StatusCallbackRepository targets;
     private final WebhookEvents events;
@@ -99,9 +101,6 @@ public class StatusCallbacks implements CompositionStatusListener {
         parameters.put("ErrorMessage", reason);
         events.recordStatusCallback(accountId, null, target, parameters);
     }
-
-    /** Twilio documents no code per cause of a failed composition; its general server error stands for all. */
-    static final int FAILED_ERROR_CODE = 20500;
 
     private void send(Composition composition, String event, Instant at, Map<String, String> extra) {
         targets.find(composition.accountId(), composition.id()).ifPresent(target -> {
