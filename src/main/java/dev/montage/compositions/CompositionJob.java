@@ -89,6 +89,7 @@ class CompositionJob {
     private final Path workRoot;
     private final TransactionTemplate transaction;
     private final WebhookEvents events;
+    private final List<CompositionStatusListener> listeners;
     private final DownloadLinks links;
     private final PublicBaseUrl baseUrl;
     private final MediaDurationCap mediaDurationCap;
@@ -101,7 +102,9 @@ class CompositionJob {
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
             NodeSettings node, TransactionTemplate transaction, WebhookEvents events,
             DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap, FairShare fairShare,
-            FailedRenders failedRenders, SessionService sessions, CompositionPlanning planning) {
+            FailedRenders failedRenders, SessionService sessions, CompositionPlanning planning,
+            List<CompositionStatusListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.compositions = compositions;
         this.recordings = recordings;
         this.renderer = renderer;
@@ -195,7 +198,7 @@ class CompositionJob {
             Path output = workDir.resolve("composition.mp4");
             // which node renders what: with several nodes, the one whose log to read
             log.info("Rendering composition {} with ffmpeg", composition.id());
-            renderer.render(plan, sources, look(composition), workDir, output, progressWriter(composition.id()));
+            renderer.render(plan, sources, look(composition), workDir, output, progressWriter(composition));
             store(composition, plan, output, workDir.getFileName().toString());
         } catch (NothingToComposeException e) {
             fail(composition, "The session has no video and no audio to compose");
@@ -318,6 +321,7 @@ class CompositionJob {
                             composition.sessionId(), links.link(baseUrl.get(), composition.id(), blobKey),
                             media.durationSecs(),
                             composition.format(), composition.resolution(), Megabytes.of(size)));
+            listeners.forEach(listener -> listener.completed(composition, media.durationSecs(), size, now));
             return true;
         }));
         if (completed) {
@@ -339,6 +343,7 @@ class CompositionJob {
             events.record(composition.accountId(), composition.webhooks(), now,
                     new WebhookPayload.CompositionFailed(composition.id(), composition.roomId(),
                             composition.sessionId(), kept));
+            listeners.forEach(listener -> listener.failed(composition, kept, now));
             return true;
         }));
         if (failed) {
@@ -351,17 +356,30 @@ class CompositionJob {
      * fails (the database is away) does not stop the render: whether its file is kept is decided when it is
      * stored, and a render is never failed for a progress bar.
      */
-    private ProgressListener progressWriter(UUID id) {
+    private ProgressListener progressWriter(Composition composition) {
+        long startedAt = clock.millis();
         long[] last = {0, -1};
         return percent -> {
             long now = clock.millis();
             if (percent == last[1] || now - last[0] < PROGRESS_INTERVAL_MILLIS) {
                 return true;
             }
+            int previous = (int) Math.max(0, last[1]);
             last[0] = now;
             last[1] = percent;
+            int written = Math.min(99, percent);
+            int secondsRemaining = written <= 0 ? 0
+                    : (int) Math.round((now - startedAt) / 1000.0 * (100 - written) / written);
             try {
-                return compositions.updateProgress(id, Math.min(99, percent), Timestamps.now(clock));
+                return Boolean.TRUE.equals(transaction.execute(status -> {
+                    Instant at = Timestamps.now(clock);
+                    if (!compositions.updateProgress(composition.id(), written, at)) {
+                        return false;
+                    }
+                    listeners.forEach(listener -> listener.progressed(composition, Math.min(99, previous), written,
+                            secondsRemaining, at));
+                    return true;
+                }));
             } catch (DataAccessException e) {
                 log.warn("Could not record progress {}%, rendering on: {}", percent, e.getMessage());
                 return true;

@@ -2,6 +2,8 @@ package dev.montage.compositions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,7 +41,11 @@ class FairShare {
     private final FairShareSettings settings;
     private final TransactionTemplate transaction;
 
-    FairShare(CompositionRepository compositions, FairShareSettings settings, TransactionTemplate transaction) {
+    private final List<CompositionStatusListener> listeners;
+
+    FairShare(CompositionRepository compositions, FairShareSettings settings, TransactionTemplate transaction,
+            List<CompositionStatusListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.compositions = compositions;
         this.settings = settings;
         this.transaction = transaction;
@@ -82,7 +88,8 @@ class FairShare {
     Slot takeRenderingSlot(UUID accountId, UUID id, Instant now) {
         return transaction.execute(status -> {
             compositions.lockAccount(accountId);
-            CompositionStatus current = compositions.find(id).map(Composition::status).orElse(null);
+            Optional<Composition> found = compositions.find(id);
+            CompositionStatus current = found.map(Composition::status).orElse(null);
             if (current != CompositionStatus.ENQUEUED && current != CompositionStatus.PROCESSING) {
                 return Slot.GONE;
             }
@@ -90,7 +97,13 @@ class FairShare {
                     && compositions.countProcessingBesides(accountId, id) >= settings.maxRenderingPerAccount()) {
                 return Slot.ACCOUNT_BUSY;
             }
-            return compositions.markProcessing(id, now) ? Slot.TAKEN : Slot.GONE;
+            if (!compositions.markProcessing(id, now)) {
+                return Slot.GONE;
+            }
+            if (current == CompositionStatus.ENQUEUED) {
+                listeners.forEach(listener -> listener.started(found.get(), now));
+            }
+            return Slot.TAKEN;
         });
     }
 

@@ -1,7 +1,10 @@
 package dev.montage.twilio;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
@@ -22,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       on Twilio (one of the two is required); /v2's defaults are the other way round;</li>
  *   <li>{@code Resolution} defaults to 640x480, Twilio's default;</li>
  *   <li>{@code Format} is mp4 by default; webm (Twilio's default) is not produced yet, and is refused;</li>
- *   <li>{@code StatusCallback} and {@code StatusCallbackMethod} are checked and not yet used (docs/twilio.md).</li>
+ *   <li>{@code StatusCallback} (an absolute http or https URL) and {@code StatusCallbackMethod} ({@code GET} or
+ *       {@code POST}, the default) say where the status callbacks go: {@link #statusCallback}.</li>
  * </ul>
  */
 final class CompositionForm {
@@ -30,6 +34,8 @@ final class CompositionForm {
     static final String DEFAULT_RESOLUTION = "640x480";
     private static final Set<String> SOURCE_LISTS = Set.of("video_sources", "video_sources_excluded");
     private static final Set<String> CALLBACK_METHODS = Set.of("GET", "POST");
+    /** As long as the webhook URLs of /v2 may be (their column's size). */
+    private static final int MAX_CALLBACK_URL_LENGTH = 2000;
 
     private CompositionForm() {
     }
@@ -114,6 +120,37 @@ final class CompositionForm {
     }
 
     /** A parameter sent at most once; a repeat of one that is not a list is a mistake worth telling. */
+    /** Where the composition's status callbacks go and how: {@code StatusCallback} and its method. */
+    record Callback(String url, String method) {
+    }
+
+    /** The form's {@code StatusCallback}, checked; empty when it has none. */
+    static Optional<Callback> statusCallback(MultiValueMap<String, String> form) {
+        String url = single(form, "StatusCallback");
+        String method = single(form, "StatusCallbackMethod");
+        if (method != null && !CALLBACK_METHODS.contains(method)) {
+            throw TwilioException.badParameter("StatusCallbackMethod", "must be GET or POST, not '" + method + "'");
+        }
+        if (url == null || url.isEmpty()) {
+            return Optional.empty();
+        }
+        if (url.length() > MAX_CALLBACK_URL_LENGTH) {
+            throw TwilioException.badParameter("StatusCallback", "is longer than " + MAX_CALLBACK_URL_LENGTH
+                    + " characters");
+        }
+        try {
+            URI uri = new URI(url);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                    || uri.getHost() == null || uri.getRawFragment() != null) {
+                throw TwilioException.badParameter("StatusCallback",
+                        "must be an absolute http or https URL without a fragment, not '" + url + "'");
+            }
+        } catch (URISyntaxException e) {
+            throw TwilioException.badParameter("StatusCallback", "is not a URL: " + e.getMessage());
+        }
+        return Optional.of(new Callback(url, method == null ? "POST" : method));
+    }
+
     private static String single(MultiValueMap<String, String> form, String name) {
         List<String> values = form.get(name);
         if (values == null || values.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.montage.twilio;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -10,10 +11,11 @@ import java.util.function.Supplier;
 import dev.montage.compositions.Composition;
 import dev.montage.compositions.CompositionStatus;
 import dev.montage.compositions.VideoRegion;
+import dev.montage.webhooks.StatusCallbackTarget;
 
 /**
- * The Composition resource of Twilio's Video v1. {@code status_callback} is null until callbacks are sent
- * (docs/twilio.md); {@code date_deleted} is always null, since a deleted composition is gone (404).
+ * The Composition resource of Twilio's Video v1. {@code status_callback} and its method are null for a
+ * composition without callbacks (one made under /v2, or without {@code StatusCallback}); {@code date_deleted} is always null, since a deleted composition is gone (404).
  */
 record TwilioComposition(String accountSid, String status, String dateCreated, String dateCompleted,
         String dateDeleted, String sid, String roomSid, List<String> audioSources, List<String> audioSourcesExcluded,
@@ -21,7 +23,8 @@ record TwilioComposition(String accountSid, String status, String dateCreated, S
         int duration, String mediaExternalLocation, String statusCallback, String statusCallbackMethod, String url,
         Map<String, String> links) {
 
-    static TwilioComposition of(Composition c, String baseUrl, Supplier<Set<UUID>> recordingIds) {
+    static TwilioComposition of(Composition c, Optional<StatusCallbackTarget> callback, String baseUrl,
+            Supplier<Set<UUID>> recordingIds) {
         String url = baseUrl + "/v1/Compositions/" + TwilioSid.COMPOSITION.of(c.id());
         Map<String, Region> layout = new LinkedHashMap<>();
         c.videoLayout().forEach((name, region) -> layout.put(name, Region.of(region, recordingIds)));
@@ -33,7 +36,9 @@ record TwilioComposition(String accountSid, String status, String dateCreated, S
                 TwilioSid.COMPOSITION.of(c.id()), TwilioSid.ROOM.of(c.sessionId()),
                 SourceSids.toTwilio(c.audioSources(), recordingIds),
                 SourceSids.toTwilio(c.audioSourcesExcluded(), recordingIds), layout, c.resolution(), c.trim(),
-                c.format(), bitrateKbps(size, duration), size, duration, null, null, null, url,
+                c.format(), bitrateKbps(size, duration), size, duration, null,
+                callback.map(StatusCallbackTarget::url).orElse(null),
+                callback.map(StatusCallbackTarget::method).orElse(null), url,
                 Map.of("media", url + "/Media"));
     }
 

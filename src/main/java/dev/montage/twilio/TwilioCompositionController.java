@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.montage.api.AccountId;
 import dev.montage.api.ApiException;
 import dev.montage.api.DateFilter;
+import dev.montage.api.JsonBody;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageMeta;
 import dev.montage.api.PublicBaseUrl;
@@ -37,6 +38,8 @@ import dev.montage.compositions.CompositionStatus;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
 import dev.montage.storage.DownloadLinks;
+import dev.montage.webhooks.CallbackTokens;
+import dev.montage.webhooks.StatusCallbackTarget;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,9 +60,16 @@ class TwilioCompositionController {
     private final DownloadLinks links;
     private final PublicBaseUrl baseUrl;
     private final JsonMapper json;
+    private final StatusCallbacks callbacks;
+    private final CompositionCreation creation;
+    private final CallbackTokens tokens;
 
     TwilioCompositionController(CompositionService compositions, RecordingService recordings, DownloadLinks links,
-            PublicBaseUrl baseUrl, JsonMapper json) {
+            PublicBaseUrl baseUrl, JsonMapper json, StatusCallbacks callbacks, CompositionCreation creation,
+            CallbackTokens tokens) {
+        this.callbacks = callbacks;
+        this.creation = creation;
+        this.tokens = tokens;
         this.compositions = compositions;
         this.recordings = recordings;
         this.links = links;
@@ -69,9 +79,19 @@ class TwilioCompositionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    TwilioComposition create(AccountId account, @RequestParam MultiValueMap<String, String> form) {
-        Composition created = compositions.create(account, CompositionForm.toBody(form, json));
-        return view(account, created, baseUrl.forCurrentRequest());
+    TwilioComposition create(AccountId account, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
+        JsonBody body = CompositionForm.toBody(form, json);
+        // sealed before the transaction: the first seal of an installation may create its key (CallbackTokens)
+        Optional<StatusCallbackTarget> target = CompositionForm.statusCallback(form).map(callback ->
+                new StatusCallbackTarget(callback.url(), callback.method(), tokens.seal(token(request))));
+        Composition created = creation.create(account, body, target);
+        return view(account, created, target, baseUrl.forCurrentRequest());
+    }
+
+    /** The key this request authenticated with: the auth token its status callbacks are signed with. */
+    private static String token(HttpServletRequest request) {
+        return ((TwilioCredentials) new BasicCredentialsConverter().convert(request)).password();
     }
 
     @GetMapping
@@ -157,8 +177,13 @@ class TwilioCompositionController {
     }
 
     private TwilioComposition view(AccountId account, Composition composition, String base) {
+        return view(account, composition, callbacks.of(account, composition.id()), base);
+    }
+
+    private TwilioComposition view(AccountId account, Composition composition,
+            Optional<StatusCallbackTarget> callback, String base) {
         Supplier<Set<UUID>> recordingIds = () -> recordings.ofSession(account, composition.sessionId()).stream()
                 .map(RoomRecording::id).collect(Collectors.toSet());
-        return TwilioComposition.of(composition, base, recordingIds);
+        return TwilioComposition.of(composition, callback, base, recordingIds);
     }
 }

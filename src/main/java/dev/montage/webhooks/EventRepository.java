@@ -24,9 +24,11 @@ class EventRepository {
     void insert(WebhookEvent event) {
         jdbc.sql("""
                 insert into webhook_events (id, account_id, event_type, composition_id, event_data, event_url,
-                                            failover_url, timeout_secs, status, occurred_at, created_at, updated_at)
+                                            failover_url, timeout_secs, status, occurred_at, created_at, updated_at,
+                                            protocol, http_method, sealed_token)
                 values (:id, :account_id, :event_type, :composition_id, :event_data, :event_url,
-                        :failover_url, :timeout_secs, :status, :occurred_at, :created_at, :created_at)
+                        :failover_url, :timeout_secs, :status, :occurred_at, :created_at, :created_at,
+                        :protocol, :http_method, :sealed_token)
                 """)
                 .param("id", event.id())
                 .param("account_id", event.accountId())
@@ -39,6 +41,9 @@ class EventRepository {
                 .param("status", event.status().wireName())
                 .param("occurred_at", Timestamps.toDb(event.occurredAt()))
                 .param("created_at", Timestamps.toDb(event.createdAt()))
+                .param("protocol", event.protocol().wireName())
+                .param("http_method", event.httpMethod())
+                .param("sealed_token", event.sealedToken())
                 .update();
     }
 
@@ -70,6 +75,9 @@ class EventRepository {
                 rs.getObject("timeout_secs", Integer.class),
                 Status.fromWire(rs.getString("status")),
                 Timestamps.fromDb(rs, "occurred_at"),
-                Timestamps.fromDb(rs, "created_at"));
+                Timestamps.fromDb(rs, "created_at"),
+                WebhookEvent.Protocol.fromWire(rs.getString("protocol")),
+                rs.getString("http_method"),
+                rs.getString("sealed_token"));
     }
 }

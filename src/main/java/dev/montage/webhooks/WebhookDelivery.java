@@ -1,6 +1,7 @@
 package dev.montage.webhooks;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,10 +51,12 @@ class WebhookDelivery {
     private final TargetGuard guard;
     private final RetryPolicy retry;
     private final MeterRegistry meters;
+    private final CallbackTokens tokens;
 
     WebhookDelivery(EventRepository events, AttemptRepository attempts, WebhookSigner signer,
             WebhookSettings settings, TransactionTemplate transaction, JsonMapper mapper, Clock clock,
-            IdGenerator ids, MeterRegistry meters) {
+            IdGenerator ids, MeterRegistry meters, CallbackTokens tokens) {
+        this.tokens = tokens;
         this.events = events;
         this.attempts = attempts;
         this.signer = signer;
@@ -138,14 +142,53 @@ class WebhookDelivery {
         } catch (UnknownHostException e) {
             return new Sent(Outcome.FAILED, null, "could not resolve " + e.getMessage());
         }
+        Duration timeout = event.timeout().map(Duration::ofSeconds).orElse(settings.defaultTimeout());
+        if (event.protocol() == WebhookEvent.Protocol.TWILIO) {
+            return outcome(sendStatusCallback(event, uri, timeout));
+        }
         byte[] body = body(event.eventData(), next.attempt(), url);
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = Map.of(
                 "telnyx-timestamp", Long.toString(timestamp),
                 "telnyx-signature-ed25519", signer.signature(timestamp, body));
-        Duration timeout = event.timeout().map(Duration::ofSeconds).orElse(settings.defaultTimeout());
-        WebhookSender.Result result = sender.post(uri, body, headers, timeout);
+        return outcome(sender.post(uri, body, headers, timeout));
+    }
+
+    private static Sent outcome(WebhookSender.Result result) {
         return new Sent(result.succeeded() ? Outcome.DELIVERED : Outcome.FAILED, result.statusCode(), result.error());
+    }
+
+    /**
+     * A Twilio status callback: its stored parameters form-encoded in the body of a POST, or appended to the URL's
+     * query for a GET; signed as Twilio signs, with the token it was recorded with. Every attempt sends the same
+     * parameters; {@code I-Twilio-Idempotency-Token} (the event id) lets a receiver drop a repeat.
+     */
+    private WebhookSender.Result sendStatusCallback(WebhookEvent event, URI uri, Duration timeout)
+            throws InterruptedException {
+        TreeMap<String, String> parameters = new TreeMap<>(mapper.readValue(event.eventData(), FORM_PARAMETERS));
+        String form = formEncoded(parameters);
+        String token = tokens.open(event.sealedToken());
+        if (event.httpMethod().equals("GET")) {
+            String url = uri.toString() + (uri.getRawQuery() == null ? "?" : "&") + form;
+            return sender.get(URI.create(url), Map.of(
+                    "X-Twilio-Signature", TwilioSignature.of(token, url, new TreeMap<>()),
+                    "I-Twilio-Idempotency-Token", event.id().toString()), timeout);
+        }
+        return sender.postForm(uri, form.getBytes(StandardCharsets.UTF_8), Map.of(
+                "X-Twilio-Signature", TwilioSignature.of(token, uri.toString(), parameters),
+                "I-Twilio-Idempotency-Token", event.id().toString()), timeout);
+    }
+
+    private static final tools.jackson.core.type.TypeReference<Map<String, String>> FORM_PARAMETERS =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
+
+    private static String formEncoded(Map<String, String> parameters) {
+        StringBuilder form = new StringBuilder();
+        parameters.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return form.toString();
     }
 
     /**

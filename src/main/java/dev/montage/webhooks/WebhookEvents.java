@@ -2,6 +2,8 @@ package dev.montage.webhooks;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -50,7 +52,31 @@ public class WebhookEvents {
         Instant now = Timestamps.now(clock);
         events.insert(new WebhookEvent(id, accountId, payload.eventType(), compositionId(payload), data,
                 target.eventUrl(), target.failoverUrl().isEmpty() ? null : target.failoverUrl(),
-                target.timeoutSecs(), WebhookEvent.Status.PENDING, occurredAt, now));
+                target.timeoutSecs(), WebhookEvent.Status.PENDING, occurredAt, now, WebhookEvent.Protocol.TELNYX,
+                null, null));
+        queue.schedule(id, now);
+    }
+
+    /**
+     * Records a Twilio status callback ({@code StatusCallbackEvent} among {@code parameters}) for delivery by the
+     * same queue, in the protocol Twilio uses: the form parameters as they are, sent to {@code target}. Must run
+     * inside the transaction of the state change.
+     *
+     * @param compositionId the composition whose deliveries list it; null when there is none (a hook's failure)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordStatusCallback(UUID accountId, UUID compositionId, StatusCallbackTarget target,
+            Map<String, String> parameters) {
+        String eventType = parameters.get("StatusCallbackEvent");
+        if (eventType == null) {
+            throw new IllegalArgumentException("a status callback needs its StatusCallbackEvent: " + parameters);
+        }
+        UUID id = ids.generateId();
+        Instant now = Timestamps.now(clock);
+        events.insert(new WebhookEvent(id, accountId, eventType, compositionId,
+                mapper.writeValueAsString(new TreeMap<>(parameters)), target.url(), null, null,
+                WebhookEvent.Status.PENDING, now, now, WebhookEvent.Protocol.TWILIO, target.method(),
+                target.sealedToken()));
         queue.schedule(id, now);
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * POSTs one webhook body. The whole exchange — connecting, sending, the answer's head and at most
+ * Sends one webhook body (or one Twilio status callback). The whole exchange — connecting, sending, the answer's head and at most
  * {@link BoundedBody#LIMIT_BYTES} of its body — must fit in the timeout. Redirects are answers, not
  * instructions: a 3xx is returned as it is, never followed.
  */
@@ -33,11 +33,26 @@ final class WebhookSender {
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
     Result post(URI url, byte[] body, Map<String, String> headers, Duration timeout) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
+        return send(HttpRequest.newBuilder(url)
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "Montage-Webhooks")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers, timeout);
+    }
+
+    /** A Twilio status callback sent with {@code GET}: its parameters are in {@code url}'s query. */
+    Result get(URI url, Map<String, String> headers, Duration timeout) throws InterruptedException {
+        return send(HttpRequest.newBuilder(url).GET(), headers, timeout);
+    }
+
+    /** A Twilio status callback sent with {@code POST}: its parameters form-encoded in the body. */
+    Result postForm(URI url, byte[] form, Map<String, String> headers, Duration timeout) throws InterruptedException {
+        return send(HttpRequest.newBuilder(url)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form)), headers, timeout);
+    }
+
+    private Result send(HttpRequest.Builder request, Map<String, String> headers, Duration timeout)
+            throws InterruptedException {
+        request.timeout(timeout).header("User-Agent", "Montage-Webhooks");
         headers.forEach(request::header);
         CompletableFuture<HttpResponse<Long>> exchange = client(timeout)
                 .sendAsync(request.build(), info -> new BoundedBody());

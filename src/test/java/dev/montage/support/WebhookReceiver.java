@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +25,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real webhook receiver on a random port of 127.0.0.1: it keeps every request it gets (raw body and the
- * Telnyx headers, noted on arrival, so a request it answers too late still counts) and answers as the test
- * scripts it.
+ * A real webhook receiver on a random port of 127.0.0.1: it keeps every request it gets (method, URI, raw body
+ * and the Telnyx and Twilio headers, noted on arrival, so a request it answers too late still counts) and answers
+ * as the test scripts it.
  *
  * <pre>{@code
  * try (WebhookReceiver receiver = WebhookReceiver.start(WebhookReceiver.status(500))) { ... }
@@ -40,7 +44,21 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** One request as it arrived. */
-    public record Delivery(byte[] body, String timestamp, String signature, String contentType, Instant arrivedAt) {
+    public record Delivery(byte[] body, String timestamp, String signature, String contentType, Instant arrivedAt,
+            String method, URI requestUri, String twilioSignature, String twilioIdempotencyToken) {
+
+        /** A Twilio status callback's parameters: the form-encoded body of a POST, or the query of a GET. */
+        public Map<String, String> form() {
+            String encoded = method.equals("GET") ? requestUri.getRawQuery() : text();
+            Map<String, String> parameters = new TreeMap<>();
+            for (String pair : encoded == null || encoded.isEmpty() ? new String[0] : encoded.split("&")) {
+                int equals = pair.indexOf('=');
+                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+            return parameters;
+        }
+
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -87,7 +105,10 @@ public final class WebhookReceiver implements AutoCloseable {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("telnyx-timestamp"),
                         exchange.getRequestHeaders().getFirst("telnyx-signature-ed25519"),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), Instant.now()));
+                        exchange.getRequestHeaders().getFirst("Content-Type"), Instant.now(),
+                        exchange.getRequestMethod(), exchange.getRequestURI(),
+                        exchange.getRequestHeaders().getFirst("X-Twilio-Signature"),
+                        exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token")));
                 answer.respond(exchange, count.getAndIncrement());
             } catch (IOException e) {
                 // the sender gave up (its timeout): nothing to answer to
