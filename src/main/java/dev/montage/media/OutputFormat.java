@@ -9,10 +9,10 @@ import java.util.Optional;
  * how the bundled ffmpeg 6.1 writes them. MP4 is Telnyx's only format: H.264 and AAC. WebM is Twilio's default:
  * VP8 ({@code libvpx}) and Opus ({@code libopus}), both in the bundled GPL build.
  *
- * <p>VP8 is set for speed on small machines: {@code -deadline realtime -cpu-used 8} encodes a 720p picture about
- * as fast as x264's {@code veryfast} (1.6 to 2 times its time, where the slower {@code good} deadline takes six
- * times), and a quality target ({@code -crf 10}) capped at 2 Mbit/s keeps the picture close to the MP4 default's
- * (SSIM 0.988 against 0.995 on a busy 720p test pattern, in a file 20 % smaller). Measured in docs/compositions.md.
+ * <p>VP8 is set for speed on small machines: {@code -deadline realtime -cpu-used 8} encodes a 720p picture in under
+ * twice the time of x264's {@code veryfast} (the {@code good} deadline takes six times), and a quality target
+ * ({@code -crf 10}) capped at 2 Mbit/s keeps the picture close to the MP4 default's (SSIM 0.988 against 0.995 on a
+ * busy 720p test pattern, in a file 20 % smaller). The measurements are in docs/compositions.md.
  */
 public enum OutputFormat {
     MP4("mp4", "video/mp4", List.of(
