@@ -43,6 +43,7 @@ import dev.montage.layout.NothingToComposeException;
 import dev.montage.layout.TimeSpan;
 import dev.montage.media.CompositionRenderer;
 import dev.montage.media.Look;
+import dev.montage.media.OutputFormat;
 import dev.montage.media.Orientation;
 import dev.montage.media.ProgressListener;
 import dev.montage.media.RenderCancelledException;
@@ -195,10 +196,11 @@ class CompositionJob {
             removeEarlierAttempts(composition.id());
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
             sources = renderSources(media, SessionMedia.orientations(media, mapper), workDir);
-            Path output = workDir.resolve("composition.mp4");
+            OutputFormat format = outputFormat(composition);
+            Path output = workDir.resolve("composition." + format.extension());
             // which node renders what: with several nodes, the one whose log to read
             log.info("Rendering composition {} with ffmpeg", composition.id());
-            renderer.render(plan, sources, look(composition), workDir, output, progressWriter(composition));
+            renderer.render(plan, sources, look(composition), format, workDir, output, progressWriter(composition));
             store(composition, plan, output, workDir.getFileName().toString());
         } catch (NothingToComposeException e) {
             fail(composition, "The session has no video and no audio to compose");
@@ -210,6 +212,12 @@ class CompositionJob {
             deleteQuietly(workDir);
         }
         return FairShare.Slot.TAKEN;
+    }
+
+    /** The format asked for; the parser accepts only known ones, so an unknown one is a bug, not a user's error. */
+    private static OutputFormat outputFormat(Composition composition) {
+        return OutputFormat.ofWireName(composition.format()).orElseThrow(
+                () -> new IllegalStateException("unknown output format '" + composition.format() + "'"));
     }
 
     /** The composition's colour and labels; the participants' labels are read only when some region shows them. */
@@ -296,7 +304,7 @@ class CompositionJob {
      */
     private void store(Composition composition, CompositionPlan plan, Path output, String runName)
             throws IOException {
-        String blobKey = "compositions/" + runName + ".mp4";
+        String blobKey = "compositions/" + runName + "." + outputFormat(composition).extension();
         long size = Files.size(output);
         blobs.putFile(blobKey, output);
         List<TimeSpan> kept = plan.keptSegments();

@@ -27,11 +27,12 @@ import dev.montage.api.ApiException;
 import dev.montage.api.ErrorCode;
 import dev.montage.api.ErrorEnvelope;
 import dev.montage.api.Ids;
+import dev.montage.media.OutputFormat;
 import dev.montage.storage.BlobStore;
 import dev.montage.storage.DownloadLinks;
 
 /**
- * {@code GET /v2/room_compositions/{id}/media}: the composed MP4 behind a signed {@code download_url}. No API
+ * {@code GET /v2/room_compositions/{id}/media}: the composed MP4 (or WebM) behind a signed {@code download_url}. No API
  * key: the link's signature is the credential. Satisfiable {@code Range} requests are served by Spring (206), so a
  * browser can seek; the rest as RFC 9110 says (see {@link #byteRanges}).
  */
@@ -62,12 +63,15 @@ class CompositionMediaController {
                 .filter(c -> c.status() == CompositionStatus.COMPLETED && c.blobKey() != null)
                 .orElseThrow(() -> Ids.notFound("Room composition", id));
         String key = composition.blobKey();
+        // by the stored file itself: its key ends as its format does (compositions stored before WebM are MP4)
+        OutputFormat format = OutputFormat.ofKey(key);
+        MediaType type = MediaType.parseMediaType(format.mediaType());
+        String disposition = ContentDisposition.inline().filename(id + "." + format.extension()).build().toString();
         Optional<Path> localFile = blobs.localFile(key);
         Resource file = localFile.<Resource>map(FileSystemResource::new).orElseGet(() -> new StoredBlob(key));
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("video/mp4"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename(id + ".mp4").build().toString());
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition);
         List<HttpRange> ranges = byteRanges(range);
         long length = file.contentLength();
         if (!ranges.isEmpty() && ranges.stream().noneMatch(r -> r.getRangeStart(length) < length)) {
@@ -91,9 +95,8 @@ class CompositionMediaController {
             long start = ranges.get(0).getRangeStart(length);
             long end = ranges.get(0).getRangeEnd(length);
             return ResponseEntity.status(HttpStatus.PARTIAL_CONTENT)
-                    .contentType(MediaType.parseMediaType("video/mp4"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            ContentDisposition.inline().filename(id + ".mp4").build().toString())
+                    .contentType(type)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
                     .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                     .header(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length)
                     .contentLength(end - start + 1)

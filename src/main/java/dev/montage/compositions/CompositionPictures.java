@@ -23,6 +23,7 @@ import dev.montage.api.ApiException;
 import dev.montage.api.ErrorCode;
 import dev.montage.api.Ids;
 import dev.montage.layout.Resolution;
+import dev.montage.media.OutputFormat;
 import dev.montage.media.PictureFormat;
 import dev.montage.media.StillPictures;
 import dev.montage.media.StillPictures.VideoTiming;
@@ -261,7 +262,8 @@ class CompositionPictures {
             if (link.isPresent()) {
                 return link.get().toString();
             }
-            Path copy = file("composition.mp4");
+            // named as the stored file is: ffmpeg probes the content, but a reader of the folder sees what it holds
+            Path copy = file("composition." + OutputFormat.ofKey(blobKey).extension());
             blobs.fetchTo(blobKey, copy);
             return copy.toString();
         }

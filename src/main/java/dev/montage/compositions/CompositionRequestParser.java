@@ -27,6 +27,7 @@ import dev.montage.layout.Resolution;
 import dev.montage.layout.SpeakerRules;
 import dev.montage.media.Colour;
 import dev.montage.media.MediaKind;
+import dev.montage.media.OutputFormat;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
 import dev.montage.recordings.TrackNames;
@@ -72,13 +73,15 @@ class CompositionRequestParser {
         Optional<RoomSession> session = session(account, fields);
         Sources sources = session.map(s -> Sources.of(recordings.ofSession(account, s.id()),
                 sessions.participantsOf(account, s.id()))).orElse(Sources.NONE);
+        // webm is an extension: Telnyx knows only mp4
         String format = fields.string("format").filter(f -> {
-            boolean ok = f.equals("mp4");
+            boolean ok = OutputFormat.ofWireName(f).isPresent();
             if (!ok) {
-                problems.atPointer(ErrorCode.INVALID_ENUM, "/format", "format must be mp4, not '" + f + "'");
+                problems.atPointer(ErrorCode.INVALID_ENUM, "/format",
+                        "format must be one of " + String.join(", ", OutputFormat.wireNames()) + ", not '" + f + "'");
             }
             return ok;
-        }).orElse("mp4");
+        }).orElse(OutputFormat.MP4.wireName());
         Resolution size = resolution(fields).orElse(DEFAULT_RESOLUTION);
         LinkedHashMap<String, VideoRegion> layout = videoLayout(fields, size.width(), size.height(), sources);
         List<String> audio = fields.strings("audio_sources")

@@ -21,7 +21,7 @@ import dev.montage.layout.TimeSpan;
 import dev.montage.layout.TimeSpans;
 
 /**
- * Renders a {@link CompositionPlan} into an MP4 file with one ffmpeg process (DESIGN.md §4 step 4).
+ * Renders a {@link CompositionPlan} into an MP4 (or WebM) file with one ffmpeg process (DESIGN.md §4 step 4).
  *
  * <p>{@link #render} writes the filter script into the work folder, runs ffmpeg, reports progress,
  * and returns when the file is complete. The script is removed, unless ffmpeg ran with it and failed: then the
@@ -67,13 +67,22 @@ public final class CompositionRenderer {
      */
     public RenderResult render(CompositionPlan plan, List<RenderSource> sources, Look look, Path workDir, Path output,
             ProgressListener listener) throws RenderException, InterruptedException {
+        return render(plan, sources, look, OutputFormat.MP4, workDir, output, listener);
+    }
+
+    /**
+     * As {@link #render(CompositionPlan, List, Look, Path, Path, ProgressListener)}, encoding {@code output} in
+     * {@code format} (MP4: H.264 and AAC; WebM: VP8 and Opus).
+     */
+    public RenderResult render(CompositionPlan plan, List<RenderSource> sources, Look look, OutputFormat format,
+            Path workDir, Path output, ProgressListener listener) throws RenderException, InterruptedException {
         Path script = createScript(workDir);
         List<LabelOverlay> labels = new ArrayList<>();
         boolean complete = false;
         boolean scriptKept = false;
         try {
             labels.addAll(paintLabels(plan, look, workDir));
-            FfmpegCommand command = FilterGraphBuilder.build(plan, sources, look.background(), labels, script, output);
+            FfmpegCommand command = FilterGraphBuilder.build(plan, sources, look.background(), labels, format, script, output);
             List<String> commandLine = command.commandLine(binaries.ffmpeg());
             writeScript(script, command, commandLine);
             RenderResult result = run(commandLine, plan.durationMillis(), output, listener);

@@ -109,6 +109,15 @@ public final class FilterGraphBuilder {
      */
     public static FfmpegCommand build(CompositionPlan plan, List<RenderSource> sources, Colour background,
             List<LabelOverlay> labels, Path scriptFile, Path output) {
+        return build(plan, sources, background, labels, OutputFormat.MP4, scriptFile, output);
+    }
+
+    /**
+     * As {@link #build(CompositionPlan, List, Colour, List, Path, Path)}, encoding {@code output} in {@code format}
+     * (the filter graph is the same for every format).
+     */
+    public static FfmpegCommand build(CompositionPlan plan, List<RenderSource> sources, Colour background,
+            List<LabelOverlay> labels, OutputFormat format, Path scriptFile, Path output) {
         Map<String, RenderSource> byId = indexById(sources);
         List<VideoUse> videoUses = videoUses(plan, byId);
         List<AudioUse> audioUses = plan.audio().stream()
@@ -137,7 +146,7 @@ public final class FilterGraphBuilder {
         Set<Path> turnedByFfmpeg = new HashSet<>();
         sources.stream().filter(source -> source.kind() == MediaKind.VIDEO && source.orientation().isEmpty())
                 .forEach(source -> turnedByFfmpeg.add(source.file()));
-        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, labelImages, scriptFile, output),
+        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, labelImages, format, scriptFile, output),
                 script);
     }
 
@@ -440,7 +449,7 @@ public final class FilterGraphBuilder {
     }
 
     private static List<String> arguments(CompositionPlan plan, Iterable<Path> files, Set<Path> turnedByFfmpeg,
-            List<Path> labelImages, Path scriptFile, Path output) {
+            List<Path> labelImages, OutputFormat format, Path scriptFile, Path output) {
         List<String> args = new ArrayList<>(List.of(
                 "-hide_banner", "-nostdin", "-loglevel", "warning", "-y", "-progress", "pipe:1", "-nostats"));
         for (Path file : files) {
@@ -463,12 +472,11 @@ public final class FilterGraphBuilder {
         args.addAll(List.of(
                 "-filter_complex_script", scriptFile.toString(),
                 "-map", "[vout]", "-map", "[aout]",
-                "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
                 "-r", String.valueOf(FRAME_RATE), "-fps_mode", "cfr",
-                "-c:a", "aac", "-ar", String.valueOf(SAMPLE_RATE), "-ac", "2",
-                "-movflags", "+faststart",
-                "-t", seconds(plan.durationMillis()),
-                "-f", "mp4", output.toString()));
+                "-ar", String.valueOf(SAMPLE_RATE), "-ac", "2",
+                "-t", seconds(plan.durationMillis())));
+        args.addAll(format.encoderArguments());
+        args.add(output.toString());
         return args;
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.util.MultiValueMap;
 
 import dev.montage.api.JsonBody;
+import dev.montage.media.OutputFormat;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>without {@code AudioSources} a composition is silent, and without {@code VideoLayout} it has no video, as
  *       on Twilio (one of the two is required); /v2's defaults are the other way round;</li>
  *   <li>{@code Resolution} defaults to 640x480, Twilio's default;</li>
- *   <li>{@code Format} is mp4 by default; webm (Twilio's default) is not produced yet, and is refused;</li>
+ *   <li>{@code Format} is webm (VP8 and Opus) by default, as on Twilio; mp4 is H.264 and AAC;</li>
  *   <li>{@code StatusCallback} (an absolute http or https URL) and {@code StatusCallbackMethod} ({@code GET} or
  *       {@code POST}, the default) say where the status callbacks go: {@link #statusCallback}.</li>
  * </ul>
@@ -32,6 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class CompositionForm {
 
     static final String DEFAULT_RESOLUTION = "640x480";
+    /** Twilio's default, so code that never sends Format gets the file it got from Twilio. */
+    static final OutputFormat DEFAULT_FORMAT = OutputFormat.WEBM;
     private static final Set<String> SOURCE_LISTS = Set.of("video_sources", "video_sources_excluded");
     private static final Set<String> CALLBACK_METHODS = Set.of("GET", "POST");
     /** As long as the webhook URLs of /v2 may be (their column's size). */
@@ -63,12 +66,10 @@ final class CompositionForm {
         String resolution = single(form, "Resolution");
         body.put("resolution", resolution == null ? DEFAULT_RESOLUTION : resolution);
         String format = single(form, "Format");
-        if (format != null && !format.equals("mp4")) {
-            throw TwilioException.badParameter("Format", format.equals("webm")
-                    ? "webm is not produced yet; send Format=mp4 (docs/twilio.md)"
-                    : "must be mp4 (or, later, webm), not '" + format + "'");
+        if (format != null && OutputFormat.ofWireName(format).isEmpty()) {
+            throw TwilioException.badParameter("Format", "must be webm or mp4, not '" + format + "'");
         }
-        body.put("format", "mp4");
+        body.put("format", format == null ? DEFAULT_FORMAT.wireName() : format);
         String trim = single(form, "Trim");
         if (trim != null && !trim.equals("true") && !trim.equals("false")) {
             throw TwilioException.badParameter("Trim", "must be true or false, not '" + trim + "'");

@@ -52,8 +52,9 @@ class CompositionValidationTest extends ApiTest {
     }
 
     @Test
-    void formatIsMp4() {
-        assertProblem(body("\"format\": \"webm\""), "/format", "10032");
+    void formatIsMp4OrWebm() {
+        assertProblem(body("\"format\": \"avi\""), "/format", "10032");
+        assertProblem(body("\"format\": \"WEBM\""), "/format", "10032");
         assertProblem(body("\"format\": true"), "/format", "10026");
     }
 

@@ -190,6 +190,20 @@ class FilterGraphBuilderTest {
     }
 
     @Test
+    void webm_sameGraphAndTimingOptions_vp8AndOpusInsteadOfH264AndAac() {
+        FfmpegCommand mp4 = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), SCRIPT, OUTPUT);
+        FfmpegCommand webm = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), Colour.BLACK, List.of(),
+                OutputFormat.WEBM, SCRIPT, OUTPUT);
+
+        assertThat(webm.filterScript()).isEqualTo(mp4.filterScript());
+        String args = String.join(" ", webm.arguments());
+        assertThat(args).contains("-r 30 -fps_mode cfr -ar 48000 -ac 2 -t 6.000")
+                .contains("-c:v libvpx -deadline realtime -cpu-used 8 -crf 10 -b:v 2M")
+                .contains("-c:a libopus").endsWith("-f webm " + OUTPUT)
+                .doesNotContain("libx264").doesNotContain("aac").doesNotContain("movflags");
+    }
+
+    @Test
     void equalInputsGiveEqualCommands_whateverTheOrderOfSources() {
         List<RenderSource> reversed = new ArrayList<>(twoRegionSources());
         Collections.reverse(reversed);

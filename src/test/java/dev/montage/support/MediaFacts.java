@@ -26,6 +26,7 @@ import tools.jackson.databind.node.MissingNode;
  * @param frameRate        the stream's base rate ({@code r_frame_rate}), e.g. {@code "30/1"}
  * @param averageFrameRate frames divided by duration ({@code avg_frame_rate}): equal to the base rate when constant
  * @param moovBeforeMdat   true when the MP4 index precedes the media data, so playback can start while downloading
+ * @param container        ffprobe's {@code format_name}: {@code "mov,mp4,m4a,3gp,3g2,mj2"} or {@code "matroska,webm"}
  */
 public record MediaFacts(
         double durationSeconds,
@@ -39,7 +40,8 @@ public record MediaFacts(
         String audioCodec,
         int sampleRate,
         int channels,
-        boolean moovBeforeMdat) {
+        boolean moovBeforeMdat,
+        String container) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,6 +50,7 @@ public record MediaFacts(
                 "-print_format", "json", "-show_format", "-show_streams", media.toString())));
         JsonNode video = stream(root, "video");
         JsonNode audio = stream(root, "audio");
+        String container = root.path("format").path("format_name").asString("");
         return new MediaFacts(
                 Double.parseDouble(root.path("format").path("duration").asString("0")),
                 video.path("codec_name").asString(""),
@@ -60,7 +63,8 @@ public record MediaFacts(
                 audio.path("codec_name").asString(""),
                 Integer.parseInt(audio.path("sample_rate").asString("0")),
                 audio.path("channels").asInt(),
-                moovBeforeMdat(media));
+                container.contains("mp4") && moovBeforeMdat(media), // a WebM has no boxes to walk
+                container);
     }
 
     private static JsonNode stream(JsonNode root, String type) {

@@ -199,9 +199,9 @@ class TwilioAccessTest extends ApiTest {
         assertIsBadParameter(compose(Map.entry("VideoLayout", layout), Map.entry("Resolution", "big")), "Resolution");
         assertIsBadParameter(compose(Map.entry("VideoLayout", layout), Map.entry("Resolution", "99999x2")),
                 "Resolution");
-        Response webm = compose(Map.entry("VideoLayout", layout), Map.entry("Format", "webm"));
-        assertIsBadParameter(webm, "Format");
-        assertThat(webm.json().path("message").asString()).contains("not produced yet");
+        Response avi = compose(Map.entry("VideoLayout", layout), Map.entry("Format", "avi"));
+        assertIsBadParameter(avi, "Format");
+        assertThat(avi.json().path("message").asString()).contains("must be webm or mp4, not 'avi'");
         assertIsBadParameter(compose(Map.entry("VideoLayout", layout), Map.entry("Trim", "yes")), "Trim");
         assertIsBadParameter(compose(Map.entry("VideoLayout", layout), Map.entry("StatusCallbackMethod", "PUT")),
                 "StatusCallbackMethod");

@@ -17,6 +17,7 @@ import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
 import dev.montage.support.AudioSpectrum;
 import dev.montage.support.Frames;
+import dev.montage.support.MediaFacts;
 import dev.montage.support.Rgb;
 import dev.montage.support.TestMedia;
 import tools.jackson.databind.JsonNode;
@@ -144,6 +145,35 @@ class TwilioCompositionsTest extends ApiTest {
         assertThat(gone.json().path("code").asInt()).isEqualTo(20404);
         assertThat(v2.get("/v2/room_compositions/" + id).status()).isEqualTo(404);
         assertThat(twilio.get("/v1/Compositions/" + sid + "/Media").status()).isEqualTo(404);
+    }
+
+    /** Twilio's default format is webm, and code that never sends Format expects that file: it gets it here too. */
+    @Test
+    void formatIsWebmByDefaultAsOnTwilioAndMp4WhenAsked() {
+        NewAccount me = accounts.createAccount();
+        ApiClient v2 = new ApiClient(port, me.apiKey());
+        TwilioClient twilio = TwilioClient.asAccount(port, me.accountId().value(), me.apiKey());
+        String roomSid = "RM" + hex(twoParticipantSession(v2).sessionId());
+
+        Response mp4 = twilio.post("/v1/Compositions", List.of(Map.entry("RoomSid", roomSid),
+                Map.entry("AudioSources", "*"), Map.entry("Resolution", "160x120"), Map.entry("Format", "mp4")));
+        assertThat(mp4.status()).as(mp4.body()).isEqualTo(201);
+        assertThat(mp4.json().path("format").asString()).isEqualTo("mp4");
+        assertThat(twilio.delete("/v1/Compositions/" + mp4.json().path("sid").asString()).status()).isEqualTo(204);
+
+        Response created = twilio.post("/v1/Compositions", List.of(Map.entry("RoomSid", roomSid),
+                Map.entry("AudioSources", "*"), Map.entry("Resolution", "160x120")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("format").asString()).isEqualTo("webm");
+        String sid = created.json().path("sid").asString();
+        assertThat(awaitCompleted(twilio, sid).path("format").asString()).isEqualTo("webm");
+        Path file = download(twilio.get("/v1/Compositions/" + sid + "/Media").headers().get("location"));
+        MediaFacts facts = MediaFacts.of(file);
+        assertThat(facts.container()).isEqualTo("matroska,webm");
+        assertThat(facts.videoCodec()).isEqualTo("vp8");
+        assertThat(facts.audioCodec()).isEqualTo("opus");
+        assertThat(AudioSpectrum.present(file, 0.2, 0.8, 440)).as("alice, alone at first").isTrue();
+        assertThat(AudioSpectrum.present(file, 2.2, 2.8, 660)).as("bob, alone at the end").isTrue();
     }
 
     private JsonNode awaitCompleted(TwilioClient twilio, String sid) {
