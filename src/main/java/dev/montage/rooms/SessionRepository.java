@@ -70,15 +70,16 @@ class SessionRepository {
                 .list();
     }
 
-    void end(UUID accountId, UUID id, Instant endedAt) {
-        jdbc.sql("""
+    /** False when the session was already ended, by this node or another. */
+    boolean end(UUID accountId, UUID id, Instant endedAt) {
+        return jdbc.sql("""
                 update room_sessions set is_active = false, ended_at = :ended_at, updated_at = :ended_at
                  where id = :id and account_id = :account_id and is_active
                 """)
                 .param("id", id)
                 .param("account_id", accountId)
                 .param("ended_at", Timestamps.toDb(endedAt))
-                .update();
+                .update() > 0;
     }
 
     void touch(UUID accountId, UUID id, Instant updatedAt) {

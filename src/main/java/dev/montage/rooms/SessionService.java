@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.IdGenerator;
@@ -36,11 +37,13 @@ public class SessionService {
     private final ParticipantRepository participants;
     private final RoomRepository rooms;
     private final WebhookEvents events;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final IdGenerator ids;
 
     SessionService(SessionRepository sessions, ParticipantRepository participants, RoomRepository rooms,
-            WebhookEvents events, Clock clock, IdGenerator ids) {
+            WebhookEvents events, ApplicationEventPublisher publisher, Clock clock, IdGenerator ids) {
+        this.publisher = publisher;
         this.sessions = sessions;
         this.participants = participants;
         this.rooms = rooms;
@@ -89,14 +92,18 @@ public class SessionService {
     /**
      * Ends an active session now; its participants still present leave now. Ending an ended session is a no-op.
      * Only now is a participant's presence final (a later upload could still widen it), so this is when each
-     * participant's {@code left} event is sent, before the session's {@code ended}.
+     * participant's {@code left} event is sent, before the session's {@code ended}. Listeners of
+     * {@link RoomSessionEnded} (composition hooks) run in this transaction, only in the one that ended the session:
+     * of two concurrent ends, the second waits on the row and then finds it ended.
      */
     @Transactional
     public void end(AccountId account, UUID id) {
         RoomSession session = get(account, id);
         if (session.active()) {
             Instant now = Timestamps.now(clock);
-            sessions.end(account.value(), id, now);
+            if (!sessions.end(account.value(), id, now)) {
+                return;
+            }
             participants.leaveAll(account.value(), id, now);
             WebhookTarget webhooks = webhooksOf(account, session.roomId());
             for (RoomParticipant p : participants.listForSession(account.value(), id)) {
@@ -105,6 +112,7 @@ public class SessionService {
             }
             events.record(account.value(), webhooks, now, new WebhookPayload.SessionEnded(session.roomId(), id,
                     seconds(session.createdAt(), now), ENDED_REASON));
+            publisher.publishEvent(new RoomSessionEnded(account, id));
         }
     }
 
