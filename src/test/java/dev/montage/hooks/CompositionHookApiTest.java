@@ -125,7 +125,7 @@ class CompositionHookApiTest extends ApiTest {
         JsonNode failed = awaitFinished(api, made.stream().filter(c -> c != gridComposition).findFirst().orElseThrow()
                 .path("id").asString(), 60);
         assertThat(failed.path("status").asString()).isEqualTo("failed");
-        assertThat(failed.path("failure_reason").asString()).contains("nothing to compose");
+        assertThat(failed.path("failure_reason").asString()).contains("no video and no audio to compose");
 
         JsonNode done = awaitFinished(api, gridComposition.path("id").asString(), 120);
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
