@@ -32,6 +32,8 @@ public class SessionService {
     /** The {@code ended_reason} and {@code left_reason} of a session ended through the API, and its participants. */
     static final String ENDED_REASON = "ended_by_api";
     static final String LEFT_REASON = "session_ended";
+    /** The {@code ended_reason} of a session ended because no media came for {@code montage.hooks.idle-end}. */
+    public static final String IDLE_REASON = "idle";
 
     private final SessionRepository sessions;
     private final ParticipantRepository participants;
@@ -98,6 +100,12 @@ public class SessionService {
      */
     @Transactional
     public void end(AccountId account, UUID id) {
+        end(account, id, ENDED_REASON);
+    }
+
+    /** Ends a session as {@link #end(AccountId, UUID)} does, for {@code reason} ({@code ended_reason}). */
+    @Transactional
+    public void end(AccountId account, UUID id, String reason) {
         RoomSession session = get(account, id);
         if (session.active()) {
             Instant now = Timestamps.now(clock);
@@ -111,9 +119,17 @@ public class SessionService {
                         seconds(p.joinedAt(), p.leftAt()), LEFT_REASON, p.id(), session.roomId(), id));
             }
             events.record(account.value(), webhooks, now, new WebhookPayload.SessionEnded(session.roomId(), id,
-                    seconds(session.createdAt(), now), ENDED_REASON));
+                    seconds(session.createdAt(), now), reason));
             publisher.publishEvent(new RoomSessionEnded(account, id));
         }
+    }
+
+    /**
+     * Active sessions of every account to which no media has come since {@code cutoff} (uploads and recordings),
+     * oldest first, at most {@code limit}: those that {@code montage.hooks.idle-end} ends.
+     */
+    public List<RoomSessionEnded> idleSince(Instant cutoff, int limit) {
+        return sessions.idleSince(cutoff, limit);
     }
 
     private static long seconds(Instant from, Instant to) {
