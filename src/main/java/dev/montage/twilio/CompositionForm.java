@@ -43,7 +43,16 @@ final class CompositionForm {
         body.put("session_id", TwilioSid.ROOM.parse(roomSid).map(Object::toString).orElseThrow(
                 () -> TwilioException.badParameter(TwilioError.ROOM_NOT_FOUND, "RoomSid",
                         "'" + roomSid + "' is not a room SID: RM and 32 lower-case hex digits")));
+        body.setAll(template(form, json));
+        return new JsonBody(body);
+    }
 
+    /**
+     * The composition parameters of a form (all but {@code RoomSid}) as a /v2 body without {@code session_id}: a
+     * composition's, or a composition hook's template.
+     */
+    static ObjectNode template(MultiValueMap<String, String> form, JsonMapper json) {
+        ObjectNode body = json.createObjectNode();
         String layout = single(form, "VideoLayout");
         List<String> audio = form.getOrDefault("AudioSources", List.of());
         if (layout == null && audio.isEmpty()) {
@@ -72,7 +81,7 @@ final class CompositionForm {
         if (method != null && !CALLBACK_METHODS.contains(method)) {
             throw TwilioException.badParameter("StatusCallbackMethod", "must be GET or POST, not '" + method + "'");
         }
-        return new JsonBody(body);
+        return body;
     }
 
     /**
@@ -114,7 +123,7 @@ final class CompositionForm {
     }
 
     /** A parameter sent at most once; a repeat of one that is not a list is a mistake worth telling. */
-    private static String single(MultiValueMap<String, String> form, String name) {
+    static String single(MultiValueMap<String, String> form, String name) {
         List<String> values = form.get(name);
         if (values == null || values.isEmpty()) {
             return null;
