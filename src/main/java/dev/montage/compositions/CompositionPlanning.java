@@ -33,35 +33,49 @@ class CompositionPlanning {
     }
 
     /**
-     * The plan of {@code composition}, with what it was made from.
+     * The plan of {@code composition}, with what it was made from: the plan the job renders. An active-speaker
+     * region's speech analyses still pending are made first, here.
      *
      * @throws dev.montage.layout.NothingToComposeException when the request selects nothing to see or hear
      */
     PlannedComposition plan(Composition composition) {
+        return plan(composition, true);
+    }
+
+    /**
+     * As {@link #plan(Composition)}, with the speech timelines stored so far: decodes nothing, for an answer on an
+     * API node (a preview). {@link PlannedComposition#speechPending} says how many audio recordings it went without;
+     * with none, the plan is the one the job would render.
+     */
+    PlannedComposition planFromStoredSpeech(Composition composition) {
+        return plan(composition, false);
+    }
+
+    private PlannedComposition plan(Composition composition, boolean analysePending) {
         AccountId account = new AccountId(composition.accountId());
         List<RoomRecording> media = recordings.ofSession(account, composition.sessionId());
         SessionMedia session = SessionMedia.of(media, mapper);
         LayoutRequest layout = SessionMedia.layoutRequest(composition);
-        CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(), layout,
-                speechFor(account, composition, layout));
-        return new PlannedComposition(media, session, plan);
-    }
-
-    /**
-     * Who speaks when, by participant on the session clock (epoch milliseconds, like the tracks of
-     * {@link SessionMedia}): read only when a region follows the active speaker, since it means decoding nothing
-     * but reading every audio recording's timeline.
-     */
-    private SortedMap<String, List<TimeSpan>> speechFor(AccountId account, Composition composition,
-            LayoutRequest layout) {
-        if (!layout.followsSpeech()) {
-            return new TreeMap<>();
+        SortedMap<String, List<TimeSpan>> speech = new TreeMap<>();
+        int pending = 0;
+        // who speaks when is read only when a region follows the active speaker: it means reading every audio
+        // recording's timeline (and, for a render, decoding those not analysed yet)
+        if (layout.followsSpeech()) {
+            if (analysePending) {
+                speech = ParticipantSpeech.onSessionClock(recordings.speechOfSession(account, composition.sessionId()));
+            } else {
+                pending = recordings.pendingSpeechOfSession(account, composition.sessionId());
+                speech = ParticipantSpeech.onSessionClock(
+                        recordings.storedSpeechOfSession(account, composition.sessionId()));
+            }
         }
-        return ParticipantSpeech.onSessionClock(recordings.speechOfSession(account, composition.sessionId()));
+        CompositionPlan plan = LayoutPlanner.plan(session.video(), session.audio(), layout, speech);
+        return new PlannedComposition(media, session, plan, pending);
     }
 
     /** A plan and the stored recordings and tracks it was made from (the renderer needs the recordings' files). */
-    record PlannedComposition(List<RoomRecording> recordings, SessionMedia session, CompositionPlan plan) {
+    record PlannedComposition(List<RoomRecording> recordings, SessionMedia session, CompositionPlan plan,
+            int speechPending) {
 
         PlannedComposition {
             recordings = List.copyOf(recordings);

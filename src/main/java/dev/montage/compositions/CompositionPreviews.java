@@ -53,7 +53,7 @@ class CompositionPreviews {
         mediaDurationCap.check(account, composition);
         CompositionPlanning.PlannedComposition planned;
         try {
-            planned = planning.plan(composition);
+            planned = planning.planFromStoredSpeech(composition); // an API node decodes nothing
         } catch (NothingToComposeException e) {
             throw ApiException.unprocessable(ApiError.atPointer(ErrorCode.BAD_REQUEST, "/session_id",
                     "session " + composition.sessionId() + ": nothing to compose, " + e.getMessage()

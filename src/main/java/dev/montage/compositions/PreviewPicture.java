@@ -264,18 +264,47 @@ final class PreviewPicture {
         attribute("stroke", "#ffffff");
         attribute("stroke-width", Math.max(1, font / 5));
         attribute("paint-order", "stroke");
-        out.writeCharacters(content);
+        out.writeCharacters(xmlText(content));
         out.writeEndElement();
     }
 
     private void element(String name, String content) throws XMLStreamException {
         out.writeStartElement(name);
-        out.writeCharacters(content);
+        out.writeCharacters(xmlText(content));
         out.writeEndElement();
     }
 
     private void attribute(String name, String value) throws XMLStreamException {
-        out.writeAttribute(name, value);
+        out.writeAttribute(name, xmlText(value));
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF)
+     * replaced by U+FFFD. Region names and participant labels are the client's text: the writer escapes markup,
+     * but refuses such characters outright, and one of them in a label must not make every picture of the session
+     * fail.
+     */
+    static String xmlText(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (kept != null) {
+                    kept.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            if (!allowed && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (kept != null) {
+                kept.append(allowed ? c : '\uFFFD');
+            }
+        }
+        return kept == null ? text : kept.toString();
     }
 
     private void attribute(String name, int value) throws XMLStreamException {

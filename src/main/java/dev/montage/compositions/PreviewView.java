@@ -104,8 +104,15 @@ record PreviewView(String recordType, UUID sessionId, String resolution, String 
                         unshown.participantId(), preview.labels().get(unshown.participantId()),
                         unshown.kind().wireName(), unshown.reason().wireName(), unshown.detail()))
                 .toList();
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        int pending = preview.planned().speechPending();
+        if (pending > 0) {
+            warnings.add("the speech of " + pending + " audio recording" + (pending == 1 ? " is" : "s are")
+                    + " still being analysed: the active speaker shown follows the rest, and a composition created"
+                    + " now analyses it first, so its switches may differ");
+        }
         return new PreviewView(RECORD_TYPE, composition.sessionId(), composition.resolution(), composition.format(),
-                secs(plan.durationMillis()), kept, regions, timeline, audio, notShown, plan.warnings());
+                secs(plan.durationMillis()), kept, regions, timeline, audio, notShown, warnings);
     }
 
     private static RegionView region(CompositionPlan plan, RegionPlan region) {

@@ -85,6 +85,23 @@ public class RecordingService {
                 throw new UncheckedIOException("could not analyse the speech of recording " + pending.id(), e);
             }
         }
+        return storedSpeechOfSession(account, sessionId);
+    }
+
+    /**
+     * How many of the session's audio recordings still wait for their speech analysis: what
+     * {@link #storedSpeechOfSession} leaves out and {@link #speechOfSession} would decode first.
+     */
+    public int pendingSpeechOfSession(AccountId account, UUID sessionId) {
+        return recordings.listPendingSpeechForSession(account.value(), sessionId).size();
+    }
+
+    /**
+     * As {@link #speechOfSession}, from the timelines stored so far only: decodes nothing, so an API node may answer
+     * with it (a preview) without running ffmpeg on a request's thread.
+     */
+    public Map<String, List<ParticipantSpeech.RecordingSpeech>> storedSpeechOfSession(AccountId account,
+            UUID sessionId) {
         Map<String, List<ParticipantSpeech.RecordingSpeech>> speech = new TreeMap<>();
         for (RecordingRepository.StoredSpeech stored : recordings.listSpeechForSession(account.value(), sessionId)) {
             speech.computeIfAbsent(stored.participantId().toString(), participant -> new ArrayList<>())

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -11,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -73,10 +75,28 @@ class TwilioExceptionHandler {
         return PARAMETERS.getOrDefault(top, pointer);
     }
 
+    /**
+     * Tomcat refuses a whole query string or form body when one part is malformed (bad percent-encoding, an empty
+     * name, too many parameters): the client's mistake, like any other bad parameter.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<TwilioError> malformedParameters(InvalidParameterException e) {
+        return answer(TwilioError.of(400, TwilioError.INVALID_PARAMETER, "The parameters are malformed: each must be "
+                + "name=value, percent-encoded as UTF-8, and there may be at most a thousand of them"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<TwilioError> unexpected(Exception e) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             return null;
+        }
+        // what Spring MVC itself refuses (a missing or unreadable parameter, an unsupported media type) is the
+        // client's 4xx, in Twilio's shape too
+        if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            int status = refusal.getStatusCode().value();
+            int code = status == 404 ? TwilioError.NOT_FOUND : TwilioError.INVALID_PARAMETER;
+            String detail = refusal.getBody().getDetail();
+            return answer(TwilioError.of(status, code, detail != null ? detail : "The request was refused"));
         }
         log.error("Unexpected error", e);
         return answer(TwilioError.of(500, TwilioError.INTERNAL, "An unexpected error occurred; it has been logged"));

@@ -78,14 +78,27 @@ class PreviewPictureTest {
         assertThat(PreviewPicture.number(1e7)).isEqualTo("10000000");
     }
 
+    @Test
+    void charactersXmlCannotHoldAreReplaced_andTheRestKept() throws Exception {
+        String label = "a\u0001b\uD800c \uD83D\uDE00";
+
+        Document picture = parse(PreviewPicture.svg(strip(label), 3));
+
+        assertThat(cells(picture)).contains("strip/1 " + BOB + " 160,0,160,120 a\uFFFDb\uFFFDc \uD83D\uDE00");
+        assertThat(PreviewPicture.xmlText("plain")).isSameAs("plain");
+    }
+
     private static PreviewView strip() {
+        return strip("<b>bob</b> & \"co\"");
+    }
+
+    private static PreviewView strip(String bobsLabel) {
         List<CellView> whole = List.of(new CellView(0, 0, 0, 320, 120));
         List<CellView> halves = List.of(new CellView(0, 0, 0, 160, 120), new CellView(1, 160, 0, 160, 120));
         RegionView strip = new RegionView("strip", 0, 0, 0, 320, 120, List.of(
                 new PhaseView(0, 3, 0, 0, 320, 120, 1, 1, whole),
                 new PhaseView(3, 6, 0, 0, 320, 120, 1, 2, halves),
                 new PhaseView(6, 9, 0, 0, 320, 120, 1, 1, whole)));
-        String bobsLabel = "<b>bob</b> & \"co\"";
         List<TimelineEntry> timeline = List.of(
                 new TimelineEntry("strip", 0, 0, ALICE, "p-alice", "alice", null, 0, 3, new FrameView(80, 0, 160, 120)),
                 new TimelineEntry("strip", 1, 0, ALICE, "p-alice", "alice", null, 3, 6, new FrameView(0, 0, 160, 120)),

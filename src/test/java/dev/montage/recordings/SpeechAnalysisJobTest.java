@@ -81,6 +81,30 @@ class SpeechAnalysisJobTest extends ApiTest {
     }
 
     /**
+     * A preview runs on an API node and decodes nothing: with analyses still pending it plans from the speech stored
+     * so far and says what it went without; the recordings stay pending for their jobs.
+     */
+    @Test
+    void aPreviewDecodesNothing_andSaysWhatIsPending() {
+        JsonNode alice = upload(api, TestMedia.talking("red", 440, 3, 0, 1), Map.of("started_at", STARTED_AT));
+        String session = alice.path(0).path("session_id").asString();
+        upload(api, TestMedia.talking("blue", 660, 3, 1.5, 2.5), Map.of("started_at", STARTED_AT, "session_id",
+                session));
+        String aliceAudio = alice.path(0).path("type").asString().equals("audio") ? alice.path(0).path("id").asString()
+                : alice.path(1).path("id").asString();
+
+        Response preview = api.post("/v2/room_compositions/preview", """
+                {"session_id": "%s", "resolution": "320x240",
+                 "video_layout": {"speaker": {"focus": "active_speaker"}}}""".formatted(session));
+
+        assertThat(preview.status()).as("%s", preview).isEqualTo(200);
+        assertThat(preview.data().path("warnings").toString()).contains("the speech of 2 audio recordings are still"
+                + " being analysed");
+        assertThat(api.get("/v2/room_recordings/" + aliceAudio + "/activity").data().path("status").asString())
+                .as("nothing decoded on the request's thread").isEqualTo("pending");
+    }
+
+    /**
      * A composition created right after the uploads reads the session's speech before any job has run: the
      * pending recordings are analysed on the spot, and their jobs later find nothing to do.
      */
