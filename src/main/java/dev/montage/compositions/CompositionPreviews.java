@@ -49,7 +49,7 @@ class CompositionPreviews {
      */
     CompositionPreview preview(AccountId account, JsonBody body) {
         CompositionRequest request = parser.parse(account, body);
-        Composition composition = request.toComposition(NOT_STORED, account.value(), Timestamps.now(clock));
+        Composition composition = request.toComposition(NOT_STORED, account.value(), Timestamps.now(clock), null);
         mediaDurationCap.check(account, composition);
         CompositionPlanning.PlannedComposition planned;
         try {

@@ -47,13 +47,13 @@ class CompositionRepository {
                                           webhook_event_url, webhook_event_failover_url, webhook_timeout_secs,
                                           progress_percent, failure_reason, duration_secs, size_bytes, blob_key,
                                           started_at, ended_at, completed_at, created_at, updated_at,
-                                          background_color)
+                                          background_color, composition_hook_id)
                 values (:id, :account_id, :room_id, :session_id, :status, :output_format, :resolution,
                         :video_layout, :audio_sources, :audio_sources_excluded, :trim_gaps,
                         :webhook_event_url, :webhook_event_failover_url, :webhook_timeout_secs,
                         :progress_percent, :failure_reason, :duration_secs, :size_bytes, :blob_key,
                         :started_at, :ended_at, :completed_at, :created_at, :updated_at,
-                        :background_color)
+                        :background_color, :composition_hook_id)
                 """)
                 .param("id", c.id())
                 .param("account_id", c.accountId())
@@ -80,6 +80,7 @@ class CompositionRepository {
                 .param("created_at", Timestamps.toDb(c.createdAt()))
                 .param("updated_at", Timestamps.toDb(c.updatedAt()))
                 .param("background_color", c.backgroundColor())
+                .param("composition_hook_id", c.hookId())
                 .update();
     }
 
@@ -250,6 +251,7 @@ class CompositionRepository {
                 Timestamps.fromDb(rs, "completed_at"),
                 Timestamps.fromDb(rs, "created_at"),
                 Timestamps.fromDb(rs, "updated_at"),
-                rs.getString("background_color"));
+                rs.getString("background_color"),
+                rs.getObject("composition_hook_id", UUID.class));
     }
 }

@@ -18,9 +18,9 @@ record CompositionRequest(RoomSession session, String format, int width, int hei
     }
 
     /** The composition this request asks for, {@code enqueued} and not yet started, as {@code account} made it now. */
-    Composition toComposition(UUID id, UUID account, Instant now) {
+    Composition toComposition(UUID id, UUID account, Instant now, UUID hookId) {
         return new Composition(id, account, session.roomId(), session.id(), CompositionStatus.ENQUEUED, format,
                 resolution(), videoLayout, audioSources, audioSourcesExcluded, trim, webhooks, 0, null, null, null,
-                null, null, null, null, now, now, backgroundColor);
+                null, null, null, null, now, now, backgroundColor, hookId);
     }
 }

@@ -67,10 +67,20 @@ class CompositionRequestParser {
     }
 
     CompositionRequest parse(AccountId account, JsonBody body) {
+        return parse(account, body, true).orElseThrow();
+    }
+
+    /** 422 unless {@code body} would make a valid composition once a session is given to it. */
+    void checkTemplate(AccountId account, JsonBody body) {
+        parse(account, body, false);
+    }
+
+    /** Empty only when no session is asked for ({@code withSession} false) and the body is otherwise valid. */
+    private Optional<CompositionRequest> parse(AccountId account, JsonBody body, boolean withSession) {
         Problems problems = new Problems();
         JsonFields fields = JsonFields.root(body, problems);
 
-        Optional<RoomSession> session = session(account, fields);
+        Optional<RoomSession> session = withSession ? session(account, fields) : Optional.empty();
         Sources sources = session.map(s -> Sources.of(recordings.ofSession(account, s.id()),
                 sessions.participantsOf(account, s.id()))).orElse(Sources.NONE);
         // webm is an extension: Telnyx knows only mp4
@@ -96,8 +106,8 @@ class CompositionRequestParser {
         Colour background = backgroundColor(fields).orElse(Colour.BLACK);
 
         problems.throwIfAny();
-        return new CompositionRequest(session.orElseThrow(), format, size.width(), size.height(), layout, audio, audioExcluded,
-                trim, webhooks, background.hex());
+        return session.map(s -> new CompositionRequest(s, format, size.width(), size.height(), layout, audio,
+                audioExcluded, trim, webhooks, background.hex()));
     }
 
     private Optional<RoomSession> session(AccountId account, JsonFields fields) {

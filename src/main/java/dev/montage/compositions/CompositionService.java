@@ -66,9 +66,15 @@ public class CompositionService {
 
     @Transactional
     public Composition create(AccountId account, JsonBody body) {
+        return create(account, body, null);
+    }
+
+    /** A composition made by the composition hook {@code hookId} (null: by the API), which it carries. */
+    @Transactional
+    public Composition create(AccountId account, JsonBody body, UUID hookId) {
         CompositionRequest request = parser.parse(account, body);
         Instant now = Timestamps.now(clock);
-        Composition composition = request.toComposition(ids.generateId(), account.value(), now);
+        Composition composition = request.toComposition(ids.generateId(), account.value(), now, hookId);
         mediaDurationCap.check(account, composition);
         int priority = fairShare.admit(account); // last: the account stays locked until the commit
         compositions.insert(composition);
@@ -76,6 +82,15 @@ public class CompositionService {
         scheduler.schedule(composeTask.instanceBuilder(composition.id().toString()).priority(priority).build(), now);
         queue.wakeAfterCommit();
         return composition;
+    }
+
+    /**
+     * Checks a composition body that names no session yet, the template of a composition hook: 422 with every
+     * problem as a create would answer, except that {@code session_id} is neither required nor read. Source ids
+     * can only be {@code "*"} and track names, since no session's recordings are known.
+     */
+    public void checkTemplate(AccountId account, JsonBody body) {
+        parser.checkTemplate(account, body);
     }
 
     public Composition get(AccountId account, UUID id) {

@@ -21,7 +21,8 @@ record CompositionView(String completedAt, String createdAt, String downloadUrl,
         BigDecimal sizeMb, String startedAt, String status, String updatedAt, UUID userId,
         @JsonRawValue String videoLayout, String webhookEventFailoverUrl, String webhookEventUrl,
         Integer webhookTimeoutSecs, int progressPercent, String failureReason, @JsonRawValue String audioSources,
-        @JsonRawValue String audioSourcesExcluded, boolean trim, String backgroundColor) {
+        @JsonRawValue String audioSourcesExcluded, boolean trim, String backgroundColor,
+        UUID compositionHookId) {
 
     static CompositionView of(Composition c, String downloadUrl, CompositionJsonTexts json) {
         return new CompositionView(Timestamps.format(c.completedAt()), Timestamps.format(c.createdAt()), downloadUrl,
@@ -30,6 +31,6 @@ record CompositionView(String completedAt, String createdAt, String downloadUrl,
                 c.status().wireName(), Timestamps.format(c.updatedAt()), c.accountId(),
                 json.videoLayout(c.videoLayout()), c.webhooks().failoverUrl(), c.webhooks().eventUrl(),
                 c.webhooks().timeoutSecs(), c.progressPercent(), c.failureReason(), json.ids(c.audioSources()),
-                json.ids(c.audioSourcesExcluded()), c.trim(), c.backgroundColor());
+                json.ids(c.audioSourcesExcluded()), c.trim(), c.backgroundColor(), c.hookId());
     }
 }

@@ -70,15 +70,35 @@ class SessionRepository {
                 .list();
     }
 
-    void end(UUID accountId, UUID id, Instant endedAt) {
-        jdbc.sql("""
+    /**
+     * Active sessions of every account (for the idle-end task, which works for all of them) that no upload has
+     * touched since {@code cutoff} and whose recordings all ended before it, at most {@code limit}.
+     */
+    List<RoomSessionEnded> idleSince(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                select s.account_id, s.id from room_sessions s
+                 where s.is_active and s.updated_at < :cutoff
+                   and not exists (select 1 from room_recordings r
+                                    where r.session_id = s.id and r.ended_at >= :cutoff)
+                 order by s.updated_at limit :limit
+                """)
+                .param("cutoff", Timestamps.toDb(cutoff))
+                .param("limit", limit)
+                .query((rs, row) -> new RoomSessionEnded(new dev.montage.api.AccountId(rs.getObject("account_id",
+                        UUID.class)), rs.getObject("id", UUID.class)))
+                .list();
+    }
+
+    /** False when the session was already ended, by this node or another. */
+    boolean end(UUID accountId, UUID id, Instant endedAt) {
+        return jdbc.sql("""
                 update room_sessions set is_active = false, ended_at = :ended_at, updated_at = :ended_at
                  where id = :id and account_id = :account_id and is_active
                 """)
                 .param("id", id)
                 .param("account_id", accountId)
                 .param("ended_at", Timestamps.toDb(endedAt))
-                .update();
+                .update() > 0;
     }
 
     void touch(UUID accountId, UUID id, Instant updatedAt) {

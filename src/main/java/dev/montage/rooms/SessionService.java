@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.IdGenerator;
@@ -31,16 +32,20 @@ public class SessionService {
     /** The {@code ended_reason} and {@code left_reason} of a session ended through the API, and its participants. */
     static final String ENDED_REASON = "ended_by_api";
     static final String LEFT_REASON = "session_ended";
+    /** The {@code ended_reason} of a session ended because no media came for {@code montage.hooks.idle-end}. */
+    public static final String IDLE_REASON = "idle";
 
     private final SessionRepository sessions;
     private final ParticipantRepository participants;
     private final RoomRepository rooms;
     private final WebhookEvents events;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final IdGenerator ids;
 
     SessionService(SessionRepository sessions, ParticipantRepository participants, RoomRepository rooms,
-            WebhookEvents events, Clock clock, IdGenerator ids) {
+            WebhookEvents events, ApplicationEventPublisher publisher, Clock clock, IdGenerator ids) {
+        this.publisher = publisher;
         this.sessions = sessions;
         this.participants = participants;
         this.rooms = rooms;
@@ -89,14 +94,24 @@ public class SessionService {
     /**
      * Ends an active session now; its participants still present leave now. Ending an ended session is a no-op.
      * Only now is a participant's presence final (a later upload could still widen it), so this is when each
-     * participant's {@code left} event is sent, before the session's {@code ended}.
+     * participant's {@code left} event is sent, before the session's {@code ended}. Listeners of
+     * {@link RoomSessionEnded} (composition hooks) run in this transaction, only in the one that ended the session:
+     * of two concurrent ends, the second waits on the row and then finds it ended.
      */
     @Transactional
     public void end(AccountId account, UUID id) {
+        end(account, id, ENDED_REASON);
+    }
+
+    /** Ends a session as {@link #end(AccountId, UUID)} does, for {@code reason} ({@code ended_reason}). */
+    @Transactional
+    public void end(AccountId account, UUID id, String reason) {
         RoomSession session = get(account, id);
         if (session.active()) {
             Instant now = Timestamps.now(clock);
-            sessions.end(account.value(), id, now);
+            if (!sessions.end(account.value(), id, now)) {
+                return;
+            }
             participants.leaveAll(account.value(), id, now);
             WebhookTarget webhooks = webhooksOf(account, session.roomId());
             for (RoomParticipant p : participants.listForSession(account.value(), id)) {
@@ -104,8 +119,17 @@ public class SessionService {
                         seconds(p.joinedAt(), p.leftAt()), LEFT_REASON, p.id(), session.roomId(), id));
             }
             events.record(account.value(), webhooks, now, new WebhookPayload.SessionEnded(session.roomId(), id,
-                    seconds(session.createdAt(), now), ENDED_REASON));
+                    seconds(session.createdAt(), now), reason));
+            publisher.publishEvent(new RoomSessionEnded(account, id));
         }
+    }
+
+    /**
+     * Active sessions of every account to which no media has come since {@code cutoff} (uploads and recordings),
+     * oldest first, at most {@code limit}: those that {@code montage.hooks.idle-end} ends.
+     */
+    public List<RoomSessionEnded> idleSince(Instant cutoff, int limit) {
+        return sessions.idleSince(cutoff, limit);
     }
 
     private static long seconds(Instant from, Instant to) {

@@ -52,7 +52,16 @@ final class CompositionForm {
         body.put("session_id", TwilioSid.ROOM.parse(roomSid).map(Object::toString).orElseThrow(
                 () -> TwilioException.badParameter(TwilioError.ROOM_NOT_FOUND, "RoomSid",
                         "'" + roomSid + "' is not a room SID: RM and 32 lower-case hex digits")));
+        body.setAll(template(form, json));
+        return new JsonBody(body);
+    }
 
+    /**
+     * The composition parameters of a form (all but {@code RoomSid}) as a /v2 body without {@code session_id}: a
+     * composition's, or a composition hook's template.
+     */
+    static ObjectNode template(MultiValueMap<String, String> form, JsonMapper json) {
+        ObjectNode body = json.createObjectNode();
         String layout = single(form, "VideoLayout");
         List<String> audio = form.getOrDefault("AudioSources", List.of());
         if (layout == null && audio.isEmpty()) {
@@ -79,7 +88,7 @@ final class CompositionForm {
         if (method != null && !CALLBACK_METHODS.contains(method)) {
             throw TwilioException.badParameter("StatusCallbackMethod", "must be GET or POST, not '" + method + "'");
         }
-        return new JsonBody(body);
+        return body;
     }
 
     /**
@@ -120,7 +129,6 @@ final class CompositionForm {
         return array;
     }
 
-    /** A parameter sent at most once; a repeat of one that is not a list is a mistake worth telling. */
     /** Where the composition's status callbacks go and how: {@code StatusCallback} and its method. */
     record Callback(String url, String method) {
     }
@@ -152,7 +160,8 @@ final class CompositionForm {
         return Optional.of(new Callback(url, method == null ? "POST" : method));
     }
 
-    private static String single(MultiValueMap<String, String> form, String name) {
+    /** A parameter sent at most once; a repeat of one that is not a list is a mistake worth telling. */
+    static String single(MultiValueMap<String, String> form, String name) {
         List<String> values = form.get(name);
         if (values == null || values.isEmpty()) {
             return null;

@@ -129,7 +129,14 @@ class ContractTest extends ApiTest {
                 "GET /room_compositions/{room_composition_id}/thumbnail",
                 "GET /room_compositions/{room_composition_id}/storyboard",
                 "GET /room_compositions/{room_composition_id}/storyboard/image", "RoomCompositionStoryboard",
-                "query frames", "query width", "response PicturesBusy");
+                "query frames", "query width", "response PicturesBusy",
+
+                // issue 13, composition hooks
+                "GET /room_composition_hooks", "POST /room_composition_hooks",
+                "GET /room_composition_hooks/{composition_hook_id}",
+                "PATCH /room_composition_hooks/{composition_hook_id}",
+                "DELETE /room_composition_hooks/{composition_hook_id}", "CompositionHookRequest", "CompositionHook",
+                "CompositionHookResponse", "RoomComposition.composition_hook_id");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 

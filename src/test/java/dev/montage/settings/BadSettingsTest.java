@@ -40,6 +40,8 @@ class BadSettingsTest {
             "montage.jobs.threads                | many     | montage.jobs.threads",
             "montage.jobs.heartbeat-interval     | soon     | montage.jobs.heartbeat-interval",
             "montage.recordings.max-upload-size  | lots     | montage.recordings.max-upload-size",
+            "montage.hooks.idle-end              | -1m      | montage.hooks.idle-end must not be negative",
+            "montage.hooks.idle-check-interval   | 0s       | montage.hooks.idle-check-interval must be positive",
             "montage.roles                       | wroker   | montage.roles=wroker: unknown role wroker"})
     void refusesTheStartNamingTheSetting(String setting, String value, String message) {
         assertThatThrownBy(() -> start("--" + setting + "=" + value).close())

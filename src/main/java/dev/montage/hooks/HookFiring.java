@@ -1,0 +1,80 @@
+package dev.montage.hooks;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.montage.api.ApiException;
+import dev.montage.api.JsonBody;
+import dev.montage.api.Timestamps;
+import dev.montage.compositions.Composition;
+import dev.montage.compositions.CompositionService;
+import dev.montage.rooms.RoomSessionEnded;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Fires every enabled hook of the account once the end of one of its sessions is committed: one composition per
+ * hook, each in a transaction of its own with its firing row, whose primary key (hook, session) refuses a second
+ * firing from any node. A hook whose composition cannot be created (its template names something the session does
+ * not allow, the account's queue is full) is logged and skipped; the others still fire.
+ */
+@Component
+class HookFiring {
+
+    private static final Logger log = LoggerFactory.getLogger(HookFiring.class);
+
+    private final CompositionHookRepository hooks;
+    private final HookFiringRepository firings;
+    private final CompositionHookService hookService;
+    private final CompositionService compositions;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    HookFiring(CompositionHookRepository hooks, HookFiringRepository firings, CompositionHookService hookService,
+            CompositionService compositions, PlatformTransactionManager transactions, Clock clock) {
+        this.hooks = hooks;
+        this.firings = firings;
+        this.hookService = hookService;
+        this.compositions = compositions;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // the session's transaction has committed; work in this phase needs a new one (Spring's rule)
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void sessionEnded(RoomSessionEnded ended) {
+        for (CompositionHook hook : hooks.enabled(ended.account().value())) {
+            fire(hook, ended);
+        }
+    }
+
+    private void fire(CompositionHook hook, RoomSessionEnded ended) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                if (firings.fired(hook.accountId(), hook.id(), ended.sessionId())) {
+                    return;
+                }
+                ObjectNode body = hookService.template(hook);
+                body.put("session_id", ended.sessionId().toString());
+                Composition composition = compositions.create(ended.account(), new JsonBody(body), hook.id());
+                firings.insert(hook.accountId(), hook.id(), ended.sessionId(), composition.id(),
+                        Timestamps.now(clock));
+                log.info("Hook {} made composition {} for session {}", hook.id(), composition.id(),
+                        ended.sessionId());
+            });
+        } catch (DuplicateKeyException e) {
+            log.debug("Hook {} had already fired for session {}", hook.id(), ended.sessionId());
+        } catch (ApiException e) {
+            log.warn("Hook {} could not compose session {}: {}", hook.id(), ended.sessionId(), e.errors());
+        }
+    }
+}
