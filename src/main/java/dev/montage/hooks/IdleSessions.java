@@ -1,6 +1,7 @@
 package dev.montage.hooks;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,9 @@ class IdleSessions {
             return 0;
         }
         int ended = 0;
-        for (RoomSessionEnded idle : sessions.idleSince(Timestamps.now(clock).minus(settings.idleEnd()), BATCH)) {
-            sessions.end(idle.account(), idle.sessionId(), SessionService.IDLE_REASON);
+        Instant cutoff = Timestamps.now(clock).minus(settings.idleEnd());
+        for (RoomSessionEnded idle : sessions.idleSince(cutoff, BATCH)) {
+            sessions.endIdle(idle.account(), idle.sessionId(), cutoff);
             log.info("Ended session {}: no media for {}", idle.sessionId(), settings.idleEnd());
             ended++;
         }

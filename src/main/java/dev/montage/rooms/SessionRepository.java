@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.montage.api.AccountId;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.api.SqlFilter;
@@ -84,7 +85,7 @@ class SessionRepository {
                 """)
                 .param("cutoff", Timestamps.toDb(cutoff))
                 .param("limit", limit)
-                .query((rs, row) -> new RoomSessionEnded(new dev.montage.api.AccountId(rs.getObject("account_id",
+                .query((rs, row) -> new RoomSessionEnded(new AccountId(rs.getObject("account_id",
                         UUID.class)), rs.getObject("id", UUID.class)))
                 .list();
     }
@@ -98,6 +99,24 @@ class SessionRepository {
                 .param("id", id)
                 .param("account_id", accountId)
                 .param("ended_at", Timestamps.toDb(endedAt))
+                .update() > 0;
+    }
+
+    /**
+     * Ends the session only if it is still idle since {@code cutoff}, as {@link #idleSince} found it: an upload
+     * between that list and this update keeps it active. False when it was ended already or is no longer idle.
+     */
+    boolean endIfIdle(UUID accountId, UUID id, Instant endedAt, Instant cutoff) {
+        return jdbc.sql("""
+                update room_sessions set is_active = false, ended_at = :ended_at, updated_at = :ended_at
+                 where id = :id and account_id = :account_id and is_active and updated_at < :cutoff
+                   and not exists (select 1 from room_recordings r
+                                    where r.session_id = room_sessions.id and r.ended_at >= :cutoff)
+                """)
+                .param("id", id)
+                .param("account_id", accountId)
+                .param("ended_at", Timestamps.toDb(endedAt))
+                .param("cutoff", Timestamps.toDb(cutoff))
                 .update() > 0;
     }
 

@@ -95,8 +95,8 @@ public class SessionService {
      * Ends an active session now; its participants still present leave now. Ending an ended session is a no-op.
      * Only now is a participant's presence final (a later upload could still widen it), so this is when each
      * participant's {@code left} event is sent, before the session's {@code ended}. Listeners of
-     * {@link RoomSessionEnded} (composition hooks) run in this transaction, only in the one that ended the session:
-     * of two concurrent ends, the second waits on the row and then finds it ended.
+     * {@link RoomSessionEnded} (composition hooks) are told only by the transaction that ended the session (of two
+     * concurrent ends, the second waits on the row and then finds it ended), and act after it commits.
      */
     @Transactional
     public void end(AccountId account, UUID id) {
@@ -106,10 +106,25 @@ public class SessionService {
     /** Ends a session as {@link #end(AccountId, UUID)} does, for {@code reason} ({@code ended_reason}). */
     @Transactional
     public void end(AccountId account, UUID id, String reason) {
+        end(account, id, reason, Optional.empty());
+    }
+
+    /**
+     * Ends a session found idle since {@code cutoff} ({@link #idleSince}), with the reason {@link #IDLE_REASON},
+     * unless media arrived for it since it was found: that upload keeps it active.
+     */
+    @Transactional
+    public void endIdle(AccountId account, UUID id, Instant cutoff) {
+        end(account, id, IDLE_REASON, Optional.of(cutoff));
+    }
+
+    private void end(AccountId account, UUID id, String reason, Optional<Instant> idleSince) {
         RoomSession session = get(account, id);
         if (session.active()) {
             Instant now = Timestamps.now(clock);
-            if (!sessions.end(account.value(), id, now)) {
+            boolean ended = idleSince.isPresent() ? sessions.endIfIdle(account.value(), id, now, idleSince.get())
+                    : sessions.end(account.value(), id, now);
+            if (!ended) {
                 return;
             }
             participants.leaveAll(account.value(), id, now);
