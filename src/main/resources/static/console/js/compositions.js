@@ -167,7 +167,7 @@ class CompositionPage {
     this.media.replaceChildren(
       el('h2', { id: 'player-title' }, 'Video'),
       video,
-      el('p', {}, el('a', { href: c.download_url, download: '' }, 'Download the MP4'),
+      el('p', {}, el('a', { href: c.download_url, download: '' }, `Download the ${String(c.format || 'mp4').toUpperCase()}`),
         ' (the link is valid for an hour; reload the page for a new one)'),
       el('h3', {}, 'Storyboard'),
       el('p', { id: 'storyboard-help', class: 'help' }, 'Choose a frame to play the video from there.'),
