@@ -1,6 +1,9 @@
 package dev.montage.hooks;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +15,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.montage.api.ApiError;
 import dev.montage.api.ApiException;
 import dev.montage.api.JsonBody;
 import dev.montage.api.Timestamps;
@@ -24,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Fires every enabled hook of the account once the end of one of its sessions is committed: one composition per
  * hook, each in a transaction of its own with its firing row, whose primary key (hook, session) refuses a second
  * firing from any node. A hook whose composition cannot be created (its template names something the session does
- * not allow, the account's queue is full) is logged and skipped; the others still fire.
+ * not allow, the account's queue is full) is logged and skipped, its firing recorded as failed; the others still
+ * fire. The {@link HookOutcomeListener}s hear of each outcome in the transaction that records it.
  */
 @Component
 class HookFiring {
@@ -35,12 +40,15 @@ class HookFiring {
     private final HookFiringRepository firings;
     private final CompositionHookService hookService;
     private final CompositionService compositions;
+    private final List<HookOutcomeListener> outcomes;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     HookFiring(CompositionHookRepository hooks, HookFiringRepository firings, CompositionHookService hookService,
-            CompositionService compositions, PlatformTransactionManager transactions, Clock clock) {
+            CompositionService compositions, List<HookOutcomeListener> outcomes,
+            PlatformTransactionManager transactions, Clock clock) {
         this.hooks = hooks;
+        this.outcomes = List.copyOf(outcomes);
         this.firings = firings;
         this.hookService = hookService;
         this.compositions = compositions;
@@ -68,6 +76,7 @@ class HookFiring {
                 Composition composition = compositions.create(ended.account(), new JsonBody(body), hook.id());
                 firings.insert(hook.accountId(), hook.id(), ended.sessionId(), composition.id(),
                         Timestamps.now(clock));
+                outcomes.forEach(listener -> listener.made(hook, composition));
                 log.info("Hook {} made composition {} for session {}", hook.id(), composition.id(),
                         ended.sessionId());
             });
@@ -75,6 +84,31 @@ class HookFiring {
             log.debug("Hook {} had already fired for session {}", hook.id(), ended.sessionId());
         } catch (ApiException e) {
             log.warn("Hook {} could not compose session {}: {}", hook.id(), ended.sessionId(), e.errors());
+            giveUp(hook, ended, reason(e));
         }
+    }
+
+    /**
+     * The composition's transaction rolled back (an exception out of {@code create} marks it rollback-only); this
+     * one records the failed firing, whose key (hook, session) lets one node only decide it, and its outcome.
+     */
+    private void giveUp(CompositionHook hook, RoomSessionEnded ended, String reason) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                if (firings.fired(hook.accountId(), hook.id(), ended.sessionId())) {
+                    return;
+                }
+                Instant now = Timestamps.now(clock);
+                firings.insert(hook.accountId(), hook.id(), ended.sessionId(), null, now);
+                outcomes.forEach(listener -> listener.couldNotMake(hook, ended.sessionId(), reason, now));
+            });
+        } catch (DuplicateKeyException e) {
+            log.debug("Hook {} had already fired for session {}", hook.id(), ended.sessionId());
+        }
+    }
+
+    /** What the create answered, as one sentence per problem. */
+    private static String reason(ApiException e) {
+        return e.errors().stream().map(ApiError::detail).collect(Collectors.joining("; "));
     }
 }
