@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * hook, each in a transaction of its own with its firing row, whose primary key (hook, session) refuses a second
  * firing from any node. A hook whose composition cannot be created (its template names something the session does
  * not allow, the account's queue is full) is logged and skipped, its firing recorded as failed; the others still
- * fire. The {@link HookOutcomeListener}s hear of each outcome in the transaction that records it.
+ * fire. The {@link HookOutcomeListener}s hear of each outcome in the firing's transaction, which records it.
  */
 @Component
 class HookFiring {
@@ -42,6 +42,7 @@ class HookFiring {
     private final CompositionService compositions;
     private final List<HookOutcomeListener> outcomes;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate attempt;
     private final Clock clock;
 
     HookFiring(CompositionHookRepository hooks, HookFiringRepository firings, CompositionHookService hookService,
@@ -55,6 +56,9 @@ class HookFiring {
         this.ownTransaction = new TransactionTemplate(transactions);
         // the session's transaction has committed; work in this phase needs a new one (Spring's rule)
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // the create alone, under a savepoint: when it refuses, the firing's transaction goes on to record that
+        this.attempt = new TransactionTemplate(transactions);
+        this.attempt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -73,7 +77,14 @@ class HookFiring {
                 }
                 ObjectNode body = hookService.template(hook);
                 body.put("session_id", ended.sessionId().toString());
-                Composition composition = compositions.create(ended.account(), new JsonBody(body), hook.id());
+                Composition composition;
+                try {
+                    composition = attempt.execute(nested ->
+                            compositions.create(ended.account(), new JsonBody(body), hook.id()));
+                } catch (ApiException e) {
+                    refused(hook, ended, e);
+                    return;
+                }
                 firings.insert(hook.accountId(), hook.id(), ended.sessionId(), composition.id(),
                         Timestamps.now(clock));
                 outcomes.forEach(listener -> listener.made(hook, composition));
@@ -82,29 +93,18 @@ class HookFiring {
             });
         } catch (DuplicateKeyException e) {
             log.debug("Hook {} had already fired for session {}", hook.id(), ended.sessionId());
-        } catch (ApiException e) {
-            log.warn("Hook {} could not compose session {}: {}", hook.id(), ended.sessionId(), e.errors());
-            giveUp(hook, ended, reason(e));
         }
     }
 
     /**
-     * The composition's transaction rolled back (an exception out of {@code create} marks it rollback-only); this
-     * one records the failed firing, whose key (hook, session) lets one node only decide it, and its outcome.
+     * The create was refused and undone to its savepoint; in the firing's transaction still, the firing is recorded
+     * without a composition (so that no node tries again) and its outcome told, both committing together.
      */
-    private void giveUp(CompositionHook hook, RoomSessionEnded ended, String reason) {
-        try {
-            ownTransaction.executeWithoutResult(status -> {
-                if (firings.fired(hook.accountId(), hook.id(), ended.sessionId())) {
-                    return;
-                }
-                Instant now = Timestamps.now(clock);
-                firings.insert(hook.accountId(), hook.id(), ended.sessionId(), null, now);
-                outcomes.forEach(listener -> listener.couldNotMake(hook, ended.sessionId(), reason, now));
-            });
-        } catch (DuplicateKeyException e) {
-            log.debug("Hook {} had already fired for session {}", hook.id(), ended.sessionId());
-        }
+    private void refused(CompositionHook hook, RoomSessionEnded ended, ApiException e) {
+        log.warn("Hook {} could not compose session {}: {}", hook.id(), ended.sessionId(), e.errors());
+        Instant now = Timestamps.now(clock);
+        firings.insert(hook.accountId(), hook.id(), ended.sessionId(), null, now);
+        outcomes.forEach(listener -> listener.couldNotMake(hook, ended.sessionId(), reason(e), now));
     }
 
     /** What the create answered, as one sentence per problem. */
