@@ -26,9 +26,10 @@ class CompositionHookRepository {
     void insert(CompositionHook hook) {
         jdbc.sql("""
                 insert into composition_hooks (id, account_id, friendly_name, enabled, composition_body,
-                                               status_callback, status_callback_method, created_at, updated_at)
+                                               status_callback, status_callback_method, status_callback_token,
+                                               created_at, updated_at)
                 values (:id, :account_id, :friendly_name, :enabled, :composition_body,
-                        :status_callback, :status_callback_method, :created_at, :updated_at)
+                        :status_callback, :status_callback_method, :status_callback_token, :created_at, :updated_at)
                 """)
                 .param("id", hook.id())
                 .param("account_id", hook.accountId())
@@ -37,6 +38,7 @@ class CompositionHookRepository {
                 .param("composition_body", hook.compositionBody())
                 .param("status_callback", hook.statusCallback())
                 .param("status_callback_method", hook.statusCallbackMethod())
+                .param("status_callback_token", hook.sealedCallbackToken())
                 .param("created_at", Timestamps.toDb(hook.createdAt()))
                 .param("updated_at", Timestamps.toDb(hook.updatedAt()))
                 .update();
@@ -46,7 +48,8 @@ class CompositionHookRepository {
         jdbc.sql("""
                 update composition_hooks set friendly_name = :friendly_name, enabled = :enabled,
                                              composition_body = :composition_body, status_callback = :status_callback,
-                                             status_callback_method = :status_callback_method, updated_at = :updated_at
+                                             status_callback_method = :status_callback_method,
+                                             status_callback_token = :status_callback_token, updated_at = :updated_at
                  where id = :id and account_id = :account_id
                 """)
                 .param("id", hook.id())
@@ -56,6 +59,7 @@ class CompositionHookRepository {
                 .param("composition_body", hook.compositionBody())
                 .param("status_callback", hook.statusCallback())
                 .param("status_callback_method", hook.statusCallbackMethod())
+                .param("status_callback_token", hook.sealedCallbackToken())
                 .param("updated_at", Timestamps.toDb(hook.updatedAt()))
                 .update();
     }
@@ -106,6 +110,7 @@ class CompositionHookRepository {
                 rs.getString("composition_body"),
                 rs.getString("status_callback"),
                 rs.getString("status_callback_method"),
+                rs.getString("status_callback_token"),
                 Timestamps.fromDb(rs, "created_at"),
                 Timestamps.fromDb(rs, "updated_at"));
     }

@@ -53,9 +53,12 @@ public class CompositionHookService {
         this.ids = ids;
     }
 
-    /** What a client asks a hook to be. {@code template} is a composition body without {@code session_id}. */
+    /**
+     * What a client asks a hook to be. {@code template} is a composition body without {@code session_id};
+     * {@code sealedCallbackToken} signs the {@code statusCallback}s (null without one).
+     */
     public record HookRequest(String friendlyName, boolean enabled, ObjectNode template, String statusCallback,
-            String statusCallbackMethod) {
+            String statusCallbackMethod, String sealedCallbackToken) {
     }
 
     /** {@code POST /v2/room_composition_hooks}: {@code friendly_name}, {@code enabled} and the composition body. */
@@ -74,7 +77,7 @@ public class CompositionHookService {
         Instant now = Timestamps.now(clock);
         CompositionHook hook = new CompositionHook(ids.generateId(), account.value(), request.friendlyName(),
                 request.enabled(), json.writeValueAsString(request.template()), request.statusCallback(),
-                request.statusCallbackMethod(), now, now);
+                request.statusCallbackMethod(), request.sealedCallbackToken(), now, now);
         hooks.insert(hook);
         return hook;
     }
@@ -98,7 +101,7 @@ public class CompositionHookService {
     private CompositionHook save(CompositionHook hook, HookRequest request) {
         CompositionHook changed = hook.changed(request.friendlyName(), request.enabled(),
                 json.writeValueAsString(request.template()), request.statusCallback(), request.statusCallbackMethod(),
-                Timestamps.now(clock));
+                request.sealedCallbackToken(), Timestamps.now(clock));
         hooks.update(changed);
         return changed;
     }
@@ -169,7 +172,8 @@ public class CompositionHookService {
         }
         checkTemplate(account, template, problems);
         return new HookRequest(friendlyName, enabled, template, base.map(CompositionHook::statusCallback).orElse(null),
-                base.map(CompositionHook::statusCallbackMethod).orElse(CompositionHook.DEFAULT_CALLBACK_METHOD));
+                base.map(CompositionHook::statusCallbackMethod).orElse(CompositionHook.DEFAULT_CALLBACK_METHOD),
+                base.map(CompositionHook::sealedCallbackToken).orElse(null));
     }
 
     /** 422 with {@code earlier} problems and the template's, when there are any. */

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Repository;
 
 import dev.montage.api.Timestamps;
 
-/** Which hook made which composition for which session: at most one per hook and session (the primary key). */
+/**
+ * Which hook made which composition for which session: at most one per hook and session (the primary key). A firing
+ * that could make no composition has none.
+ */
 @Repository
 class HookFiringRepository {
 
@@ -30,7 +33,10 @@ class HookFiringRepository {
                 .single() > 0;
     }
 
-    /** Throws {@code DuplicateKeyException} when the hook already fired for the session, on another node too. */
+    /**
+     * Throws {@code DuplicateKeyException} when the hook already fired for the session, on another node too.
+     * {@code compositionId} is null for a firing that made none.
+     */
     void insert(UUID accountId, UUID hookId, UUID sessionId, UUID compositionId, Instant firedAt) {
         jdbc.sql("""
                 insert into composition_hook_firings (hook_id, session_id, account_id, composition_id, fired_at)

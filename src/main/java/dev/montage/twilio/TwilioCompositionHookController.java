@@ -22,6 +22,8 @@ import dev.montage.api.PublicBaseUrl;
 import dev.montage.hooks.CompositionHook;
 import dev.montage.hooks.CompositionHookService;
 import dev.montage.hooks.CompositionHookService.HookRequest;
+import dev.montage.twilio.CompositionForm.Callback;
+import dev.montage.webhooks.CallbackTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,23 +44,29 @@ class TwilioCompositionHookController {
     private final CompositionHookService hooks;
     private final PublicBaseUrl baseUrl;
     private final JsonMapper json;
+    private final CallbackTokens tokens;
 
-    TwilioCompositionHookController(CompositionHookService hooks, PublicBaseUrl baseUrl, JsonMapper json) {
+    TwilioCompositionHookController(CompositionHookService hooks, PublicBaseUrl baseUrl, JsonMapper json,
+            CallbackTokens tokens) {
         this.hooks = hooks;
         this.baseUrl = baseUrl;
         this.json = json;
+        this.tokens = tokens;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    TwilioCompositionHook create(AccountId account, @RequestParam MultiValueMap<String, String> form) {
+    TwilioCompositionHook create(AccountId account, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
         String name = friendlyName(form);
         boolean enabled = enabled(form).orElse(true);
         ObjectNode template = CompositionForm.template(form, json);
-        String callback = CompositionForm.single(form, "StatusCallback");
+        // checked as a composition's: the hook's compositions send their callbacks there
+        String callback = CompositionForm.statusCallback(form).map(Callback::url).orElse(null);
         String method = Optional.ofNullable(CompositionForm.single(form, "StatusCallbackMethod"))
                 .orElse(CompositionHook.DEFAULT_CALLBACK_METHOD);
-        return view(hooks.create(account, new HookRequest(name, enabled, template, callback, method)));
+        String sealed = callback == null ? null : sealedKey(request);
+        return view(hooks.create(account, new HookRequest(name, enabled, template, callback, method, sealed)));
     }
 
     @GetMapping
@@ -87,17 +95,29 @@ class TwilioCompositionHookController {
         boolean enabled = enabled(form).orElse(hook.enabled());
         ObjectNode template = form.keySet().stream().anyMatch(COMPOSITION_PARAMETERS::contains)
                 ? CompositionForm.template(form, json) : hooks.template(hook);
-        String callback = Optional.ofNullable(CompositionForm.single(form, "StatusCallback"))
-                .orElse(hook.statusCallback());
+        Optional<Callback> sent = CompositionForm.statusCallback(form);
+        boolean callbackSent = form.containsKey("StatusCallback"); // an empty one removes the callback
+        String callback = callbackSent ? sent.map(Callback::url).orElse(null) : hook.statusCallback();
         String method = Optional.ofNullable(CompositionForm.single(form, "StatusCallbackMethod"))
                 .orElse(hook.statusCallbackMethod());
-        return view(hooks.update(account, hook, new HookRequest(name, enabled, template, callback, method)));
+        // a StatusCallback sent now is signed with the key sending it; otherwise the callbacks keep their key
+        String sealed = callback == null ? null : callbackSent ? sealedKey(request) : hook.sealedCallbackToken();
+        return view(hooks.update(account, hook, new HookRequest(name, enabled, template, callback, method, sealed)));
     }
 
     @DeleteMapping("/{sid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(AccountId account, @PathVariable String sid, HttpServletRequest request) {
         hooks.delete(account, find(account, sid, request).id());
+    }
+
+    /**
+     * The API key of this request, sealed: the token the hook's status callbacks are signed with, as for a
+     * composition created under /v1. Sealed before the service's transaction: the first seal may create the
+     * installation's key ({@link CallbackTokens}).
+     */
+    private String sealedKey(HttpServletRequest request) {
+        return tokens.seal(((TwilioCredentials) new BasicCredentialsConverter().convert(request)).password());
     }
 
     /** Required on create and on update, as Twilio's. */

@@ -87,6 +87,15 @@ class TwilioCompositionHooksTest extends ApiTest {
         assertThat(badLayout.status()).as(badLayout.body()).isEqualTo(400);
         assertThat(badLayout.json().path("code").asInt()).isPositive();
         assertThat(badLayout.json().path("message").asString()).contains("VideoLayout");
+        // checked as a composition's: the hook's compositions call it back
+        for (var callback : List.of(Map.entry("StatusCallback", "ftp://example.com/callbacks"),
+                Map.entry("StatusCallback", "/callbacks"), Map.entry("StatusCallbackMethod", "PUT"))) {
+            Response refused = twilio.post("/v1/CompositionHooks", List.of(Map.entry("FriendlyName", "x"),
+                    Map.entry("AudioSources", "*"), callback));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("code").asInt()).isEqualTo(20001);
+            assertThat(refused.json().path("message").asString()).contains(callback.getKey());
+        }
         assertThat(twilio.get("/v1/CompositionHooks").json().path("composition_hooks")).isEmpty();
 
         String sid = twilio.post("/v1/CompositionHooks", List.of(Map.entry("FriendlyName", "mine"),
@@ -98,5 +107,10 @@ class TwilioCompositionHooksTest extends ApiTest {
         assertThat(stranger.post("/v1/CompositionHooks/" + sid, List.of(Map.entry("FriendlyName", "theirs")))
                 .status()).isEqualTo(404);
         assertThat(twilio.get("/v1/CompositionHooks/HKnot-a-sid").status()).isEqualTo(404);
+        Response badUpdate = twilio.post("/v1/CompositionHooks/" + sid, List.of(Map.entry("FriendlyName", "mine"),
+                Map.entry("StatusCallback", "ftp://example.com/callbacks")));
+        assertThat(badUpdate.status()).as(badUpdate.body()).isEqualTo(400);
+        assertThat(twilio.get("/v1/CompositionHooks/" + sid).json().path("status_callback").isNull())
+                .as("the refused update changed nothing").isTrue();
     }
 }

@@ -30,9 +30,12 @@ import tools.jackson.databind.JsonNode;
  * Twilio's status callbacks of compositions made under /v1, against real receivers, each checked with the Twilio
  * Java helper library's own {@link RequestValidator} and the API key that created the composition: POST in the
  * order of the composition's life, GET with the parameters in the query, a failure, a receiver that fails first
- * (the queue retries), and /v2 compositions, which send none.
+ * (the queue retries), /v2 compositions, which send none, and composition hooks: their compositions' callbacks
+ * and {@code composition-hook-failed}. An account may queue one composition here (each test uses an account of its
+ * own), so a second hook firing for the same session finds the queue full.
  */
 @TestPropertySource(properties = {"montage.webhooks.auto-start=true", "montage.webhooks.allow-private-targets=true",
+        "montage.compositions.max-queued-per-account=1",
         "montage.webhooks.attempts=3", "montage.webhooks.base-delay=200ms", "montage.webhooks.polling-interval=50ms",
         "montage.jobs.heartbeat-interval=1s", "montage.jobs.polling-interval=200ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -163,6 +166,81 @@ class TwilioStatusCallbackTest extends ApiTest {
             assertThat(receiver.deliveries()).noneMatch(d -> d.form().get("CompositionSid").contains(v2Id
                     .replace("-", "")));
         }
+    }
+
+    /**
+     * Two hooks with callbacks, one red participant for 2 s. Ending the session makes the first (older) hook's
+     * composition, whose whole life is called back; the second finds the account's queue full (one here) and says
+     * so with {@code composition-hook-failed}. Every callback is signed with the key that set the hook's callback.
+     */
+    @Test
+    void aHooksCompositionCallsBackItsLifeAndAHookThatCannotComposeSaysSo() {
+        NewAccount me = accounts.createAccount();
+        ApiClient v2 = new ApiClient(port, me.apiKey());
+        TwilioClient twilio = TwilioClient.asAccount(port, me.accountId().value(), me.apiKey());
+        try (WebhookReceiver receiver = WebhookReceiver.start(WebhookReceiver.status(200))) {
+            String madeUrl = receiver.url() + "?hook=made";
+            String refusedUrl = receiver.url() + "?hook=refused";
+            String madeHook = createHook(twilio, "grid", madeUrl);
+            String refusedHook = createHook(twilio, "one too many", refusedUrl);
+            String sessionId = upload(v2, dev.montage.support.TestMedia.webm("red", 440, 2),
+                    Map.of("started_at", "2024-05-01T10:00:00Z")).path(0).path("session_id").asString();
+            String roomSid = "RM" + sessionId.replace("-", "");
+
+            assertThat(v2.post("/v2/room_sessions/" + sessionId + "/actions/end", "").status()).isEqualTo(200);
+
+            List<Delivery> deliveries = awaitEvent(receiver, "composition-available");
+            Awaitility.await().atMost(WAIT).until(() -> receiver.deliveries().stream()
+                    .anyMatch(d -> "composition-hook-failed".equals(d.form().get("StatusCallbackEvent"))));
+            deliveries = receiver.deliveries();
+            RequestValidator validator = new RequestValidator(me.apiKey());
+            for (Delivery delivery : deliveries) {
+                String url = receiver.url() + "?" + delivery.requestUri().getRawQuery();
+                assertThat(validator.validate(url, delivery.form(), delivery.twilioSignature()))
+                        .as("X-Twilio-Signature of %s", delivery.form()).isTrue();
+                assertThat(delivery.form()).containsEntry("RoomSid", roomSid);
+            }
+            List<Delivery> made = deliveries.stream().filter(d -> d.requestUri().getRawQuery().equals("hook=made"))
+                    .sorted(Comparator.comparing(d -> d.form().get("Timestamp"))).toList();
+            List<String> events = made.stream().map(d -> d.form().get("StatusCallbackEvent")).distinct().toList();
+            assertThat(events.get(0)).isEqualTo("composition-enqueued");
+            assertThat(events.get(1)).isEqualTo("composition-started");
+            assertThat(events.get(events.size() - 1)).isEqualTo("composition-available");
+            String sid = made.get(0).form().get("CompositionSid");
+            assertThat(made).allMatch(d -> sid.equals(d.form().get("CompositionSid")));
+            JsonNode composition = twilio.get("/v1/Compositions/" + sid).json();
+            assertThat(composition.path("status").asString()).isEqualTo("completed");
+            assertThat(composition.path("room_sid").asString()).isEqualTo(roomSid);
+            assertThat(composition.path("status_callback").asString()).isEqualTo(madeUrl);
+            assertThat(v2.get("/v2/room_compositions/" + uuidOf(sid)).data().path("composition_hook_id").asString())
+                    .isEqualTo(uuidOf(madeHook.substring(2)));
+
+            List<Delivery> refused = deliveries.stream()
+                    .filter(d -> d.requestUri().getRawQuery().equals("hook=refused")).toList();
+            assertThat(refused).extracting(d -> d.form().get("StatusCallbackEvent"))
+                    .containsOnly("composition-hook-failed");
+            assertThat(refused.get(0).form())
+                    .containsEntry("AccountSid", "AC" + hex(me.accountId().value()))
+                    .containsEntry("CompositionHookSid", refusedHook)
+                    .containsEntry("CompositionHookUri", "/v1/CompositionHooks/" + refusedHook)
+                    .containsEntry("HookFriendlyName", "one too many")
+                    .containsEntry("FailedOperation", "composition-hook")
+                    .containsEntry("ErrorCode", "20500")
+                    .doesNotContainKey("CompositionSid");
+            assertThat(refused.get(0).form().get("ErrorMessage")).contains("may have at most 1");
+            assertThat(twilio.get("/v1/Compositions?RoomSid=" + roomSid).json().path("compositions").size())
+                    .as("the refused hook made nothing").isEqualTo(1);
+        }
+    }
+
+    /** A hook under /v1: the red picture at 160x120 with its sound, calling back {@code callbackUrl}. */
+    private static String createHook(TwilioClient twilio, String name, String callbackUrl) {
+        Response created = twilio.post("/v1/CompositionHooks", List.of(Map.entry("FriendlyName", name),
+                Map.entry("VideoLayout", "{\"main\": {\"video_sources\": [\"*\"]}}"),
+                Map.entry("AudioSources", "*"), Map.entry("Resolution", "160x120"),
+                Map.entry("StatusCallback", callbackUrl)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("sid").asString();
     }
 
     @Test
