@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class CompositionHookService {
 
-    static final int MAX_FRIENDLY_NAME = 256;
+    /** As long as the column holds; the same under /v1 and /v2. */
+    public static final int MAX_FRIENDLY_NAME = 256;
     /** The hook's own fields; everything else in a body is the composition template. */
     static final List<String> HOOK_FIELDS = List.of("friendly_name", "enabled", "session_id");
 

@@ -65,7 +65,13 @@ class HookFiring {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void sessionEnded(RoomSessionEnded ended) {
         for (CompositionHook hook : hooks.enabled(ended.account().value())) {
-            fire(hook, ended);
+            try {
+                fire(hook, ended);
+            } catch (RuntimeException e) {
+                // a hook that met trouble (the database away, a lock timeout) must not keep the others from firing
+                log.error("Hook {} failed for session {}; the account's other hooks fire", hook.id(),
+                        ended.sessionId(), e);
+            }
         }
     }
 

@@ -126,6 +126,10 @@ class TwilioCompositionHookController {
         if (name == null || name.isBlank()) {
             throw TwilioException.badParameter("FriendlyName", "is required: the name of the hook");
         }
+        if (name.length() > CompositionHookService.MAX_FRIENDLY_NAME) {
+            throw TwilioException.badParameter("FriendlyName", "is longer than "
+                    + CompositionHookService.MAX_FRIENDLY_NAME + " characters");
+        }
         return name;
     }
 

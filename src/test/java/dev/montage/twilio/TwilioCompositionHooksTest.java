@@ -87,9 +87,14 @@ class TwilioCompositionHooksTest extends ApiTest {
         assertThat(badLayout.status()).as(badLayout.body()).isEqualTo(400);
         assertThat(badLayout.json().path("code").asInt()).isPositive();
         assertThat(badLayout.json().path("message").asString()).contains("VideoLayout");
+        Response longName = twilio.post("/v1/CompositionHooks", List.of(Map.entry("FriendlyName", "n".repeat(257)),
+                Map.entry("AudioSources", "*")));
+        assertThat(longName.status()).as(longName.body()).isEqualTo(400);
+        assertThat(longName.json().path("message").asString()).contains("FriendlyName");
         // checked as a composition's: the hook's compositions call it back
         for (var callback : List.of(Map.entry("StatusCallback", "ftp://example.com/callbacks"),
-                Map.entry("StatusCallback", "/callbacks"), Map.entry("StatusCallbackMethod", "PUT"))) {
+                Map.entry("StatusCallback", "/callbacks"), Map.entry("StatusCallbackMethod", "PUT"),
+                Map.entry("StatusCallback", "https://example.com/" + "c".repeat(2000)))) {
             Response refused = twilio.post("/v1/CompositionHooks", List.of(Map.entry("FriendlyName", "x"),
                     Map.entry("AudioSources", "*"), callback));
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
