@@ -55,8 +55,15 @@ class EventRepository {
     }
 
     /** Delivered or failed: no attempt follows. */
+    /**
+     * The event's delivery is over: its status is final, and the sealed key that signed it is dropped, since it will
+     * sign nothing more (a key kept for Twilio's callbacks stays in one place, with its composition's callback).
+     */
     void finish(UUID id, Status status, Instant now) {
-        jdbc.sql("update webhook_events set status = :status, updated_at = :now where id = :id and status = 'pending'")
+        jdbc.sql("""
+                update webhook_events set status = :status, updated_at = :now, sealed_token = null
+                 where id = :id and status = 'pending'
+                """)
                 .param("id", id)
                 .param("status", status.wireName())
                 .param("now", Timestamps.toDb(now))

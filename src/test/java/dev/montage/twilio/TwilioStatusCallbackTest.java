@@ -99,6 +99,10 @@ class TwilioStatusCallbackTest extends ApiTest {
             deliveries.stream().filter(d -> d.form().get("StatusCallbackEvent").equals("composition-progress"))
                     .forEach(progress -> assertThat(Integer.parseInt(progress.form().get("PercentageDone")))
                             .isBetween(10, 99));
+            // a delivered event keeps no copy of the key that signed it
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+                    select count(*) from webhook_events where account_id = :account and sealed_token is not null
+                    """).param("account", me.accountId().value()).query(Long.class).single()).isZero());
         }
     }
 
