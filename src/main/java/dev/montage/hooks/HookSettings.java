@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleEnd           a session to which no media has come for this long (no upload, and every recording
  *                          ended this long ago) is ended, with {@code ended_reason} {@code idle}; {@code 0} never
  *                          ends a session by itself
- * @param idleCheckInterval how often one node of the cluster looks for such sessions
+ * @param idleCheckInterval how often one node of the cluster (one with the worker role) looks for such sessions
  */
 @ConfigurationProperties("montage.hooks")
 record HookSettings(@DefaultValue("0s") Duration idleEnd, @DefaultValue("1m") Duration idleCheckInterval) {

@@ -13,6 +13,8 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * Builds the client and the scheduler of any {@link JobQueue} alike: on the application's database, with the
@@ -68,8 +70,12 @@ public final class JobQueues {
 
     /** Runs {@code queue}'s executions on this node while started; never starts by itself in a command-line run. */
     public SchedulerLifecycle lifecycle(JobQueue queue, boolean autoStart) {
-        SchedulerLifecycle lifecycle = new SchedulerLifecycle(queue.name(), () -> Scheduler.create(dataSource, queue.tasks())
+        SchedulerLifecycle lifecycle = new SchedulerLifecycle(queue.name(), () -> Scheduler.create(dataSource, onDemand(queue))
                 .tableName(queue.table())
+                // a recurring task (the idle end of sessions) runs only once it is scheduled: given here (and only
+                // here: db-scheduler refuses a task known twice), its first run is written on start, and it then
+                // runs on one node of the cluster at a time
+                .startTasks(recurring(queue))
                 // highest priority first, then the earliest due; a task that sets none gets db-scheduler's default
                 .enablePriority()
                 .threads(queue.threads())
@@ -87,6 +93,16 @@ public final class JobQueues {
         queues.add(queue);
         lifecycles.add(lifecycle);
         return lifecycle;
+    }
+
+    /** The tasks that run when something schedules them (a composition, a delivery). */
+    private static List<Task<?>> onDemand(JobQueue queue) {
+        return queue.tasks().stream().filter(task -> !(task instanceof RecurringTask)).toList();
+    }
+
+    private static List<RecurringTask<?>> recurring(JobQueue queue) {
+        return queue.tasks().stream().filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(RecurringTask.class::cast).toList();
     }
 
     /** The queues of this node, whether or not it runs them: each has a table that others may fill. */

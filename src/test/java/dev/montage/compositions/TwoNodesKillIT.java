@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +54,7 @@ class TwoNodesKillIT {
         assumeTrue(System.getenv("MONTAGE_DB_URL") != null, "several nodes need PostgreSQL");
         S3TestServer s3 = S3TestServer.shared();
         s3.createBucket(BUCKET);
-        Path jar = builtJar();
+        Path jar = MontageProcess.packagedJar();
         try (ChildDatabase database = ChildDatabase.isolated(dataDir);
                 WebhookReceiver receiver = WebhookReceiver.start(WebhookReceiver.status(200));
                 MontageProcess victim = node(jar, dataDir, database, s3);
@@ -190,14 +187,6 @@ class TwoNodesKillIT {
                 ResultSet row = query.executeQuery()) {
             row.next();
             return row.getInt(1);
-        }
-    }
-
-    /** The jar {@code package} built, as an operator deploys it. */
-    private static Path builtJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("montage-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no montage jar in target/: run after package"));
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The application as an operator runs it: a JVM of its own ({@code java -cp … dev.montage.MontageApplication}),
@@ -81,6 +82,14 @@ public final class MontageProcess implements AutoCloseable {
      */
     public static MontageProcess startJar(Path jar, Path dataDir, ChildDatabase database, String... settings) {
         return startNode(List.of("-jar", jar.toAbsolutePath().toString()), dataDir, database, "/v2/rooms", settings);
+    }
+
+    /** The jar {@code package} built, as an operator deploys it: what integration tests start. */
+    public static Path packagedJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("montage-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no montage jar in target/: run after package"));
+        }
     }
 
     /** Starts {@code program} as a node and returns once {@code probe} answers 200 with the first start's key. */
