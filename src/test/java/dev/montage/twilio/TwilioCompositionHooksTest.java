@@ -127,9 +127,9 @@ class TwilioCompositionHooksTest extends ApiTest {
         NewAccount me = accounts.createAccount();
         TwilioClient twilio = TwilioClient.asAccount(port, me.accountId().value(), me.apiKey());
         String sid = "AC" + me.accountId().value().toString().replace("-", "");
-        RawHttp withToken = RawHttp.to(port)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (sid + ":" + me.apiKey()).getBytes(StandardCharsets.UTF_8)))
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (sid + ":" + me.apiKey()).getBytes(StandardCharsets.UTF_8));
+        RawHttp withToken = RawHttp.to(port).header("Authorization", basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("I-Twilio-Idempotency-Token", "retry-1");
 
@@ -145,6 +145,11 @@ class TwilioCompositionHooksTest extends ApiTest {
         assertThat(again.json().path("sid").asString()).isEqualTo(first.json().path("sid").asString());
         assertThat(otherForm.status()).as("%s", otherForm).isEqualTo(422);
         assertThat(otherForm.json().path("code").asInt()).as("Twilio's shape").isEqualTo(20001);
+        Response emptyToken = RawHttp.to(port).header("Authorization", basic)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("I-Twilio-Idempotency-Token", "")
+                .send("POST", "/v1/CompositionHooks", "FriendlyName=empty".getBytes(StandardCharsets.UTF_8));
+        assertThat(emptyToken.status()).as("%s", emptyToken).isEqualTo(400);
+        assertThat(emptyToken.json().path("code").asInt()).isEqualTo(20001);
         assertThat(twilio.get("/v1/CompositionHooks").json().path("composition_hooks")).hasSize(1);
     }
 }

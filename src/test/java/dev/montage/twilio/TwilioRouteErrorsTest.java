@@ -50,7 +50,8 @@ class TwilioRouteErrorsTest extends ApiTest {
     void keys() {
         NewAccount me = accounts.createAccount();
         String sid = "AC" + me.accountId().value().toString().replace("-", "");
-        basic = "Basic " + Base64.getEncoder().encodeToString((sid + ":" + me.apiKey()).getBytes(StandardCharsets.UTF_8));
+        basic = "Basic " + Base64.getEncoder()
+                .encodeToString((sid + ":" + me.apiKey()).getBytes(StandardCharsets.UTF_8));
         bearer = "Bearer " + me.apiKey();
     }
 
@@ -102,7 +103,8 @@ class TwilioRouteErrorsTest extends ApiTest {
         assertThat(response.headers().get("content-type")).as("%s", response).startsWith("application/json");
         assertThat(response.json().path("code").asInt()).as("%s", response).isEqualTo(code);
         assertThat(response.json().path("status").asInt()).as("%s", response).isEqualTo(status);
-        assertThat(response.json().path("more_info").asString()).isEqualTo("https://www.twilio.com/docs/errors/" + code);
+        assertThat(response.json().path("more_info").asString())
+                .isEqualTo("https://www.twilio.com/docs/errors/" + code);
         assertThat(response.json().has("errors")).as("%s", response).isFalse();
     }
 
