@@ -2,6 +2,9 @@ package dev.montage.api;
 
 import java.io.IOException;
 
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -14,9 +17,23 @@ import tools.jackson.databind.json.JsonMapper;
 public class ErrorResponses {
 
     private final JsonMapper mapper;
+    private final List<ErrorShape> shapes;
 
-    ErrorResponses(JsonMapper mapper) {
+    ErrorResponses(JsonMapper mapper, ObjectProvider<ErrorShape> shapes) {
         this.mapper = mapper;
+        this.shapes = shapes.orderedStream().toList();
+    }
+
+    /** The error in the shape of the protocol that owns {@code path} (see {@link ErrorShape}), else the envelope. */
+    public void write(String path, HttpServletResponse response, HttpStatus status, ApiError error)
+            throws IOException {
+        for (ErrorShape shape : shapes) {
+            if (path != null && shape.owns(path)) {
+                shape.write(response, status, error);
+                return;
+            }
+        }
+        write(response, status, error);
     }
 
     public void write(HttpServletResponse response, HttpStatus status, ApiError error) throws IOException {

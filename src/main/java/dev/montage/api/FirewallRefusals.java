@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code %}, {@code //}, dot segments; a method outside the usual seven; control characters in a header or
  * parameter) as a 400 in the envelope instead of the container's error page. The firewall checks parameter names
  * and header values when they are read, which may be inside Spring MVC: {@link ApiExceptionHandler} answers those
- * with the same {@link #error}.
+ * with the same {@link #error}. A path another protocol owns gets that protocol's shape ({@link ErrorShape}).
  */
 @Component
 public class FirewallRefusals implements RequestRejectedHandler {
@@ -32,11 +32,13 @@ public class FirewallRefusals implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException reason)
             throws IOException {
-        errors.write(response, HttpStatus.BAD_REQUEST, error(reason));
+        String uri = request.getRequestURI();
+        String path = uri == null ? null : uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        errors.write(path, response, HttpStatus.BAD_REQUEST, error(reason));
     }
 
     /** A 400's error: code 10015 and the firewall's reason. */
-    static ApiError error(RequestRejectedException reason) {
+    public static ApiError error(RequestRejectedException reason) {
         String message = reason.getMessage() == null ? "The request was rejected" : reason.getMessage();
         return ApiError.of(ErrorCode.BAD_REQUEST,
                 message.length() <= MAX_DETAIL ? message : message.substring(0, MAX_DETAIL) + "...");

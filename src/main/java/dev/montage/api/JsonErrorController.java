@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Errors raised before Spring MVC runs (a filter's exception, the container refusing a request) land on /error;
  * they get the envelope too, never an HTML page or a stack trace. /error asked for directly is no route of the API:
- * a 404 like any other unknown path, for every method.
+ * a 404 like any other unknown path, for every method. A path another protocol owns gets that protocol's shape
+ * ({@link ErrorShape}: Twilio's under /v1).
  */
 @RestController
 class JsonErrorController implements ErrorController {
@@ -41,6 +42,13 @@ class JsonErrorController implements ErrorController {
                     ? ApiError.of(ErrorCode.UNEXPECTED, "An unexpected error occurred; it has been logged")
                     : ApiError.of(ErrorCode.BAD_REQUEST, status.getReasonPhrase());
         };
-        responses.write(response, status, error);
+        responses.write(originalPath(request), response, status, error);
+    }
+
+    /** The path the client asked for, before the container dispatched it to /error. */
+    private static String originalPath(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri instanceof String path ? path.substring(Math.min(path.length(), request.getContextPath().length()))
+                : null;
     }
 }

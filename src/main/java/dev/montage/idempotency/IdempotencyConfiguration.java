@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import dev.montage.api.ErrorResponses;
 
 /**
- * Puts the {@link IdempotencyFilter} on {@code /v2/*}, after Spring Security's chain (order -100), which authenticates
- * the request and so names the account a key belongs to. Only requests the container dispatches from a client pass
+ * Puts the {@link IdempotencyFilter} on {@code /v2/*} (with Twilio's header on {@code /v1/*}), after Spring
+ * Security's chain (order -100), which authenticates the request and so names the account a key belongs to. Only requests the container dispatches from a client pass
  * through it, not its error dispatches.
  */
 @Configuration
@@ -26,9 +26,20 @@ class IdempotencyConfiguration {
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, IdempotencySettings settings,
             ErrorResponses errors, Clock clock) {
-        FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(keys, settings, errors, clock));
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(IdempotencyFilter.HEADER, keys, settings, errors, clock));
         registration.addUrlPatterns("/v2/*");
+        registration.setOrder(ORDER);
+        return registration;
+    }
+
+    /** Twilio's {@code I-Twilio-Idempotency-Token} on {@code /v1}: the same keys, answered in Twilio's error shape. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> twilioIdempotencyFilter(IdempotencyKeys keys,
+            IdempotencySettings settings, ErrorResponses errors, Clock clock) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(IdempotencyFilter.TWILIO_HEADER, keys, settings, errors, clock));
+        registration.addUrlPatterns("/v1/*");
         registration.setOrder(ORDER);
         return registration;
     }

@@ -50,6 +50,8 @@ import jakarta.servlet.http.Part;
 final class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    /** Twilio's name for the same idea, on {@code /v1} POSTs. */
+    static final String TWILIO_HEADER = "I-Twilio-Idempotency-Token";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 255;
     /** The largest body hashed in memory: the JSON body limit. Uploads are hashed part by part from disk. */
@@ -59,13 +61,16 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
+    private final String header;
     private final IdempotencyKeys keys;
     private final IdempotencySettings settings;
     private final ErrorResponses errors;
     private final Clock clock;
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
-    IdempotencyFilter(IdempotencyKeys keys, IdempotencySettings settings, ErrorResponses errors, Clock clock) {
+    IdempotencyFilter(String header, IdempotencyKeys keys, IdempotencySettings settings, ErrorResponses errors,
+            Clock clock) {
+        this.header = header;
         this.keys = keys;
         this.settings = settings;
         this.errors = errors;
@@ -74,7 +79,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+        return !"POST".equals(request.getMethod()) || request.getHeader(header) == null
                 || !(request.getAttribute(AccountId.REQUEST_ATTRIBUTE) instanceof AccountId);
     }
 
@@ -82,12 +87,13 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         AccountId account = (AccountId) request.getAttribute(AccountId.REQUEST_ATTRIBUTE);
-        List<String> values = Collections.list(request.getHeaders(HEADER));
+        List<String> values = Collections.list(request.getHeaders(header));
         String key = values.get(0);
         if (values.size() > 1 || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            errors.write(response, HttpStatus.BAD_REQUEST, ApiError.atParameter(ErrorCode.BAD_REQUEST, HEADER,
-                    values.size() > 1 ? HEADER + " may be sent once"
-                            : HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters long, not " + key.length()));
+            errors.write(pathOf(request), response, HttpStatus.BAD_REQUEST,
+                    ApiError.atParameter(ErrorCode.BAD_REQUEST, header,
+                    values.size() > 1 ? header + " may be sent once"
+                            : header + " must be 1 to " + MAX_KEY_LENGTH + " characters long, not " + key.length()));
             return;
         }
 
@@ -97,10 +103,16 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             if (isMultipart(request)) {
                 replayable = request; // the parts stay spooled for the controller to read again
                 requestHash = multipartHash(request);
+            } else if (isForm(request)) {
+                // /v1's form bodies: the controller reads the parameters Tomcat parsed, not the stream, so the filter
+                // reads them the same way and leaves the body to the container
+                replayable = request;
+                requestHash = fingerprint(request).body(formBytes(request)).hex();
             } else {
                 byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
                 if (body.length > MAX_BODY_BYTES) {
-                    errors.write(response, HttpStatus.CONTENT_TOO_LARGE, ApiError.of(ErrorCode.BAD_REQUEST,
+                    errors.write(pathOf(request), response, HttpStatus.CONTENT_TOO_LARGE,
+                            ApiError.of(ErrorCode.BAD_REQUEST,
                             "The request body exceeds " + MAX_BODY_BYTES + " bytes"));
                     return;
                 }
@@ -117,7 +129,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                 log.debug("Client went away while its request was read: {}", e.toString());
                 return;
             }
-            errors.write(response, HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
+            errors.write(pathOf(request), response, HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
                     "The request body could not be read as framed by its Content-Length or Transfer-Encoding"));
             return;
         }
@@ -145,8 +157,9 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                 continue;
             }
             if (!row.requestHash().equals(requestHash)) {
-                errors.write(response, HttpStatus.UNPROCESSABLE_CONTENT, ApiError.atParameter(ErrorCode.BAD_REQUEST,
-                        HEADER, "This " + HEADER + " was used with a different request (method, path or body); "
+                errors.write(pathOf(request), response, HttpStatus.UNPROCESSABLE_CONTENT,
+                        ApiError.atParameter(ErrorCode.BAD_REQUEST,
+                        header, "This " + header + " was used with a different request (method, path or body); "
                                 + "a key may be sent again only with the request it was first sent with"));
                 return;
             }
@@ -155,8 +168,9 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             if (System.nanoTime() - waitUntil >= 0 || !pause()) {
-                errors.write(response, HttpStatus.CONFLICT, ApiError.atParameter(ErrorCode.BAD_REQUEST, HEADER,
-                        "A request with this " + HEADER + " is still in progress; send it again later for its answer"));
+                errors.write(pathOf(request), response, HttpStatus.CONFLICT,
+                        ApiError.atParameter(ErrorCode.BAD_REQUEST, header,
+                        "A request with this " + header + " is still in progress; send it again later for its answer"));
                 return;
             }
         }
@@ -231,6 +245,27 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The parameters in the order sent, each name and value length-prefixed so no two forms read the same. */
+    private static byte[] formBytes(HttpServletRequest request) {
+        StringBuilder form = new StringBuilder();
+        request.getParameterMap().forEach((name, values) -> {
+            for (String value : values) {
+                form.append(name.length()).append(':').append(name).append(value.length()).append(':').append(value);
+            }
+        });
+        return form.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The path the client asked for, which names the error shape to answer in ({@code /v1}'s is Twilio's). */
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

@@ -11,6 +11,8 @@ record TwilioError(int code, String message, String moreInfo, int status) {
     static final int AUTHENTICATE = 20003;
     /** No such resource, a malformed SID in the path, or another account's resource. */
     static final int NOT_FOUND = 20404;
+    /** The route exists but not for this HTTP method. */
+    static final int METHOD_NOT_ALLOWED = 20004;
     /** A parameter missing, malformed or out of range, where Twilio documents no code of its own. */
     static final int INVALID_PARAMETER = 20001;
     static final int TOO_MANY_REQUESTS = 20429;

@@ -24,7 +24,7 @@ import dev.montage.api.ApiException;
  * Every error of a {@code /v1} controller in Twilio's shape. The services these controllers call speak Montage's
  * own errors ({@link ApiException}, with a JSON pointer into the /v2 body the request was translated into); their
  * pointer names the Twilio parameter the problem came from ({@link #PARAMETERS}). Errors raised before a controller is
- * chosen (no such route, a method the route lacks) are the application-wide handler's, in the /v2 envelope.
+ * chosen (no such route, a method the route lacks) are {@link TwilioErrorShape}'s.
  */
 @RestControllerAdvice(basePackageClasses = TwilioExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

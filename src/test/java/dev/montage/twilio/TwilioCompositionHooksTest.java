@@ -2,6 +2,8 @@ package dev.montage.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import dev.montage.accounts.AccountService.NewAccount;
 import dev.montage.support.ApiClient;
 import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
+import dev.montage.support.RawHttp;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /v1/CompositionHooks}: Twilio's shape and form over the store of {@code /v2/room_composition_hooks}. */
@@ -117,5 +120,36 @@ class TwilioCompositionHooksTest extends ApiTest {
         assertThat(badUpdate.status()).as(badUpdate.body()).isEqualTo(400);
         assertThat(twilio.get("/v1/CompositionHooks/" + sid).json().path("status_callback").isNull())
                 .as("the refused update changed nothing").isTrue();
+    }
+
+    @Test
+    void theSameIdempotencyTokenReplaysTheFirstAnswerAndCreatesNothingNew() {
+        NewAccount me = accounts.createAccount();
+        TwilioClient twilio = TwilioClient.asAccount(port, me.accountId().value(), me.apiKey());
+        String sid = "AC" + me.accountId().value().toString().replace("-", "");
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (sid + ":" + me.apiKey()).getBytes(StandardCharsets.UTF_8));
+        RawHttp withToken = RawHttp.to(port).header("Authorization", basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("I-Twilio-Idempotency-Token", "retry-1");
+
+        Response first = withToken.send("POST", "/v1/CompositionHooks",
+                "FriendlyName=once&AudioSources=*".getBytes(StandardCharsets.UTF_8));
+        Response again = withToken.send("POST", "/v1/CompositionHooks",
+                "FriendlyName=once&AudioSources=*".getBytes(StandardCharsets.UTF_8));
+        Response otherForm = withToken.send("POST", "/v1/CompositionHooks",
+                "FriendlyName=twice&AudioSources=*".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(again.status()).as("%s", again).isEqualTo(201);
+        assertThat(again.json().path("sid").asString()).isEqualTo(first.json().path("sid").asString());
+        assertThat(otherForm.status()).as("%s", otherForm).isEqualTo(422);
+        assertThat(otherForm.json().path("code").asInt()).as("Twilio's shape").isEqualTo(20001);
+        Response emptyToken = RawHttp.to(port).header("Authorization", basic)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("I-Twilio-Idempotency-Token", "")
+                .send("POST", "/v1/CompositionHooks", "FriendlyName=empty".getBytes(StandardCharsets.UTF_8));
+        assertThat(emptyToken.status()).as("%s", emptyToken).isEqualTo(400);
+        assertThat(emptyToken.json().path("code").asInt()).isEqualTo(20001);
+        assertThat(twilio.get("/v1/CompositionHooks").json().path("composition_hooks")).hasSize(1);
     }
 }
