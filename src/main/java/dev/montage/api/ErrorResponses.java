@@ -1,7 +1,6 @@
 package dev.montage.api;
 
 import java.io.IOException;
-
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,46 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
+import dev.montage.support.FailingFilter;
 import dev.montage.support.RawHttp;
-import jakarta.servlet.Filter;
 
 /**
  * An exception thrown by a filter after the security chain (a servlet filter of a library, say) makes the container
  * dispatch the request again to {@code /error}. That dispatch carries no API key of its own: the security chain
  * must let it through, or a public route's failure would come out as a 401 asking for a key it never needed.
  */
-@Import(ErrorDispatchTest.FailingFilter.class)
+@Import(FailingFilter.class)
 class ErrorDispatchTest extends ApiTest {
-
-    static final String FAIL = "X-Test-Fail-In-Filter";
-
-    @TestConfiguration
-    static class FailingFilter {
-        @Bean
-        FilterRegistrationBean<Filter> failingFilter() {
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-                if (request instanceof jakarta.servlet.http.HttpServletRequest http && http.getHeader(FAIL) != null) {
-                    throw new IllegalStateException("a filter failed");
-                }
-                chain.doFilter(request, response);
-            });
-            registration.setOrder(0); // after Spring Security's chain (-100)
-            return registration;
-        }
-    }
 
     @Test
     void theErrorDispatchOfAPublicRouteIsNotAskedForAKey() {
         String media = "/v2/room_compositions/" + UUID.randomUUID() + "/media?expires=1&signature=AAAA";
 
-        Response response = RawHttp.to(port).header(FAIL, "yes").send("GET", media);
+        Response response = RawHttp.to(port).header(FailingFilter.HEADER, "yes").send("GET", media);
 
         assertThat(response.status()).as("%s", response).isEqualTo(500);
         assertThat(response.headers().get("content-type")).as("%s", response).startsWith("application/json");

@@ -7,41 +7,21 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import dev.montage.accounts.AccountService.NewAccount;
 import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
+import dev.montage.support.FailingFilter;
 import dev.montage.support.RawHttp;
-import jakarta.servlet.Filter;
 
 /**
  * Errors raised before a {@code /v1} controller is chosen are in Twilio's shape too, so a Twilio helper library reads
  * them: no such route, a method the route lacks, the firewall's refusal, the container's {@code /error} dispatch.
  * The same errors under /v2 stay in the envelope.
  */
-@Import(TwilioRouteErrorsTest.FailingFilter.class)
+@Import(FailingFilter.class)
 class TwilioRouteErrorsTest extends ApiTest {
-
-    static final String FAIL = "X-Test-Fail-In-Filter";
-
-    @TestConfiguration
-    static class FailingFilter {
-        @Bean
-        FilterRegistrationBean<Filter> failingFilter() {
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-                if (request instanceof jakarta.servlet.http.HttpServletRequest http && http.getHeader(FAIL) != null) {
-                    throw new IllegalStateException("a filter failed");
-                }
-                chain.doFilter(request, response);
-            });
-            registration.setOrder(0); // after Spring Security's chain (-100): the request is authenticated
-            return registration;
-        }
-    }
 
     private String basic;
     private String bearer;
@@ -80,7 +60,7 @@ class TwilioRouteErrorsTest extends ApiTest {
 
     @Test
     void theErrorDispatchOfAV1RequestIs20500WithoutTheCause() {
-        Response response = RawHttp.to(port).header("Authorization", basic).header(FAIL, "yes")
+        Response response = RawHttp.to(port).header("Authorization", basic).header(FailingFilter.HEADER, "yes")
                 .send("GET", "/v1/Compositions");
 
         assertTwilioError(response, 500, 20500);
@@ -94,7 +74,7 @@ class TwilioRouteErrorsTest extends ApiTest {
         assertEnvelope(v2.send("GET", "/v2/no_such_thing"), 404, "10005");
         assertEnvelope(v2.send("PUT", "/v2/room_compositions"), 405, "10015");
         assertEnvelope(v2.send("GET", "/v2/rooms;x=y"), 400, "10015");
-        assertEnvelope(RawHttp.to(port).header("Authorization", bearer).header(FAIL, "yes")
+        assertEnvelope(RawHttp.to(port).header("Authorization", bearer).header(FailingFilter.HEADER, "yes")
                 .send("GET", "/v2/room_compositions"), 500, "10007");
     }
 
