@@ -34,7 +34,8 @@ public record Encoding(OutputFormat format, EncoderPoint encoder, int frameRate)
     /**
      * The output frame rate for video sources of these frame rates: the highest, rounded to a whole number, within
      * 1 to {@value #MAX_FRAME_RATE}. More frames than the fastest source has would be copies that the encoder
-     * still has to encode: 15 fps cameras make a 15 fps composition at about two thirds of the CPU. A source whose
+     * still has to encode: 15 fps cameras make a 15 fps composition for about 0.8 of the CPU of a 30 fps one
+     * (bench/RESULTS.md). A source whose
      * rate is unknown (media probed before rates were, or a stream without two timed pictures), and a composition
      * without video, get {@value #MAX_FRAME_RATE}: what every composition had before.
      */

@@ -8,7 +8,8 @@ import java.util.Optional;
  * How much CPU a composition's encoder may spend on its pictures ({@code "quality"} on a composition, an extension).
  * Each level is an encoder point measured by {@code bench/quality.sh} ({@link QualitySettings}): {@code standard}
  * reaches the SSIM the service had before levels existed (x264 {@code veryfast}, CRF 23) at the least CPU,
- * {@code fast} gives a little of it up for less, {@code high} spends more for a better picture.
+ * {@code fast} gives a shade of it up for a smaller file, {@code high} spends the CPU of the old default for a better
+ * picture.
  */
 public enum Quality {
     FAST("fast"), STANDARD("standard"), HIGH("high");

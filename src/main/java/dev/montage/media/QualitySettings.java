@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * application.properties, are points measured by {@code bench/quality.sh} (bench/RESULTS.md, "Quality per
  * CPU-second (issue 14)"; docs/compositions.md, "Quality and frame rate").
  *
- * @param fast     the point of {@code "quality": "fast"}: less CPU than standard, a slightly softer picture
+ * @param fast     the point of {@code "quality": "fast"}: a slightly softer picture than standard's in a smaller file
  * @param standard the point of {@code "quality": "standard"}, the default: the SSIM of x264 veryfast at CRF 23 for
  *                 the least CPU
  * @param high     the point of {@code "quality": "high"}: a better picture for more CPU and a larger file
