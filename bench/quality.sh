@@ -15,7 +15,8 @@
 # Environment:
 #   POINTS   the encoder points, "preset:crf" separated by spaces (default: every preset from ultrafast to medium at
 #            CRF 23, and higher CRFs for the fastest presets: at one CRF, a faster preset spends more bits and
-#            reaches a higher SSIM, so the fast points that match the standard's SSIM lie at higher CRFs)
+#            reaches a higher SSIM, so the fast points that match the standard's SSIM lie at higher CRFs);
+#            "vp8:cpu-used:crf" is a WebM point, VP8 with the service's other settings (realtime, 2 Mbit/s cap)
 #   FPS_POINT  the point of the frame-rate part (default veryfast:23, today's default); FPS_POINT=none skips that part
 #   KEEP=1   keep the outputs (in bench/work/quality-*)
 #
@@ -45,7 +46,7 @@ log "ffmpeg: $FFMPEG"
 
 RUN=$WORK/quality-${DURATION}s-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$RUN"
-cleanup() { if [ "${KEEP:-0}" != 1 ]; then rm -f "$RUN"/*.mp4 "$RUN"/*.mkv; fi; }
+cleanup() { if [ "${KEEP:-0}" != 1 ]; then rm -f "$RUN"/*.mp4 "$RUN"/*.mkv "$RUN"/*.webm; fi; }
 trap cleanup EXIT
 
 # --- the inputs: bench/run.sh's participants, cut to the duration ---------------------------------------------
@@ -141,18 +142,30 @@ TABLE=$RUN/table.tsv
 printf 'preset\tcrf\tCPU-s\tCPU-s per media s\twall s\twall per media s\tsize MB\tkbit/s\tSSIM\tPSNR dB\n' > "$TABLE"
 for point in $POINTS; do
   preset=${point%%:*} crf=${point##*:}
-  out=$RUN/$preset-crf$crf.mp4
-  log "$preset CRF $crf"
-  render "$out" 30 -c:v libx264 -preset "$preset" -crf "$crf" -pix_fmt yuv420p -c:a aac -movflags +faststart -f mp4
+  if [ "$preset" = vp8 ]; then # vp8:cpu-used:crf, in the first two columns as "vp8 cpu-used N" and the CRF
+    cpu_used=$(echo "$point" | cut -d: -f2)
+    preset="vp8-cpu-used-$cpu_used"
+    out=$RUN/$preset-crf$crf.webm
+    log "VP8 cpu-used $cpu_used CRF $crf"
+    render "$out" 30 -c:v libvpx -deadline realtime -cpu-used "$cpu_used" -crf "$crf" -b:v 2M -pix_fmt yuv420p \
+      -c:a libopus -b:a 96k -f webm
+  else
+    out=$RUN/$preset-crf$crf.mp4
+    log "$preset CRF $crf"
+    render "$out" 30 -c:v libx264 -preset "$preset" -crf "$crf" -pix_fmt yuv420p -c:a aac -movflags +faststart \
+      -f mp4
+  fi
   check "$out" 30
   compare "$out" "$RUN/reference.mkv"
   bytes=$(stat -c %s "$out")
-  video_bytes=$("$FFPROBE" -v error -select_streams v:0 -show_entries stream=bit_rate -of csv=p=0 "$out")
+  # bits per second of the video stream where the container states it (MP4), else of the whole file (WebM)
+  video_rate=$("$FFPROBE" -v error -select_streams v:0 -show_entries stream=bit_rate -of csv=p=0 "$out")
+  [[ $video_rate =~ ^[0-9]+$ ]] || video_rate=$(awk -v b="$bytes" -v d="$DURATION" 'BEGIN { printf "%d", b * 8 / d }')
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$preset" "$crf" "$CPU" \
     "$(awk -v c="$CPU" -v d="$DURATION" 'BEGIN { printf "%.3f", c / d }')" "$WALL" \
     "$(awk -v w="$WALL" -v d="$DURATION" 'BEGIN { printf "%.3f", w / d }')" \
     "$(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }')" \
-    "$(awk -v b="$video_bytes" 'BEGIN { printf "%.0f", b / 1000 }')" "$SSIM" "$PSNR" >> "$TABLE"
+    "$(awk -v b="$video_rate" 'BEGIN { printf "%.0f", b / 1000 }')" "$SSIM" "$PSNR" >> "$TABLE"
   log "$preset CRF $crf: ${CPU} CPU-s, ${WALL} s, SSIM $SSIM, PSNR $PSNR dB"
   [ "${KEEP:-0}" = 1 ] || rm -f "$out"
 done
