@@ -10,8 +10,8 @@ import java.util.Optional;
  * VP8 ({@code libvpx}) and Opus ({@code libopus}), both in the bundled GPL build.
  *
  * <p>The video codec's speed and quality come from the {@link EncoderPoint} of the composition's {@link Quality}.
- * VP8 is set for speed on small machines: at the standard level, {@code -deadline realtime -cpu-used 8} encodes a 720p picture in under
- * twice the time of x264's {@code veryfast} (the {@code good} deadline takes six times), and a quality target
+ * VP8 is set for speed on small machines: at the standard level, {@code -deadline realtime -cpu-used 8} encodes a
+ * 720p picture in under twice the time of x264's {@code veryfast} (the {@code good} deadline takes six times), and a quality target
  * ({@code -crf 10}) capped at 2 Mbit/s keeps the picture close to the MP4 default's (SSIM 0.988 against 0.995 on a
  * busy 720p test pattern, in a file 20 % smaller). The measurements are in docs/compositions.md.
  */
@@ -61,11 +61,6 @@ public enum OutputFormat {
     /** The end of a file name in this format, without the dot. */
     public String extension() {
         return wireName;
-    }
-
-    /** Codecs, their settings and the container, for ffmpeg's output options, as every file had before levels. */
-    List<String> encoderArguments() {
-        return encoderArguments(EncoderPoint.BEFORE_LEVELS);
     }
 
     /** Codecs, the settings of {@code point} for this format's video codec, and the container. */
