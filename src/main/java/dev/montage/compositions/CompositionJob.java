@@ -42,10 +42,13 @@ import dev.montage.layout.CompositionPlan;
 import dev.montage.layout.NothingToComposeException;
 import dev.montage.layout.TimeSpan;
 import dev.montage.media.CompositionRenderer;
+import dev.montage.media.Encoding;
 import dev.montage.media.Look;
 import dev.montage.media.OutputFormat;
 import dev.montage.media.Orientation;
 import dev.montage.media.ProgressListener;
+import dev.montage.media.Quality;
+import dev.montage.media.QualitySettings;
 import dev.montage.media.RenderCancelledException;
 import dev.montage.media.RenderException;
 import dev.montage.media.RenderSource;
@@ -98,13 +101,14 @@ class CompositionJob {
     private final FailedRenders failedRenders;
     private final SessionService sessions;
     private final CompositionPlanning planning;
+    private final QualitySettings quality;
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
             NodeSettings node, TransactionTemplate transaction, WebhookEvents events,
             DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap, FairShare fairShare,
             FailedRenders failedRenders, SessionService sessions, CompositionPlanning planning,
-            List<CompositionStatusListener> listeners) {
+            QualitySettings quality, List<CompositionStatusListener> listeners) {
         this.listeners = List.copyOf(listeners);
         this.compositions = compositions;
         this.recordings = recordings;
@@ -123,6 +127,7 @@ class CompositionJob {
         this.failedRenders = failedRenders;
         this.sessions = sessions;
         this.planning = planning;
+        this.quality = quality;
     }
 
     /**
@@ -196,11 +201,12 @@ class CompositionJob {
             removeEarlierAttempts(composition.id());
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-");
             sources = renderSources(media, SessionMedia.orientations(media, mapper), workDir);
-            OutputFormat format = outputFormat(composition);
-            Path output = workDir.resolve("composition." + format.extension());
+            Encoding encoding = encoding(composition, plan, media);
+            Path output = workDir.resolve("composition." + encoding.format().extension());
             // which node renders what: with several nodes, the one whose log to read
-            log.info("Rendering composition {} with ffmpeg", composition.id());
-            renderer.render(plan, sources, look(composition), format, workDir, output, progressWriter(composition));
+            log.info("Rendering composition {} with ffmpeg ({} quality, {} fps)", composition.id(),
+                    composition.quality(), encoding.frameRate());
+            renderer.render(plan, sources, look(composition), encoding, workDir, output, progressWriter(composition));
             store(composition, plan, output, workDir.getFileName().toString());
         } catch (NothingToComposeException e) {
             fail(composition, "The session has no video and no audio to compose");
@@ -218,6 +224,17 @@ class CompositionJob {
     private static OutputFormat outputFormat(Composition composition) {
         return OutputFormat.ofWireName(composition.format()).orElseThrow(
                 () -> new IllegalStateException("unknown output format '" + composition.format() + "'"));
+    }
+
+    /**
+     * The composition's format, the encoder point of its quality, and the frame rate of the fastest video it shows.
+     * The parser accepts only known levels, so an unknown one is a bug, not a user's error.
+     */
+    private Encoding encoding(Composition composition, CompositionPlan plan, List<RoomRecording> media) {
+        Quality level = Quality.ofWireName(composition.quality()).orElseThrow(
+                () -> new IllegalStateException("unknown quality '" + composition.quality() + "'"));
+        return new Encoding(outputFormat(composition), quality.of(level),
+                Encoding.frameRateFollowing(SessionMedia.frameRates(plan, media, mapper)));
     }
 
     /** The composition's colour and labels; the participants' labels are read only when some region shows them. */

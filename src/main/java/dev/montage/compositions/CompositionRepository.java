@@ -47,13 +47,13 @@ class CompositionRepository {
                                           webhook_event_url, webhook_event_failover_url, webhook_timeout_secs,
                                           progress_percent, failure_reason, duration_secs, size_bytes, blob_key,
                                           started_at, ended_at, completed_at, created_at, updated_at,
-                                          background_color, composition_hook_id)
+                                          background_color, composition_hook_id, quality)
                 values (:id, :account_id, :room_id, :session_id, :status, :output_format, :resolution,
                         :video_layout, :audio_sources, :audio_sources_excluded, :trim_gaps,
                         :webhook_event_url, :webhook_event_failover_url, :webhook_timeout_secs,
                         :progress_percent, :failure_reason, :duration_secs, :size_bytes, :blob_key,
                         :started_at, :ended_at, :completed_at, :created_at, :updated_at,
-                        :background_color, :composition_hook_id)
+                        :background_color, :composition_hook_id, :quality)
                 """)
                 .param("id", c.id())
                 .param("account_id", c.accountId())
@@ -81,6 +81,7 @@ class CompositionRepository {
                 .param("updated_at", Timestamps.toDb(c.updatedAt()))
                 .param("background_color", c.backgroundColor())
                 .param("composition_hook_id", c.hookId())
+                .param("quality", c.quality())
                 .update();
     }
 
@@ -252,6 +253,7 @@ class CompositionRepository {
                 Timestamps.fromDb(rs, "created_at"),
                 Timestamps.fromDb(rs, "updated_at"),
                 rs.getString("background_color"),
-                rs.getObject("composition_hook_id", UUID.class));
+                rs.getObject("composition_hook_id", UUID.class),
+                rs.getString("quality"));
     }
 }

@@ -11,7 +11,7 @@ import dev.montage.rooms.RoomSession;
 /** A validated create request: everything the service stores, with defaults filled in. */
 record CompositionRequest(RoomSession session, String format, int width, int height,
         LinkedHashMap<String, VideoRegion> videoLayout, List<String> audioSources, List<String> audioSourcesExcluded,
-        boolean trim, WebhookTarget webhooks, String backgroundColor) {
+        boolean trim, WebhookTarget webhooks, String backgroundColor, String quality) {
 
     String resolution() {
         return width + "x" + height;
@@ -21,6 +21,6 @@ record CompositionRequest(RoomSession session, String format, int width, int hei
     Composition toComposition(UUID id, UUID account, Instant now, UUID hookId) {
         return new Composition(id, account, session.roomId(), session.id(), CompositionStatus.ENQUEUED, format,
                 resolution(), videoLayout, audioSources, audioSourcesExcluded, trim, webhooks, 0, null, null, null,
-                null, null, null, null, now, now, backgroundColor, hookId);
+                null, null, null, null, now, now, backgroundColor, hookId, quality);
     }
 }

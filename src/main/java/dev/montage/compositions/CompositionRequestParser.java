@@ -28,6 +28,7 @@ import dev.montage.layout.SpeakerRules;
 import dev.montage.media.Colour;
 import dev.montage.media.MediaKind;
 import dev.montage.media.OutputFormat;
+import dev.montage.media.Quality;
 import dev.montage.recordings.RecordingService;
 import dev.montage.recordings.RoomRecording;
 import dev.montage.recordings.TrackNames;
@@ -104,10 +105,11 @@ class CompositionRequestParser {
         boolean trim = fields.bool("trim").orElse(true);
         WebhookTarget webhooks = WebhookTarget.read(fields);
         Colour background = backgroundColor(fields).orElse(Colour.BLACK);
+        Quality quality = quality(fields).orElse(Quality.STANDARD);
 
         problems.throwIfAny();
         return session.map(s -> new CompositionRequest(s, format, size.width(), size.height(), layout, audio,
-                audioExcluded, trim, webhooks, background.hex()));
+                audioExcluded, trim, webhooks, background.hex(), quality.wireName()));
     }
 
     private Optional<RoomSession> session(AccountId account, JsonFields fields) {
@@ -162,6 +164,18 @@ class CompositionRequestParser {
                                 + "not '" + raw + "'");
             }
             return colour;
+        });
+    }
+
+    /** {@code quality} (extension): one of the {@link Quality} levels, each an encoder point the operator set. */
+    private static Optional<Quality> quality(JsonFields fields) {
+        return fields.string("quality").flatMap(raw -> {
+            Optional<Quality> quality = Quality.ofWireName(raw);
+            if (quality.isEmpty()) {
+                fields.problems().atPointer(ErrorCode.INVALID_ENUM, "/quality",
+                        "quality must be one of " + String.join(", ", Quality.wireNames()) + ", not '" + raw + "'");
+            }
+            return quality;
         });
     }
 

@@ -10,7 +10,7 @@ import dev.montage.api.Timestamps;
 
 /**
  * The Telnyx RoomComposition shape, plus Montage's extensions ({@code progress_percent}, {@code failure_reason},
- * {@code audio_sources}, {@code audio_sources_excluded}, {@code trim}, {@code background_color}), which a Telnyx
+ * {@code audio_sources}, {@code audio_sources_excluded}, {@code trim}, {@code background_color}, {@code quality}), which a Telnyx
  * client ignores.
  *
  * <p>{@code videoLayout}, {@code audioSources} and {@code audioSourcesExcluded} are JSON text, written once per
@@ -22,7 +22,7 @@ record CompositionView(String completedAt, String createdAt, String downloadUrl,
         @JsonRawValue String videoLayout, String webhookEventFailoverUrl, String webhookEventUrl,
         Integer webhookTimeoutSecs, int progressPercent, String failureReason, @JsonRawValue String audioSources,
         @JsonRawValue String audioSourcesExcluded, boolean trim, String backgroundColor,
-        UUID compositionHookId) {
+        UUID compositionHookId, String quality) {
 
     static CompositionView of(Composition c, String downloadUrl, CompositionJsonTexts json) {
         return new CompositionView(Timestamps.format(c.completedAt()), Timestamps.format(c.createdAt()), downloadUrl,
@@ -31,6 +31,7 @@ record CompositionView(String completedAt, String createdAt, String downloadUrl,
                 c.status().wireName(), Timestamps.format(c.updatedAt()), c.accountId(),
                 json.videoLayout(c.videoLayout()), c.webhooks().failoverUrl(), c.webhooks().eventUrl(),
                 c.webhooks().timeoutSecs(), c.progressPercent(), c.failureReason(), json.ids(c.audioSources()),
-                json.ids(c.audioSourcesExcluded()), c.trim(), c.backgroundColor(), c.hookId());
+                json.ids(c.audioSourcesExcluded()), c.trim(), c.backgroundColor(), c.hookId(),
+                c.quality());
     }
 }

@@ -2,10 +2,12 @@ package dev.montage.compositions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +23,7 @@ import dev.montage.layout.SpeakerRules;
 import dev.montage.layout.TimeSpan;
 import dev.montage.layout.VideoTrack;
 import dev.montage.media.Colour;
+import dev.montage.media.Encoding;
 import dev.montage.media.Look;
 import dev.montage.media.MediaInfo;
 import dev.montage.media.MediaKind;
@@ -97,6 +100,27 @@ record SessionMedia(List<VideoTrack> video, List<AudioTrack> audio) {
                     .ifPresent(orientation -> orientations.put(recording.id().toString(), orientation));
         }
         return orientations;
+    }
+
+    /**
+     * The frame rate counted at upload of each video recording the plan shows, empty where it is unknown (media
+     * probed before rates were counted): what {@link Encoding#frameRateFollowing} takes.
+     */
+    static List<OptionalDouble> frameRates(CompositionPlan plan, List<RoomRecording> recordings, JsonMapper mapper) {
+        Set<String> shown = new HashSet<>();
+        plan.regions().forEach(region -> region.placements().forEach(p -> shown.addAll(p.recordingIds())));
+        Map<String, MediaInfo> byBlob = new HashMap<>();
+        List<OptionalDouble> rates = new ArrayList<>();
+        for (RoomRecording recording : recordings) {
+            if (recording.kind() != MediaKind.VIDEO || !shown.contains(recording.id().toString())) {
+                continue;
+            }
+            MediaInfo info = byBlob.computeIfAbsent(recording.blobKey(),
+                    key -> mapper.readValue(recording.mediaInfoJson(), MediaInfo.class));
+            rates.add(info.streams().stream().filter(s -> s.index() == recording.streamIndex()).findFirst()
+                    .map(StreamInfo::countedFrameRate).orElse(OptionalDouble.empty()));
+        }
+        return rates;
     }
 
     /** The ids of the recordings a plan shows or plays, in a stable order. */

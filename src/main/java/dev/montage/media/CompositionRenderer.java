@@ -76,13 +76,22 @@ public final class CompositionRenderer {
      */
     public RenderResult render(CompositionPlan plan, List<RenderSource> sources, Look look, OutputFormat format,
             Path workDir, Path output, ProgressListener listener) throws RenderException, InterruptedException {
+        return render(plan, sources, look, Encoding.beforeLevels(format), workDir, output, listener);
+    }
+
+    /**
+     * As {@link #render(CompositionPlan, List, Look, OutputFormat, Path, Path, ProgressListener)}, encoding
+     * {@code output} as {@code encoding} says: format, encoder point (the composition's quality) and frame rate.
+     */
+    public RenderResult render(CompositionPlan plan, List<RenderSource> sources, Look look, Encoding encoding,
+            Path workDir, Path output, ProgressListener listener) throws RenderException, InterruptedException {
         Path script = createScript(workDir);
         List<LabelOverlay> labels = new ArrayList<>();
         boolean complete = false;
         boolean scriptKept = false;
         try {
             labels.addAll(paintLabels(plan, look, workDir));
-            FfmpegCommand command = FilterGraphBuilder.build(plan, sources, look.background(), labels, format, script, output);
+            FfmpegCommand command = FilterGraphBuilder.build(plan, sources, look.background(), labels, encoding, script, output);
             List<String> commandLine = command.commandLine(binaries.ffmpeg());
             writeScript(script, command, commandLine);
             RenderResult result = run(commandLine, plan.durationMillis(), output, listener);

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * when set, else the static builds bundled in the bytedeco artifact, extracted on first use.
  */
 @Component
-@EnableConfigurationProperties(MediaSettings.class)
+@EnableConfigurationProperties({MediaSettings.class, QualitySettings.class})
 public class FfmpegBinaries {
 
     private final String configuredFfmpeg;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import dev.montage.layout.TimeSpan;
 
@@ -98,6 +99,12 @@ final class FfprobeOutput {
     Optional<TimeSpan> packetExtent(int streamIndex) {
         long[] extent = extents.get(streamIndex);
         return extent == null ? Optional.empty() : Optional.of(new TimeSpan(extent[0], extent[1]));
+    }
+
+    /** A video stream's pictures per second (see {@link PacketSpans#framesPerSecond()}); empty if it had none. */
+    OptionalDouble framesPerSecond(int streamIndex) {
+        PacketSpans spans = packets.get(streamIndex);
+        return spans == null ? OptionalDouble.empty() : spans.framesPerSecond();
     }
 
     /** The spans of a video stream's packets; none if it had none. */

@@ -69,8 +69,11 @@ import dev.montage.layout.TimeSpan;
  */
 public final class FilterGraphBuilder {
 
-    /** The output frame rate: constant, as DESIGN.md asks (30 fps or less). */
-    static final int FRAME_RATE = 30;
+    /**
+     * The output frame rate of the overloads without an {@link Encoding}: constant, as DESIGN.md asks (30 fps or
+     * less). With an encoding, the rate is the encoding's ({@link Encoding#frameRateFollowing}).
+     */
+    static final int FRAME_RATE = Encoding.MAX_FRAME_RATE;
 
     private static final int SAMPLE_RATE = 48_000;
 
@@ -118,6 +121,17 @@ public final class FilterGraphBuilder {
      */
     public static FfmpegCommand build(CompositionPlan plan, List<RenderSource> sources, Colour background,
             List<LabelOverlay> labels, OutputFormat format, Path scriptFile, Path output) {
+        return build(plan, sources, background, labels, Encoding.beforeLevels(format), scriptFile, output);
+    }
+
+    /**
+     * As {@link #build(CompositionPlan, List, Colour, List, OutputFormat, Path, Path)}, encoding {@code output} as
+     * {@code encoding} says: its format, its encoder point, and its frame rate, which the graph's canvas and its
+     * pictures' clocks run at too.
+     */
+    public static FfmpegCommand build(CompositionPlan plan, List<RenderSource> sources, Colour background,
+            List<LabelOverlay> labels, Encoding encoding, Path scriptFile, Path output) {
+        int frameRate = encoding.frameRate();
         Map<String, RenderSource> byId = indexById(sources);
         List<VideoUse> videoUses = videoUses(plan, byId);
         List<AudioUse> audioUses = plan.audio().stream()
@@ -128,12 +142,12 @@ public final class FilterGraphBuilder {
         videoUses.forEach(use -> inputs.putIfAbsent(use.source().file(), inputs.size()));
         audioUses.forEach(use -> inputs.putIfAbsent(use.source().file(), inputs.size()));
 
-        boolean stacked = !videoUses.isEmpty() && isStatic(plan, videoUses);
+        boolean stacked = !videoUses.isEmpty() && isStatic(plan, videoUses, frameRate);
         List<String> statements = new ArrayList<>();
         if (!stacked) {
-            statements.add(canvas(plan, videoUses.isEmpty() ? "vout" : "canvas", background));
+            statements.add(canvas(plan, videoUses.isEmpty() ? "vout" : "canvas", background, frameRate));
         }
-        statements.addAll(video(plan, videoUses, inputs, stacked, background));
+        statements.addAll(video(plan, videoUses, inputs, stacked, background, frameRate));
         List<Path> labelImages = labels.stream().map(LabelOverlay::image).toList();
         if (!labels.isEmpty()) {
             renameFinalPicture(statements);
@@ -146,8 +160,8 @@ public final class FilterGraphBuilder {
         Set<Path> turnedByFfmpeg = new HashSet<>();
         sources.stream().filter(source -> source.kind() == MediaKind.VIDEO && source.orientation().isEmpty())
                 .forEach(source -> turnedByFfmpeg.add(source.file()));
-        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, labelImages, format, scriptFile, output),
-                script);
+        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, labelImages, encoding, scriptFile,
+                output), script);
     }
 
     /** A recording drawn at one place: the {@code k}-th picture of a cell, enabled during output spans. */
@@ -237,13 +251,13 @@ public final class FilterGraphBuilder {
         return spans;
     }
 
-    private static String canvas(CompositionPlan plan, String label, Colour background) {
-        return "color=c=" + background.ffmpeg() + ":s=" + plan.canvas().width() + "x" + plan.canvas().height() + ":r=" + FRAME_RATE
+    private static String canvas(CompositionPlan plan, String label, Colour background, int frameRate) {
+        return "color=c=" + background.ffmpeg() + ":s=" + plan.canvas().width() + "x" + plan.canvas().height() + ":r=" + frameRate
                 + ":d=" + seconds(plan.durationMillis()) + "[" + label + "]";
     }
 
     private static List<String> video(CompositionPlan plan, List<VideoUse> uses, Map<Path, Integer> inputs,
-            boolean stacked, Colour background) {
+            boolean stacked, Colour background, int frameRate) {
         Map<RenderSource, Integer> copies = new LinkedHashMap<>();
         uses.forEach(use -> copies.merge(use.source(), 1, Integer::sum));
 
@@ -267,7 +281,7 @@ public final class FilterGraphBuilder {
             int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
             statements.add("[" + copyLabel(use.source(), inputs, copy) + "]" + fit(use.frame(), background)
                     + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
-                    + (stacked ? onOutputClock(plan, background) : "") + "[" + use.label() + "]");
+                    + (stacked ? onOutputClock(plan, background, frameRate) : "") + "[" + use.label() + "]");
         }
         statements.addAll(stacked ? stack(plan, uses, background) : overlays(uses));
         return statements;
@@ -293,8 +307,8 @@ public final class FilterGraphBuilder {
      * True when every picture is shown for the whole output (give or take a frame at either end) and no two
      * overlap: then nothing comes, goes or covers anything, and the pictures can be copied side by side.
      */
-    private static boolean isStatic(CompositionPlan plan, List<VideoUse> pictures) {
-        long frame = 1000 / FRAME_RATE;
+    private static boolean isStatic(CompositionPlan plan, List<VideoUse> pictures, int frameRate) {
+        long frame = 1000 / frameRate;
         for (VideoUse use : pictures) {
             if (use.enabled().size() != 1 || use.enabled().get(0).startMillis() > frame
                     || use.enabled().get(0).endMillis() < plan.durationMillis() - frame) {
@@ -347,10 +361,10 @@ public final class FilterGraphBuilder {
      * hold) for at least the whole output, and frames at the output rate from 0, the first repeated back to
      * 0 if it came a little later.
      */
-    private static String onOutputClock(CompositionPlan plan, Colour background) {
+    private static String onOutputClock(CompositionPlan plan, Colour background, int frameRate) {
         return ",tpad=stop_mode=add:stop_duration=" + seconds(plan.durationMillis()) + ":color=" + background.ffmpeg()
                 + ",fps="
-                + FRAME_RATE + ":start_time=0";
+                + frameRate + ":start_time=0";
     }
 
     /** Each picture drawn over the black canvas while it is visible, in drawing order. */
@@ -449,7 +463,7 @@ public final class FilterGraphBuilder {
     }
 
     private static List<String> arguments(CompositionPlan plan, Iterable<Path> files, Set<Path> turnedByFfmpeg,
-            List<Path> labelImages, OutputFormat format, Path scriptFile, Path output) {
+            List<Path> labelImages, Encoding encoding, Path scriptFile, Path output) {
         List<String> args = new ArrayList<>(List.of(
                 "-hide_banner", "-nostdin", "-loglevel", "warning", "-y", "-progress", "pipe:1", "-nostats"));
         for (Path file : files) {
@@ -472,10 +486,10 @@ public final class FilterGraphBuilder {
         args.addAll(List.of(
                 "-filter_complex_script", scriptFile.toString(),
                 "-map", "[vout]", "-map", "[aout]",
-                "-r", String.valueOf(FRAME_RATE), "-fps_mode", "cfr",
+                "-r", String.valueOf(encoding.frameRate()), "-fps_mode", "cfr",
                 "-ar", String.valueOf(SAMPLE_RATE), "-ac", "2",
                 "-t", seconds(plan.durationMillis())));
-        args.addAll(format.encoderArguments());
+        args.addAll(encoding.encoderArguments());
         args.add(output.toString());
         return args;
     }

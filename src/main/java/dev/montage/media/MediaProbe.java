@@ -77,7 +77,8 @@ public class MediaProbe {
                     video ? null : integer(stream.path("sample_rate")),
                     video ? null : stream.path("channels").asInt(),
                     video ? output.activity(index) : List.of(new TimeSpan(start, start + duration)),
-                    orientation));
+                    orientation,
+                    video ? output.framesPerSecond(index).stream().boxed().findFirst().orElse(null) : null));
         }
         return new MediaInfo(format.path("format_name").asString("unknown"),
                 formatDuration(claimedFormatDuration, streams), format.path("size").asLong(0), streams);

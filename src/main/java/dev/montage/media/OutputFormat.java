@@ -9,32 +9,43 @@ import java.util.Optional;
  * how the bundled ffmpeg 6.1 writes them. MP4 is Telnyx's only format: H.264 and AAC. WebM is Twilio's default:
  * VP8 ({@code libvpx}) and Opus ({@code libopus}), both in the bundled GPL build.
  *
- * <p>VP8 is set for speed on small machines: {@code -deadline realtime -cpu-used 8} encodes a 720p picture in under
- * twice the time of x264's {@code veryfast} (the {@code good} deadline takes six times), and a quality target
+ * <p>The video codec's speed and quality come from the {@link EncoderPoint} of the composition's {@link Quality}.
+ * VP8 is set for speed on small machines: at the standard level, {@code -deadline realtime -cpu-used 8} encodes a
+ * 720p picture in under twice the time of x264's {@code veryfast} (the {@code good} deadline takes six times), and a quality target
  * ({@code -crf 10}) capped at 2 Mbit/s keeps the picture close to the MP4 default's (SSIM 0.988 against 0.995 on a
  * busy 720p test pattern, in a file 20 % smaller). The measurements are in docs/compositions.md.
  */
 public enum OutputFormat {
-    MP4("mp4", "video/mp4", List.of(
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
-            "-c:a", "aac",
-            // the index first: a player starts before the whole file has arrived
-            "-movflags", "+faststart",
-            "-f", "mp4")),
-    WEBM("webm", "video/webm", List.of(
-            "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-crf", "10", "-b:v", "2M",
-            "-pix_fmt", "yuv420p",
-            "-c:a", "libopus", "-b:a", "96k",
-            "-f", "webm"));
+    MP4("mp4", "video/mp4") {
+        @Override
+        List<String> encoderArguments(EncoderPoint point) {
+            return List.of(
+                    "-c:v", "libx264", "-preset", point.x264Preset(), "-crf", String.valueOf(point.x264Crf()),
+                    "-pix_fmt", "yuv420p",
+                    "-c:a", "aac",
+                    // the index first: a player starts before the whole file has arrived
+                    "-movflags", "+faststart",
+                    "-f", "mp4");
+        }
+    },
+    WEBM("webm", "video/webm") {
+        @Override
+        List<String> encoderArguments(EncoderPoint point) {
+            return List.of(
+                    "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", String.valueOf(point.vp8CpuUsed()),
+                    "-crf", String.valueOf(point.vp8Crf()), "-b:v", "2M",
+                    "-pix_fmt", "yuv420p",
+                    "-c:a", "libopus", "-b:a", "96k",
+                    "-f", "webm");
+        }
+    };
 
     private final String wireName;
     private final String mediaType;
-    private final List<String> encoderArguments;
 
-    OutputFormat(String wireName, String mediaType, List<String> encoderArguments) {
+    OutputFormat(String wireName, String mediaType) {
         this.wireName = wireName;
         this.mediaType = mediaType;
-        this.encoderArguments = encoderArguments;
     }
 
     /** The name in the API ({@code format}) and in the database; also the end of the file name, without the dot. */
@@ -52,10 +63,8 @@ public enum OutputFormat {
         return wireName;
     }
 
-    /** Codecs, their settings and the container, for ffmpeg's output options. */
-    List<String> encoderArguments() {
-        return encoderArguments;
-    }
+    /** Codecs, the settings of {@code point} for this format's video codec, and the container. */
+    abstract List<String> encoderArguments(EncoderPoint point);
 
     public static Optional<OutputFormat> ofWireName(String name) {
         return Arrays.stream(values()).filter(format -> format.wireName.equals(name)).findFirst();

@@ -3,6 +3,7 @@ package dev.montage.media;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 
 import dev.montage.layout.TimeSpan;
@@ -32,6 +33,10 @@ final class PacketSpans {
     private final List<TimeSpan> spans = new ArrayList<>();
     private long spanStart = -1;
     private long spanEnd = -1;
+    private long lastPts;
+    /** Steps from one picture to the next inside a span, and the time they took: the stream's frame rate. */
+    private long steps;
+    private long stepMillis;
 
     PacketSpans(long gapMillis) {
         this.gapMillis = gapMillis;
@@ -43,6 +48,16 @@ final class PacketSpans {
         if (window.size() > REORDER_WINDOW) {
             fold(window.poll());
         }
+    }
+
+    /**
+     * Pictures per second inside the spans: the steps from each packet to the next, over the time they took (gaps
+     * of a camera that was off are not steps). Empty without two packets a step apart. Packet durations play no
+     * part: many files leave them out.
+     */
+    OptionalDouble framesPerSecond() {
+        spans(); // folds what waits in the window
+        return stepMillis <= 0 ? OptionalDouble.empty() : OptionalDouble.of(steps * 1000.0 / stepMillis);
     }
 
     /** The spans of all packets added, in time order. */
@@ -68,7 +83,11 @@ final class PacketSpans {
         } else if (packet[0] - spanEnd > gapMillis) {
             spans.add(new TimeSpan(spanStart, spanEnd));
             spanStart = packet[0];
+        } else {
+            steps++;
+            stepMillis += packet[0] - lastPts;
         }
+        lastPts = packet[0];
         spanEnd = Math.max(spanEnd, packet[0] + packet[1]);
     }
 }

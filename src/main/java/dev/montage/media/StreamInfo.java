@@ -2,6 +2,7 @@ package dev.montage.media;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import dev.montage.layout.TimeSpan;
 
@@ -15,10 +16,14 @@ import dev.montage.layout.TimeSpan;
  * turns it a quarter turn is 1080x1920 here. {@code orientation} says how the decoded pictures are turned to get
  * there ({@link Orientation#UPRIGHT} for audio). It is null in media info stored before orientations were probed:
  * then the size is as coded, and the turn unknown.
+ *
+ * <p>{@code framesPerSecond} is a video stream's pictures per second of activity, counted from its packets (a
+ * header's claimed rate is often the container's time base for a browser's recording). It is null for audio, for a
+ * stream with fewer than two timed pictures, and in media info stored before frame rates were counted.
  */
 public record StreamInfo(int index, MediaKind kind, String codec, long startMillis, long durationMillis,
         Integer width, Integer height, Integer sampleRate, Integer channels, List<TimeSpan> activity,
-        Orientation orientation) {
+        Orientation orientation, Double framesPerSecond) {
 
     public StreamInfo {
         activity = activity == null ? List.of() : List.copyOf(activity);
@@ -27,5 +32,10 @@ public record StreamInfo(int index, MediaKind kind, String codec, long startMill
     /** The turn probed at upload; empty for media info stored before orientations were probed. */
     public Optional<Orientation> probedOrientation() {
         return Optional.ofNullable(orientation);
+    }
+
+    /** The pictures per second counted at upload; empty where unknown (see above). */
+    public OptionalDouble countedFrameRate() {
+        return framesPerSecond == null ? OptionalDouble.empty() : OptionalDouble.of(framesPerSecond);
     }
 }

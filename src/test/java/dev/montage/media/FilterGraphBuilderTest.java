@@ -131,15 +131,22 @@ class FilterGraphBuilderTest {
      * seconds; each is its own file.
      */
     private static String twoPictureScript(Resolution canvas, int bJoinsAt, RegionSpec... regions) {
+        return FilterGraphBuilder.build(twoPicturePlan(canvas, bJoinsAt, regions), twoPictureSources(bJoinsAt), SCRIPT,
+                OUTPUT).filterScript();
+    }
+
+    private static CompositionPlan twoPicturePlan(Resolution canvas, int bJoinsAt, RegionSpec... regions) {
         List<VideoTrack> video = List.of(
                 VideoTrack.continuous("a", "a", span(0, 2), 160, 120),
                 VideoTrack.continuous("b", "b", span(bJoinsAt, 2), 160, 120));
-        CompositionPlan plan = LayoutPlanner.plan(video, List.of(),
+        return LayoutPlanner.plan(video, List.of(),
                 new LayoutRequest(canvas, List.of(regions), AudioSelection.ALL, true));
-        return FilterGraphBuilder.build(plan, List.of(
+    }
+
+    private static List<RenderSource> twoPictureSources(int bJoinsAt) {
+        return List.of(
                 new RenderSource("a", Path.of("a.webm"), 0, MediaKind.VIDEO, 0),
-                new RenderSource("b", Path.of("b.webm"), 0, MediaKind.VIDEO, bJoinsAt * 1_000L)), SCRIPT, OUTPUT)
-                .filterScript();
+                new RenderSource("b", Path.of("b.webm"), 0, MediaKind.VIDEO, bJoinsAt * 1_000L));
     }
 
     /**
@@ -201,6 +208,25 @@ class FilterGraphBuilderTest {
                 .contains("-c:v libvpx -deadline realtime -cpu-used 8 -crf 10 -b:v 2M")
                 .contains("-c:a libopus").endsWith("-f webm " + OUTPUT)
                 .doesNotContain("libx264").doesNotContain("aac").doesNotContain("movflags");
+    }
+
+    /** The encoding's frame rate runs the canvas, the stacked pictures' clocks and the output; its point the codec. */
+    @Test
+    void encoding_setsTheFrameRateThroughoutAndTheEncoderPoint() {
+        EncoderPoint point = new EncoderPoint("superfast", 21, 12, 12);
+        FfmpegCommand overlaid = FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), Colour.BLACK, List.of(),
+                new Encoding(OutputFormat.MP4, point, 15), SCRIPT, OUTPUT);
+        String stacked = FilterGraphBuilder.build(twoPicturePlan(new Resolution(400, 120), 0,
+                RegionSpec.builder("main", 0, 0, 400, 120).videoSources("*").build()), twoPictureSources(0),
+                Colour.BLACK, List.of(), new Encoding(OutputFormat.WEBM, point, 15), SCRIPT, OUTPUT).filterScript();
+
+        assertThat(overlaid.filterScript()).startsWith("color=c=black:s=320x240:r=15:").doesNotContain("r=30");
+        assertThat(String.join(" ", overlaid.arguments())).contains("-r 15 -fps_mode cfr")
+                .contains("-c:v libx264 -preset superfast -crf 21 -pix_fmt yuv420p");
+        assertThat(stacked).contains(",fps=15:start_time=0[r0_c0_0]").doesNotContain("fps=30");
+        assertThat(String.join(" ", FilterGraphBuilder.build(twoRegionPlan(), twoRegionSources(), Colour.BLACK,
+                List.of(), new Encoding(OutputFormat.WEBM, point, 15), SCRIPT, OUTPUT).arguments()))
+                .contains("-c:v libvpx -deadline realtime -cpu-used 12 -crf 12 -b:v 2M");
     }
 
     @Test

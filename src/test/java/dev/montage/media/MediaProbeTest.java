@@ -124,6 +124,34 @@ class MediaProbeTest {
         assertThat(video.width()).isEqualTo(160);
     }
 
+    /** Pictures per second by the steps between packets: a camera that was off for two seconds does not count. */
+    @Test
+    void countsTheFrameRateOfEachVideoStream() throws Exception {
+        StreamInfo fifteen = probe.probe(write("15.webm", TestMedia.webm("red", 440, 2))).first(MediaKind.VIDEO)
+                .orElseThrow();
+        StreamInfo thirty = probe.probe(write("30.webm", TestMedia.webm("red", 440, 2, 30))).first(MediaKind.VIDEO)
+                .orElseThrow();
+        MediaInfo gap = probe.probe(write("gap.webm", TestMedia.withGap("red", 1, 2, 1)));
+
+        assertThat(fifteen.countedFrameRate().orElseThrow()).isCloseTo(15.0, within(0.1));
+        assertThat(thirty.countedFrameRate().orElseThrow()).isCloseTo(30.0, within(0.1));
+        assertThat(gap.first(MediaKind.VIDEO).orElseThrow().countedFrameRate().orElseThrow())
+                .isCloseTo(15.0, within(0.1));
+        assertThat(probe.probe(write("a.webm", TestMedia.audioOnly(440, 1))).first(MediaKind.AUDIO).orElseThrow()
+                .countedFrameRate()).isEmpty();
+    }
+
+    /** Media info stored before frame rates were counted reads back with none: the composition then gets 30 fps. */
+    @Test
+    void storedMediaInfoWithoutAFrameRateHasNone() {
+        MediaInfo info = JsonMapper.builder().build().readValue("""
+                {"formatName": "webm", "durationMillis": 1000, "sizeBytes": 10, "streams": [{"index": 0,
+                 "kind": "VIDEO", "codec": "vp8", "startMillis": 0, "durationMillis": 1000, "width": 160,
+                 "height": 120, "activity": []}]}""", MediaInfo.class);
+
+        assertThat(info.first(MediaKind.VIDEO).orElseThrow().countedFrameRate()).isEmpty();
+    }
+
     private Path write(String name, byte[] bytes) throws Exception {
         return Files.write(dir.resolve(name), bytes);
     }

@@ -1,6 +1,7 @@
 package dev.montage.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,25 @@ class PacketSpansTest {
         spans.add(500, 0);
 
         assertThat(spans.spans()).containsExactly(new TimeSpan(500, 501));
+    }
+
+    /** 15 fps in a container that counts milliseconds: steps of 66 and 67 ms; the pause between spans is no step. */
+    @Test
+    void framesPerSecondCountsTheStepsInsideTheSpans() {
+        for (int frame = 0; frame < 30; frame++) {
+            spans.add(frame * 1000L / 15, 0);
+        }
+        for (int frame = 0; frame < 30; frame++) {
+            spans.add(10_000 + frame * 1000L / 15, 0);
+        }
+
+        assertThat(spans.framesPerSecond().orElseThrow()).isCloseTo(15.0, within(0.05));
+    }
+
+    @Test
+    void oneOrNoPacketHasNoFrameRate() {
+        assertThat(spans.framesPerSecond()).isEmpty();
+        spans.add(500, 33);
+        assertThat(spans.framesPerSecond()).isEmpty();
     }
 }

@@ -136,7 +136,10 @@ class ContractTest extends ApiTest {
                 "GET /room_composition_hooks/{composition_hook_id}",
                 "PATCH /room_composition_hooks/{composition_hook_id}",
                 "DELETE /room_composition_hooks/{composition_hook_id}", "CompositionHookRequest", "CompositionHook",
-                "CompositionHookResponse", "RoomComposition.composition_hook_id");
+                "CompositionHookResponse", "RoomComposition.composition_hook_id",
+
+                // issue 14, quality levels
+                "CreateRoomCompositionRequest.quality", "RoomComposition.quality");
         assertThat(document.getInfo().getDescription()).contains("x-montage-extension: true");
     }
 

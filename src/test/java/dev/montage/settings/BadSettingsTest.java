@@ -34,6 +34,8 @@ class BadSettingsTest {
             "montage.webhooks.attempts           | 0        | montage.webhooks.attempts must be at least 1, not 0",
             "montage.webhooks.base-delay         | -1s      | montage.webhooks.base-delay must be >= 0",
             "montage.media.keep-failed-scripts   | -1h      | montage.media.keep-failed-scripts must not be negative",
+            "montage.media.quality.standard.x264-preset | quick | x264-preset must be one of x264's presets",
+            "montage.media.quality.high.x264-crf | 60       | x264-crf must be 0 to 51, not 60",
             "montage.compositions.max-resolution | big      | montage.compositions.max-resolution must be WxH",
             "montage.compositions.max-regions    | 0        | max-regions >= 1, not 1280x720 and 0",
             "montage.jobs.shutdown-grace         | -5s      | montage.jobs.shutdown-grace must not be negative",

@@ -40,6 +40,14 @@ public final class TestMedia {
                 "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", "-shortest"));
     }
 
+    /** As {@link #webm}, at {@code fps} pictures per second instead of 15. */
+    public static byte[] webm(String colour, int hz, double seconds, int fps) {
+        return make("av-" + colour + "-" + hz + "-" + seconds + "-" + fps + "fps.webm", List.of(
+                "-f", "lavfi", "-i", "color=c=" + colour + ":s=160x120:r=" + fps + ":d=" + seconds,
+                "-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds,
+                "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", "-shortest"));
+    }
+
     /**
      * A WebM with Opus audio only, {@code seconds} long: a {@code hz} tone at a quarter of full scale (about
      * -15 dBFS RMS) during each span {@code [from, to)} of {@code spoken} (seconds, in pairs), digital silence
