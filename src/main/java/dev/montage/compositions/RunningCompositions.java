@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class RunningCompositions {
 
     private final Map<UUID, Run> running = new ConcurrentHashMap<>();
+    /** The parts of segmented compositions this node renders ({@link PartJob}): several of one composition at once. */
+    private final Map<PartKey, Run> parts = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
 
     RunningCompositions(ApplicationEventPublisher events) {
@@ -59,12 +61,33 @@ class RunningCompositions {
         running.remove(id, run);
     }
 
-    /** Stops the render of {@code id} if this node runs it: for a DELETE, and only for one. */
+    /** Registers the calling thread as rendering part {@code part} of {@code id}; empty when another thread is. */
+    Optional<Run> startPart(UUID id, String part) {
+        Run run = new Run();
+        return parts.putIfAbsent(new PartKey(id, part), run) == null ? Optional.of(run) : Optional.empty();
+    }
+
+    void finishedPart(UUID id, String part, Run run) {
+        parts.remove(new PartKey(id, part), run);
+    }
+
+    /**
+     * Stops the render of {@code id}, and of its parts, that this node runs: for a DELETE, and only for one (a part
+     * that failed stops the others through their progress updates).
+     */
     void cancel(UUID id) {
         Run run = running.get(id);
         if (run != null) {
             run.cancel();
         }
+        parts.forEach((key, partRun) -> {
+            if (key.compositionId().equals(id)) {
+                partRun.cancel();
+            }
+        });
+    }
+
+    private record PartKey(UUID compositionId, String part) {
     }
 
     /**
