@@ -1,5 +1,6 @@
 package dev.montage.media;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,26 +16,34 @@ import java.util.Optional;
  * busy 720p test pattern, in a file 20 % smaller). The measurements are in docs/compositions.md.
  */
 public enum OutputFormat {
-    MP4("mp4", "video/mp4", List.of(
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
-            "-c:a", "aac",
+    MP4("mp4", "video/mp4",
+            List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"),
+            List.of("-c:a", "aac"),
             // the index first: a player starts before the whole file has arrived
-            "-movflags", "+faststart",
-            "-f", "mp4")),
-    WEBM("webm", "video/webm", List.of(
-            "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-crf", "10", "-b:v", "2M",
-            "-pix_fmt", "yuv420p",
-            "-c:a", "libopus", "-b:a", "96k",
-            "-f", "webm"));
+            List.of("-movflags", "+faststart"),
+            List.of("-f", "mp4")),
+    WEBM("webm", "video/webm",
+            List.of("-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-crf", "10", "-b:v", "2M",
+                    "-pix_fmt", "yuv420p"),
+            List.of("-c:a", "libopus", "-b:a", "96k"),
+            List.of(),
+            List.of("-f", "webm"));
 
     private final String wireName;
     private final String mediaType;
-    private final List<String> encoderArguments;
+    private final List<String> videoArguments;
+    private final List<String> audioArguments;
+    private final List<String> finishedFileArguments;
+    private final List<String> containerArguments;
 
-    OutputFormat(String wireName, String mediaType, List<String> encoderArguments) {
+    OutputFormat(String wireName, String mediaType, List<String> videoArguments, List<String> audioArguments,
+            List<String> finishedFileArguments, List<String> containerArguments) {
         this.wireName = wireName;
         this.mediaType = mediaType;
-        this.encoderArguments = encoderArguments;
+        this.videoArguments = videoArguments;
+        this.audioArguments = audioArguments;
+        this.finishedFileArguments = finishedFileArguments;
+        this.containerArguments = containerArguments;
     }
 
     /** The name in the API ({@code format}) and in the database; also the end of the file name, without the dot. */
@@ -52,9 +61,35 @@ public enum OutputFormat {
         return wireName;
     }
 
-    /** Codecs, their settings and the container, for ffmpeg's output options. */
+    /** Codecs, their settings and the container, for ffmpeg's output options: a finished file with both streams. */
     List<String> encoderArguments() {
-        return encoderArguments;
+        List<String> arguments = new ArrayList<>(videoArguments);
+        arguments.addAll(audioArguments);
+        arguments.addAll(finishedFileArguments);
+        arguments.addAll(containerArguments);
+        return List.copyOf(arguments);
+    }
+
+    /** The video encoder and its settings, for a part of a segmented render (the container is {@link #partArguments}). */
+    List<String> videoArguments() {
+        return videoArguments;
+    }
+
+    /** The audio encoder and its settings. */
+    List<String> audioArguments() {
+        return audioArguments;
+    }
+
+    /** The container of a part or of the one-piece audio: what is joined later needs no index up front. */
+    List<String> partArguments() {
+        return containerArguments;
+    }
+
+    /** The container of a finished file, as {@link #encoderArguments} writes it: for the join of the parts. */
+    List<String> finishedFileArguments() {
+        List<String> arguments = new ArrayList<>(finishedFileArguments);
+        arguments.addAll(containerArguments);
+        return List.copyOf(arguments);
     }
 
     public static Optional<OutputFormat> ofWireName(String name) {
