@@ -36,6 +36,8 @@ class BadSettingsTest {
             "montage.media.keep-failed-scripts   | -1h      | montage.media.keep-failed-scripts must not be negative",
             "montage.compositions.max-resolution | big      | montage.compositions.max-resolution must be WxH",
             "montage.compositions.max-regions    | 0        | max-regions >= 1, not 1280x720 and 0",
+            "montage.compositions.segment-length | -2m      | montage.compositions.segment-length must not be negative",
+            "montage.compositions.segment-length | 1500ms   | montage.compositions.segment-length must be whole seconds",
             "montage.jobs.shutdown-grace         | -5s      | montage.jobs.shutdown-grace must not be negative",
             "montage.jobs.threads                | many     | montage.jobs.threads",
             "montage.jobs.heartbeat-interval     | soon     | montage.jobs.heartbeat-interval",
