@@ -145,15 +145,26 @@ class CompositionParts {
     }
 
     /**
-     * In the transaction where the last part completed (the segmentation locked): schedules the join, once, however
-     * many parts finish at the same moment on however many nodes.
+     * Part {@code partName} is done, with {@code blobKey}, the file of the run on node {@code renderedBy}; the
+     * composition's progress follows, and the part that finds every part done schedules the join. One transaction,
+     * with the segmentation locked: however many parts finish at the same moment on however many nodes, one of
+     * them finds none left, and it claims the join once. False when another run completed the part first (its
+     * file is the part's), or the composition is gone: the caller removes its own file.
      */
-    void joinWhenAllDone(UUID compositionId, Instant now) {
-        if (segments.countNotDone(compositionId) == 0 && segments.claimJoin(compositionId)) {
-            scheduler.getObject().schedule(JOIN_TASK.instance(compositionId.toString()).priority(PART_PRIORITY)
-                    .scheduledTo(now));
-            queue.getObject().wakeAfterCommit();
-        }
+    boolean complete(UUID compositionId, String partName, String blobKey, String renderedBy) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!segments.lock(compositionId) || !segments.markDone(compositionId, partName, blobKey, renderedBy)) {
+                return false;
+            }
+            Instant now = Timestamps.now(clock);
+            compositions.updateProgress(compositionId, segments.percentOfParts(compositionId), now);
+            if (segments.countNotDone(compositionId) == 0 && segments.claimJoin(compositionId)) {
+                scheduler.getObject().schedule(JOIN_TASK.instance(compositionId.toString()).priority(PART_PRIORITY)
+                        .scheduledTo(now));
+                queue.getObject().wakeAfterCommit();
+            }
+            return true;
+        }));
     }
 
     /**

@@ -141,7 +141,7 @@ class PartJob {
             blobKey = "compositions/parts/" + composition.id() + "/" + workDir.getFileName() + "."
                     + format.extension();
             blobs.putFile(blobKey, output);
-            if (!markDone(composition, part, blobKey)) {
+            if (!parts.complete(composition.id(), part.name(), blobKey, NODE)) {
                 removeQuietly(blobKey); // done by another run, or the composition is gone: keep no orphan
             }
         } catch (InterruptedException | RenderException | IOException | RuntimeException e) {
@@ -161,23 +161,6 @@ class PartJob {
         List<RoomRecording> media = recordings.ofSession(new AccountId(composition.accountId()),
                 composition.sessionId()).stream().filter(r -> wanted.contains(r.id().toString())).toList();
         return media.size() == wanted.size() ? Optional.of(media) : Optional.empty();
-    }
-
-    /**
-     * The part is done with this run's file, and the join scheduled if it was the last: one transaction, with the
-     * segmentation locked. False when another run completed the part first, or the composition is gone.
-     */
-    private boolean markDone(Composition composition, SegmentRepository.Part part, String blobKey) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!segments.lock(composition.id())
-                    || !segments.markDone(composition.id(), part.name(), blobKey, NODE)) {
-                return false;
-            }
-            Instant now = Timestamps.now(clock);
-            compositions.updateProgress(composition.id(), segments.percentOfParts(composition.id()), now);
-            parts.joinWhenAllDone(composition.id(), now);
-            return true;
-        }));
     }
 
     /**

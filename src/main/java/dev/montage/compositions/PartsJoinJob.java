@@ -74,7 +74,8 @@ class PartsJoinJob {
     }
 
     private void join(Composition composition, SegmentRepository.FrozenPlan frozen) {
-        RunningCompositions.Run run = running.start(composition.id())
+        // the composition's render began with its parts: its wall time, for the metrics, counts from there
+        RunningCompositions.Run run = running.start(composition.id(), parts.elapsed(frozen))
                 .orElseThrow(() -> new IllegalStateException("composition " + composition.id()
                         + " is being joined by another thread of this node; trying again later"));
         Path workDir = null;

@@ -35,8 +35,12 @@ class RunningCompositions {
     /** One render on this node; {@link #cancelled()} says whether a DELETE stopped it. */
     static final class Run {
         private final Thread thread = Thread.currentThread();
-        private final long startedNanos = System.nanoTime();
+        private final long startedNanos;
         private volatile boolean cancelled;
+
+        private Run(Duration alreadyRunning) {
+            startedNanos = System.nanoTime() - alreadyRunning.toNanos();
+        }
 
         boolean cancelled() {
             return cancelled;
@@ -53,7 +57,15 @@ class RunningCompositions {
      * (its job was taken for dead while it ran: heartbeats lost with the database, and revived here).
      */
     Optional<Run> start(UUID id) {
-        Run run = new Run();
+        return start(id, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #start(UUID)}, for a run that continues work begun {@code alreadyRunning} ago (the join of a composition
+     * rendered in parts): the wall time it reports counts from then.
+     */
+    Optional<Run> start(UUID id, Duration alreadyRunning) {
+        Run run = new Run(alreadyRunning);
         return running.putIfAbsent(id, run) == null ? Optional.of(run) : Optional.empty();
     }
 
@@ -63,7 +75,7 @@ class RunningCompositions {
 
     /** Registers the calling thread as rendering part {@code part} of {@code id}; empty when another thread is. */
     Optional<Run> startPart(UUID id, String part) {
-        Run run = new Run();
+        Run run = new Run(Duration.ZERO);
         return parts.putIfAbsent(new PartKey(id, part), run) == null ? Optional.of(run) : Optional.empty();
     }
 

@@ -157,7 +157,7 @@ class SegmentRepository {
      */
     int percentOfParts(UUID compositionId) {
         Integer percent = jdbc.sql("""
-                select sum(weight_millis * progress_percent) / sum(weight_millis)
+                select cast(sum(weight_millis * progress_percent) / sum(weight_millis) as integer)
                   from composition_parts where composition_id = :id
                 """)
                 .param("id", compositionId)
