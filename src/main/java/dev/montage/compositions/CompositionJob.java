@@ -102,13 +102,14 @@ class CompositionJob {
     private final SessionService sessions;
     private final CompositionPlanning planning;
     private final QualitySettings quality;
+    private final CompositionParts parts;
 
     CompositionJob(CompositionRepository compositions, RecordingService recordings, CompositionRenderer renderer,
             BlobStore blobs, RunningCompositions running, JsonMapper mapper, Clock clock,
             NodeSettings node, TransactionTemplate transaction, WebhookEvents events,
             DownloadLinks links, PublicBaseUrl baseUrl, MediaDurationCap mediaDurationCap, FairShare fairShare,
             FailedRenders failedRenders, SessionService sessions, CompositionPlanning planning,
-            QualitySettings quality, List<CompositionStatusListener> listeners) {
+            QualitySettings quality, CompositionParts parts, List<CompositionStatusListener> listeners) {
         this.listeners = List.copyOf(listeners);
         this.compositions = compositions;
         this.recordings = recordings;
@@ -128,6 +129,7 @@ class CompositionJob {
         this.sessions = sessions;
         this.planning = planning;
         this.quality = quality;
+        this.parts = parts;
     }
 
     /**
@@ -176,6 +178,9 @@ class CompositionJob {
 
     /** Composes unless the account has no rendering slot free; answers which it was. */
     private FairShare.Slot compose(Composition composition) {
+        if (parts.started(composition.id())) {
+            return FairShare.Slot.TAKEN; // run again after it split the composition: its parts carry on
+        }
         // a second run here would remove the first one's working folder and fail it: let it wait and see instead
         RunningCompositions.Run run = running.start(composition.id())
                 .orElseThrow(() -> new IllegalStateException("composition " + composition.id()
@@ -195,6 +200,10 @@ class CompositionJob {
             Optional<String> tooLong = mediaDurationCap.exceededBy(plan); // the session may have grown since POST
             if (tooLong.isPresent()) {
                 fail(composition, tooLong.get());
+                return FairShare.Slot.TAKEN;
+            }
+            if (parts.splits(plan, outputFormat(composition))) {
+                parts.start(composition, plan, media);
                 return FairShare.Slot.TAKEN;
             }
             OwnerOnlyFiles.createDirectories(workRoot);
@@ -221,7 +230,7 @@ class CompositionJob {
     }
 
     /** The format asked for; the parser accepts only known ones, so an unknown one is a bug, not a user's error. */
-    private static OutputFormat outputFormat(Composition composition) {
+    static OutputFormat outputFormat(Composition composition) {
         return OutputFormat.ofWireName(composition.format()).orElseThrow(
                 () -> new IllegalStateException("unknown output format '" + composition.format() + "'"));
     }
@@ -230,7 +239,7 @@ class CompositionJob {
      * The composition's format, the encoder point of its quality, and the frame rate of the fastest video it shows.
      * The parser accepts only known levels, so an unknown one is a bug, not a user's error.
      */
-    private Encoding encoding(Composition composition, CompositionPlan plan, List<RoomRecording> media) {
+    Encoding encoding(Composition composition, CompositionPlan plan, List<RoomRecording> media) {
         Quality level = Quality.ofWireName(composition.quality()).orElseThrow(
                 () -> new IllegalStateException("unknown quality '" + composition.quality() + "'"));
         return new Encoding(outputFormat(composition), quality.of(level),
@@ -238,7 +247,7 @@ class CompositionJob {
     }
 
     /** The composition's colour and labels; the participants' labels are read only when some region shows them. */
-    private Look look(Composition composition) {
+    Look look(Composition composition) {
         List<RoomParticipant> participants = SessionMedia.wantsLabels(composition)
                 ? sessions.participantsOf(new AccountId(composition.accountId()), composition.sessionId())
                 : List.of();
@@ -272,7 +281,7 @@ class CompositionJob {
     }
 
     /** The evidence for the operator: what ran, and what ffmpeg said last (the client sees only the reason). */
-    private static void logFailedRender(RenderException render) {
+    static void logFailedRender(RenderException render) {
         if (render.commandLine().isEmpty()) {
             log.warn("Render failed before ffmpeg ran: {}", render.getMessage(), render.getCause());
             return;
@@ -285,7 +294,7 @@ class CompositionJob {
      * The database is away or failed for a moment: worth running the job again later. A permanent error (a
      * constraint, bad SQL) would fail the same way every time, so it fails the composition instead.
      */
-    private static boolean isOutage(Exception e) {
+    static boolean isOutage(Exception e) {
         return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
                 || e instanceof DataAccessResourceFailureException;
     }
@@ -319,7 +328,7 @@ class CompositionJob {
      * runs of one composition overlap (a database outage long enough for dead-node detection), the one that loses
      * the race to complete removes only its own file, never the winner's.
      */
-    private void store(Composition composition, CompositionPlan plan, Path output, String runName)
+    void store(Composition composition, CompositionPlan plan, Path output, String runName)
             throws IOException {
         String blobKey = "compositions/" + runName + "." + outputFormat(composition).extension();
         long size = Files.size(output);
@@ -357,7 +366,7 @@ class CompositionJob {
         }
     }
 
-    private void fail(Composition composition, String reason) {
+    void fail(Composition composition, String reason) {
         log.info("Composition failed: {}", reason);
         String kept = CompositionRepository.failureReason(reason);
         Instant now = Timestamps.now(clock);
@@ -426,7 +435,7 @@ class CompositionJob {
      * folder for a bucket (removed with it). ffmpeg reads local files rather than presigned URLs: see
      * docs/storage.md for the figures.
      */
-    private List<RenderSource> renderSources(List<RoomRecording> media, Map<String, Orientation> orientations,
+    List<RenderSource> renderSources(List<RoomRecording> media, Map<String, Orientation> orientations,
             Path workDir) throws IOException, RenderException {
         List<RenderSource> sources = new ArrayList<>();
         Map<String, Path> fetched = new HashMap<>(); // one upload is an audio and a video recording: fetch it once
@@ -465,7 +474,7 @@ class CompositionJob {
      * A recording deleted while its composition renders must not appear in it (ffmpeg, having opened the file,
      * reads it to the end): the composition fails instead. One deleted before the render began was never collected.
      */
-    private Optional<String> deletedWhileRendering(Composition composition, CompositionPlan plan) {
+    Optional<String> deletedWhileRendering(Composition composition, CompositionPlan plan) {
         Set<String> remaining = new HashSet<>();
         recordings.lockOfSession(new AccountId(composition.accountId()), composition.sessionId())
                 .forEach(id -> remaining.add(id.toString()));
@@ -485,7 +494,7 @@ class CompositionJob {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

@@ -43,13 +43,14 @@ public class CompositionService {
     private final MediaDurationCap mediaDurationCap;
     private final BlobStore blobs;
     private final CompositionPictures pictures;
+    private final CompositionParts parts;
     private final Clock clock;
     private final IdGenerator ids;
 
     CompositionService(CompositionRepository compositions, CompositionRequestParser parser,
             SchedulerClient scheduler, SchedulerLifecycle queue, Task<Void> composeTask, FairShare fairShare,
             RunningCompositions running, MediaDurationCap mediaDurationCap, BlobStore blobs, CompositionPictures pictures,
-            Clock clock, IdGenerator ids) {
+            CompositionParts parts, Clock clock, IdGenerator ids) {
         this.compositions = compositions;
         this.parser = parser;
         this.scheduler = scheduler;
@@ -60,6 +61,7 @@ public class CompositionService {
         this.mediaDurationCap = mediaDurationCap;
         this.blobs = blobs;
         this.pictures = pictures;
+        this.parts = parts;
         this.clock = clock;
         this.ids = ids;
     }
@@ -104,11 +106,12 @@ public class CompositionService {
     /**
      * Deletes the row first, so the composition is gone for every reader at once; then stops a render running
      * on this node (one on another node stops at its next progress update), drops a job not yet started,
-     * and removes the media of a completed composition and its cached pictures.
+     * and removes the media of a completed composition and its cached pictures. A composition rendered in parts
+     * loses them too: their rows, their files and the executions of those not started ({@link CompositionParts}).
      */
     public void delete(AccountId account, UUID id) {
         Composition composition = get(account, id);
-        if (!compositions.delete(account.value(), id)) {
+        if (!parts.delete(account.value(), id)) {
             throw Ids.notFound("Room composition", id);
         }
         running.cancel(id);

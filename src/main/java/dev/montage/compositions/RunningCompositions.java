@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class RunningCompositions {
 
     private final Map<UUID, Run> running = new ConcurrentHashMap<>();
+    /** The parts of segmented compositions this node renders ({@link PartJob}): several of one composition at once. */
+    private final Map<PartKey, Run> parts = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
 
     RunningCompositions(ApplicationEventPublisher events) {
@@ -33,8 +35,12 @@ class RunningCompositions {
     /** One render on this node; {@link #cancelled()} says whether a DELETE stopped it. */
     static final class Run {
         private final Thread thread = Thread.currentThread();
-        private final long startedNanos = System.nanoTime();
+        private final long startedNanos;
         private volatile boolean cancelled;
+
+        private Run(Duration alreadyRunning) {
+            startedNanos = System.nanoTime() - alreadyRunning.toNanos();
+        }
 
         boolean cancelled() {
             return cancelled;
@@ -51,7 +57,15 @@ class RunningCompositions {
      * (its job was taken for dead while it ran: heartbeats lost with the database, and revived here).
      */
     Optional<Run> start(UUID id) {
-        Run run = new Run();
+        return start(id, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #start(UUID)}, for a run that continues work begun {@code alreadyRunning} ago (the join of a composition
+     * rendered in parts): the wall time it reports counts from then.
+     */
+    Optional<Run> start(UUID id, Duration alreadyRunning) {
+        Run run = new Run(alreadyRunning);
         return running.putIfAbsent(id, run) == null ? Optional.of(run) : Optional.empty();
     }
 
@@ -59,12 +73,33 @@ class RunningCompositions {
         running.remove(id, run);
     }
 
-    /** Stops the render of {@code id} if this node runs it: for a DELETE, and only for one. */
+    /** Registers the calling thread as rendering part {@code part} of {@code id}; empty when another thread is. */
+    Optional<Run> startPart(UUID id, String part) {
+        Run run = new Run(Duration.ZERO);
+        return parts.putIfAbsent(new PartKey(id, part), run) == null ? Optional.of(run) : Optional.empty();
+    }
+
+    void finishedPart(UUID id, String part, Run run) {
+        parts.remove(new PartKey(id, part), run);
+    }
+
+    /**
+     * Stops the render of {@code id}, and of its parts, that this node runs: for a DELETE, and only for one (a part
+     * that failed stops the others through their progress updates).
+     */
     void cancel(UUID id) {
         Run run = running.get(id);
         if (run != null) {
             run.cancel();
         }
+        parts.forEach((key, partRun) -> {
+            if (key.compositionId().equals(id)) {
+                partRun.cancel();
+            }
+        });
+    }
+
+    private record PartKey(UUID compositionId, String part) {
     }
 
     /**

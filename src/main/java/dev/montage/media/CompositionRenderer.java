@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,8 @@ import dev.montage.layout.TimeSpans;
 public final class CompositionRenderer {
 
     private static final Logger log = LoggerFactory.getLogger(CompositionRenderer.class);
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(1);
 
     private final FfmpegBinaries binaries;
 
@@ -85,16 +88,116 @@ public final class CompositionRenderer {
      */
     public RenderResult render(CompositionPlan plan, List<RenderSource> sources, Look look, Encoding encoding,
             Path workDir, Path output, ProgressListener listener) throws RenderException, InterruptedException {
+        return render(plan, look, workDir, output, plan.durationMillis(), listener, (labels, script) ->
+                FilterGraphBuilder.build(plan, sources, look.background(), labels, encoding, script, output));
+    }
+
+    /**
+     * The video of {@code plan}'s output within {@code window} only (no audio track), encoded as {@code encoding}'s
+     * video codec (at its encoder point and frame rate) in its container, its own timestamps starting at 0; labels
+     * and colour as {@link #render} draws them. One part of a segmented render: the parts of the windows of
+     * {@link OutputWindow#split}, {@link #join joined}, show every frame the single pass shows, at its instant.
+     *
+     * <p>Its cost follows the window's length: each recording is read from shortly before the window (see
+     * {@link FilterGraphBuilder#buildVideoPart}), never from the start of a long session. Progress counts the window.
+     *
+     * @throws IllegalArgumentException when the window reaches beyond the output's end, or as {@link #render}
+     */
+    public RenderResult renderVideoPart(CompositionPlan plan, List<RenderSource> sources, Look look, Encoding encoding,
+            OutputWindow window, Path workDir, Path output, ProgressListener listener)
+            throws RenderException, InterruptedException {
+        return render(plan, look, workDir, output, window.durationMillis(), listener, (labels, script) ->
+                FilterGraphBuilder.buildVideoPart(plan, sources, look.background(), labels, encoding, window, script,
+                        output));
+    }
+
+    /**
+     * The whole audio of {@code plan}'s output (no video), in one piece, encoded as {@code format}'s audio codec in
+     * {@code format}'s container: the mix {@link #render} makes, sample for sample. One piece, because an audio
+     * encoder cut at a seam would leave a click or a gap of its priming samples there.
+     */
+    public RenderResult renderAudio(CompositionPlan plan, List<RenderSource> sources, OutputFormat format,
+            Path workDir, Path output, ProgressListener listener) throws RenderException, InterruptedException {
+        return render(plan, Look.PLAIN, workDir, output, plan.durationMillis(), listener, (labels, script) ->
+                FilterGraphBuilder.buildAudio(plan, sources, format, script, output));
+    }
+
+    /**
+     * Joins the video parts (in order) and the audio into the finished composition without re-encoding: the parts'
+     * packets one after another ({@code -c copy}), the audio beside them, in {@code format}'s container as
+     * {@link #render} writes it (MP4 with its index first). A list of the parts is written in {@code workDir} and
+     * removed afterwards.
+     *
+     * @throws RenderException when ffmpeg failed, for example on a missing part
+     */
+    public RenderResult join(List<Path> videoParts, Path audio, OutputFormat format, Path workDir, Path output,
+            ProgressListener listener) throws RenderException, InterruptedException {
+        Path list = createTempFile(workDir, "parts-");
+        boolean complete = false;
+        try {
+            PartJoin join = PartJoin.of(videoParts, audio, format, list, output);
+            List<String> commandLine = new ArrayList<>(join.arguments().size() + 1);
+            commandLine.add(binaries.ffmpeg().toString());
+            commandLine.addAll(join.arguments());
+            try {
+                Files.writeString(list, join.concatList(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new RenderException("the list of parts could not be written: " + reason(e), commandLine, "", e);
+            }
+            // the audio lasts as long as the output: the 100 % of the copy's progress
+            RenderResult result = run(commandLine, lengthMillis(audio, commandLine), output, listener);
+            complete = true;
+            return result;
+        } finally {
+            deleteQuietly(list);
+            if (!complete) {
+                deleteQuietly(output);
+            }
+        }
+    }
+
+    /** The length of a media file as its container says, by one short ffprobe run. */
+    private long lengthMillis(Path media, List<String> commandLine) throws RenderException {
+        StringBuilder out = new StringBuilder();
+        try {
+            ProcessRunner.Result result = ProcessRunner.run(List.of(binaries.ffprobe().toString(), "-v", "error",
+                    "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1", media.toString()),
+                    PROBE_TIMEOUT, stdout -> {
+                        try {
+                            out.append(new String(stdout.readAllBytes(), StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            // nothing read: the exit code below says why
+                        }
+                    });
+            if (result.exitCode() != 0) {
+                throw new RenderException("the audio to join could not be read: "
+                        + String.join(" / ", result.stderr().lastMeaningfulLines(1)), commandLine, "", null);
+            }
+            return Math.max(1, Math.round(Double.parseDouble(out.toString().trim()) * 1000));
+        } catch (IOException | NumberFormatException e) {
+            throw new RenderException("the length of the audio to join could not be read: " + e.getMessage(),
+                    commandLine, "", e);
+        }
+    }
+
+    /** What a render runs: the command for these painted labels, reading its graph from that script. */
+    @FunctionalInterface
+    private interface CommandFactory {
+        FfmpegCommand command(List<LabelOverlay> labels, Path script);
+    }
+
+    private RenderResult render(CompositionPlan plan, Look look, Path workDir, Path output, long durationMillis,
+            ProgressListener listener, CommandFactory factory) throws RenderException, InterruptedException {
         Path script = createScript(workDir);
         List<LabelOverlay> labels = new ArrayList<>();
         boolean complete = false;
         boolean scriptKept = false;
         try {
             labels.addAll(paintLabels(plan, look, workDir));
-            FfmpegCommand command = FilterGraphBuilder.build(plan, sources, look.background(), labels, encoding, script, output);
+            FfmpegCommand command = factory.command(labels, script);
             List<String> commandLine = command.commandLine(binaries.ffmpeg());
             writeScript(script, command, commandLine);
-            RenderResult result = run(commandLine, plan.durationMillis(), output, listener);
+            RenderResult result = run(commandLine, durationMillis, output, listener);
             complete = true;
             return result;
         } catch (RenderException e) {
@@ -161,11 +264,16 @@ public final class CompositionRenderer {
     }
 
     private static Path createScript(Path workDir) throws RenderException {
+        return createTempFile(workDir, "filtergraph-");
+    }
+
+    private static Path createTempFile(Path workDir, String prefix) throws RenderException {
         try {
-            return Files.createTempFile(Files.createDirectories(workDir), "filtergraph-", ".txt");
+            return Files.createTempFile(Files.createDirectories(workDir), prefix, ".txt");
         } catch (IOException e) {
             // the client reads the message as the failure reason: the cause, logged for the operator, names the folder
-            throw new RenderException("the filter script could not be created: " + reason(e), List.of(), "", e);
+            throw new RenderException("the " + (prefix.startsWith("parts") ? "list of parts" : "filter script")
+                    + " could not be created: " + reason(e), List.of(), "", e);
         }
     }
 

@@ -51,4 +51,9 @@ public record Encoding(OutputFormat format, EncoderPoint encoder, int frameRate)
     List<String> encoderArguments() {
         return format.encoderArguments(encoder);
     }
+
+    /** The video encoder at this encoding's point, for a part of a segmented render. */
+    List<String> videoArguments() {
+        return format.videoArguments(encoder);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -87,6 +88,13 @@ public final class FilterGraphBuilder {
      */
     static final long LAST_FRAME_HOLD_MILLIS = 500;
 
+    /**
+     * How far before a window's start a part opens each recording. The frame shown at that instant came at most this
+     * long before it: a recording with no frame for a second or more is not shown (the planner's activity gaps), and
+     * a file that ended shows its last frame for {@link #LAST_FRAME_HOLD_MILLIS}. Two seconds cover both with room.
+     */
+    static final long SEEK_PREROLL_MILLIS = 2_000;
+
     private FilterGraphBuilder() {
     }
 
@@ -131,37 +139,117 @@ public final class FilterGraphBuilder {
      */
     public static FfmpegCommand build(CompositionPlan plan, List<RenderSource> sources, Colour background,
             List<LabelOverlay> labels, Encoding encoding, Path scriptFile, Path output) {
+        return build(plan, sources, background, labels, encoding, Take.WHOLE, scriptFile, output);
+    }
+
+    /**
+     * The command that renders only the video of {@code window}, as {@link #build} draws it, with no audio track and
+     * its own timestamps starting at 0: one part of a segmented render ({@link CompositionRenderer#renderVideoPart}).
+     *
+     * <p>Its cost follows the window's length, not its place: each recording is opened
+     * {@value #SEEK_PREROLL_MILLIS} ms before the window's start ({@code -ss}, which lands on the keyframe before
+     * that), with {@code -itsoffset} putting its timestamps back where they were, so the graph sees the very
+     * timestamps of the single pass; the canvas starts at the window, pictures and labels never shown in it are left
+     * out, and the window's first frame becomes the part's time 0.
+     */
+    public static FfmpegCommand buildVideoPart(CompositionPlan plan, List<RenderSource> sources, Colour background,
+            List<LabelOverlay> labels, Encoding encoding, OutputWindow window, Path scriptFile, Path output) {
+        if (window.endMillis() > plan.durationMillis()) {
+            throw new IllegalArgumentException("window " + window.startMillis() + "-" + window.endMillis()
+                    + " ms reaches beyond the output's end (" + plan.durationMillis() + " ms)");
+        }
+        return build(plan, sources, background, labels, encoding, Take.videoOf(window), scriptFile, output);
+    }
+
+    /** The command that renders only the audio of the whole output, as {@link #build} mixes it, with no video. */
+    public static FfmpegCommand buildAudio(CompositionPlan plan, List<RenderSource> sources, OutputFormat format,
+            Path scriptFile, Path output) {
+        return build(plan, sources, Colour.BLACK, List.of(), Encoding.beforeLevels(format), Take.AUDIO, scriptFile,
+                output);
+    }
+
+    private static FfmpegCommand build(CompositionPlan plan, List<RenderSource> sources, Colour background,
+            List<LabelOverlay> allLabels, Encoding encoding, Take take, Path scriptFile, Path output) {
         int frameRate = encoding.frameRate();
         Map<String, RenderSource> byId = indexById(sources);
-        List<VideoUse> videoUses = videoUses(plan, byId);
+        List<VideoUse> allVideoUses = videoUses(plan, byId);
         List<AudioUse> audioUses = plan.audio().stream()
                 .map(audio -> new AudioUse(require(byId, audio.recordingId(), MediaKind.AUDIO), audio))
                 .toList();
+        // decided on the whole output, so that every part draws its pictures the way the single pass does
+        boolean stacked = !allVideoUses.isEmpty() && isStatic(plan, allVideoUses, frameRate);
+        List<VideoUse> videoUses = take.video() ? take.shownIn(allVideoUses) : List.of();
+        List<LabelOverlay> labels = take.video() ? take.labelsShownIn(allLabels) : List.of();
 
         Map<Path, Integer> inputs = new LinkedHashMap<>();
         videoUses.forEach(use -> inputs.putIfAbsent(use.source().file(), inputs.size()));
-        audioUses.forEach(use -> inputs.putIfAbsent(use.source().file(), inputs.size()));
+        if (take.audio()) {
+            audioUses.forEach(use -> inputs.putIfAbsent(use.source().file(), inputs.size()));
+        }
 
-        boolean stacked = !videoUses.isEmpty() && isStatic(plan, videoUses, frameRate);
         List<String> statements = new ArrayList<>();
-        if (!stacked) {
-            statements.add(canvas(plan, videoUses.isEmpty() ? "vout" : "canvas", background, frameRate));
+        if (take.video()) {
+            if (!stacked) {
+                statements.add(canvas(plan, videoUses.isEmpty() ? "vout" : "canvas", background, take, frameRate));
+            }
+            statements.addAll(video(plan, videoUses, inputs, stacked, background, take, frameRate));
+            if (!labels.isEmpty()) {
+                renameFinalPicture(statements, "pictures");
+                statements.addAll(labelOverlays(labels, inputs.size()));
+            }
+            take.window().ifPresent(window -> {
+                renameFinalPicture(statements, "window");
+                // the window's first frame is the canvas's (or the stack's) first, at the window's start
+                statements.add("[window]setpts=PTS-STARTPTS[vout]");
+            });
         }
-        statements.addAll(video(plan, videoUses, inputs, stacked, background, frameRate));
-        List<Path> labelImages = labels.stream().map(LabelOverlay::image).toList();
-        if (!labels.isEmpty()) {
-            renameFinalPicture(statements);
-            statements.addAll(labelOverlays(labels, inputs.size()));
+        if (take.audio()) {
+            statements.addAll(audio(plan, audioUses, inputs));
         }
-        statements.addAll(audio(plan, audioUses, inputs));
         String script = String.join(";\n", statements) + "\n";
         // Only a video recording stored before orientations were probed leaves the turn to ffmpeg. An audio
         // recording has no orientation, and it shares its file with the turned video of a phone recording.
         Set<Path> turnedByFfmpeg = new HashSet<>();
         sources.stream().filter(source -> source.kind() == MediaKind.VIDEO && source.orientation().isEmpty())
                 .forEach(source -> turnedByFfmpeg.add(source.file()));
-        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, labelImages, encoding, scriptFile,
-                output), script);
+        Map<Path, Long> seeks = take.window().map(window -> seeks(plan, videoUses, window)).orElse(Map.of());
+        List<Path> labelImages = labels.stream().map(LabelOverlay::image).toList();
+        return new FfmpegCommand(arguments(plan, inputs.keySet(), turnedByFfmpeg, seeks, labelImages, encoding, take,
+                scriptFile, output), script);
+    }
+
+    /**
+     * What one ffmpeg run produces: the whole composition, the video of one window of it, or its whole audio.
+     * {@code window} is present only for a video part.
+     */
+    private record Take(boolean video, boolean audio, Optional<OutputWindow> window) {
+
+        static final Take WHOLE = new Take(true, true, Optional.empty());
+        static final Take AUDIO = new Take(false, true, Optional.empty());
+
+        static Take videoOf(OutputWindow window) {
+            return new Take(true, false, Optional.of(window));
+        }
+
+        /** The output's span this run draws. */
+        TimeSpan span(CompositionPlan plan) {
+            return window.map(w -> new TimeSpan(w.startMillis(), w.endMillis()))
+                    .orElse(new TimeSpan(0, plan.durationMillis()));
+        }
+
+        /** The pictures shown at some instant of the window (all of them for the whole output). */
+        List<VideoUse> shownIn(List<VideoUse> uses) {
+            return window.isEmpty() ? uses : uses.stream().filter(use -> shows(use.enabled())).toList();
+        }
+
+        List<LabelOverlay> labelsShownIn(List<LabelOverlay> labels) {
+            return window.isEmpty() ? labels : labels.stream().filter(label -> shows(label.shown())).toList();
+        }
+
+        private boolean shows(List<TimeSpan> spans) {
+            TimeSpan drawn = new TimeSpan(window.orElseThrow().startMillis(), window.orElseThrow().endMillis());
+            return spans.stream().anyMatch(drawn::overlaps);
+        }
     }
 
     /** A recording drawn at one place: the {@code k}-th picture of a cell, enabled during output spans. */
@@ -251,13 +339,20 @@ public final class FilterGraphBuilder {
         return spans;
     }
 
-    private static String canvas(CompositionPlan plan, String label, Colour background, int frameRate) {
-        return "color=c=" + background.ffmpeg() + ":s=" + plan.canvas().width() + "x" + plan.canvas().height() + ":r=" + frameRate
-                + ":d=" + seconds(plan.durationMillis()) + "[" + label + "]";
+    /**
+     * The canvas of the span {@code take} draws: for a window, as many frames as it lasts, moved to its start on the
+     * output clock (the colour source counts frames, so its time base is exactly one frame).
+     */
+    private static String canvas(CompositionPlan plan, String label, Colour background, Take take, int frameRate) {
+        TimeSpan span = take.span(plan);
+        String frames = "color=c=" + background.ffmpeg() + ":s=" + plan.canvas().width() + "x" + plan.canvas().height()
+                + ":r=" + frameRate + ":d=" + seconds(span.durationMillis());
+        return (span.startMillis() == 0 ? frames : frames + ",setpts=PTS+" + span.startMillis() * frameRate / 1000)
+                + "[" + label + "]";
     }
 
     private static List<String> video(CompositionPlan plan, List<VideoUse> uses, Map<Path, Integer> inputs,
-            boolean stacked, Colour background, int frameRate) {
+            boolean stacked, Colour background, Take take, int frameRate) {
         Map<RenderSource, Integer> copies = new LinkedHashMap<>();
         uses.forEach(use -> copies.merge(use.source(), 1, Integer::sum));
 
@@ -281,7 +376,8 @@ public final class FilterGraphBuilder {
             int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
             statements.add("[" + copyLabel(use.source(), inputs, copy) + "]" + fit(use.frame(), background)
                     + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
-                    + (stacked ? onOutputClock(plan, background, frameRate) : "") + "[" + use.label() + "]");
+                    + (stacked ? onOutputClock(plan, background, take.span(plan).startMillis(), frameRate) : "")
+                    + "[" + use.label() + "]");
         }
         statements.addAll(stacked ? stack(plan, uses, background) : overlays(uses));
         return statements;
@@ -358,13 +454,13 @@ public final class FilterGraphBuilder {
 
     /**
      * What the canvas does for overlaid pictures, for a stacked one: black after its file ends (after the
-     * hold) for at least the whole output, and frames at the output rate from 0, the first repeated back to
-     * 0 if it came a little later.
+     * hold) for at least the whole output, and frames at the output rate from {@code fromMillis} (0, or a window's
+     * start), the first repeated back to it if it came a little later.
      */
-    private static String onOutputClock(CompositionPlan plan, Colour background, int frameRate) {
+    private static String onOutputClock(CompositionPlan plan, Colour background, long fromMillis, int frameRate) {
         return ",tpad=stop_mode=add:stop_duration=" + seconds(plan.durationMillis()) + ":color=" + background.ffmpeg()
                 + ",fps="
-                + frameRate + ":start_time=0";
+                + frameRate + ":start_time=" + (fromMillis == 0 ? "0" : seconds(fromMillis));
     }
 
     /** Each picture drawn over the black canvas while it is visible, in drawing order. */
@@ -382,10 +478,11 @@ public final class FilterGraphBuilder {
     }
 
     /**
-     * The video statements with their final picture renamed {@code pictures}, for the labels to be drawn over it.
-     * Whatever draws the pictures (overlays, a stack, a bare canvas) ends in {@code [vout]} in its last statement.
+     * The video statements with their final picture renamed {@code name}, for more to be drawn over it (labels) or
+     * done with it (a window's shift to 0). Whatever draws the pictures (overlays, a stack, a bare canvas, the labels)
+     * ends in {@code [vout]} in its last statement.
      */
-    private static void renameFinalPicture(List<String> statements) {
+    private static void renameFinalPicture(List<String> statements, String name) {
         int last = -1;
         for (int i = 0; i < statements.size(); i++) {
             if (statements.get(i).endsWith("[vout]")) {
@@ -393,7 +490,7 @@ public final class FilterGraphBuilder {
             }
         }
         String renamed = statements.get(last);
-        statements.set(last, renamed.substring(0, renamed.length() - "[vout]".length()) + "[pictures]");
+        statements.set(last, renamed.substring(0, renamed.length() - "[vout]".length()) + "[" + name + "]");
     }
 
     /**
@@ -463,7 +560,8 @@ public final class FilterGraphBuilder {
     }
 
     private static List<String> arguments(CompositionPlan plan, Iterable<Path> files, Set<Path> turnedByFfmpeg,
-            List<Path> labelImages, Encoding encoding, Path scriptFile, Path output) {
+            Map<Path, Long> seeks, List<Path> labelImages, Encoding encoding, Take take, Path scriptFile,
+            Path output) {
         List<String> args = new ArrayList<>(List.of(
                 "-hide_banner", "-nostdin", "-loglevel", "warning", "-y", "-progress", "pipe:1", "-nostats"));
         for (Path file : files) {
@@ -479,19 +577,70 @@ public final class FilterGraphBuilder {
             if (!turnedByFfmpeg.contains(file)) {
                 args.add("-noautorotate");
             }
+            Long seek = seeks.get(file);
+            if (seek != null) {
+                // -ss reads from the keyframe before that file time; -itsoffset of the same amount cancels the shift
+                // ffmpeg would apply, so every frame keeps the timestamp it has in the single pass
+                args.addAll(List.of("-itsoffset", seconds(seek), "-ss", seconds(seek)));
+            }
             args.addAll(List.of("-i", file.toString()));
         }
         // one still picture each, after the recordings so that their input numbers stay what they are without labels
         labelImages.forEach(image -> args.addAll(List.of("-i", image.toString())));
-        args.addAll(List.of(
-                "-filter_complex_script", scriptFile.toString(),
-                "-map", "[vout]", "-map", "[aout]",
-                "-r", String.valueOf(encoding.frameRate()), "-fps_mode", "cfr",
-                "-ar", String.valueOf(SAMPLE_RATE), "-ac", "2",
-                "-t", seconds(plan.durationMillis())));
-        args.addAll(encoding.encoderArguments());
+        args.addAll(List.of("-filter_complex_script", scriptFile.toString()));
+        if (take.video()) {
+            args.addAll(List.of("-map", "[vout]"));
+        }
+        if (take.audio()) {
+            args.addAll(List.of("-map", "[aout]"));
+        }
+        if (take.video()) {
+            args.addAll(List.of("-r", String.valueOf(encoding.frameRate()), "-fps_mode", "cfr"));
+        }
+        if (take.audio()) {
+            args.addAll(List.of("-ar", String.valueOf(SAMPLE_RATE), "-ac", "2"));
+        }
+        args.addAll(List.of("-t", seconds(take.span(plan).durationMillis())));
+        if (take.video() && take.audio()) {
+            args.addAll(encoding.encoderArguments());
+        } else {
+            args.addAll(take.video() ? encoding.videoArguments() : encoding.format().audioArguments());
+            args.addAll(encoding.format().partArguments());
+        }
         args.add(output.toString());
         return args;
+    }
+
+    /**
+     * Where each file of a window's pictures is opened: {@value #SEEK_PREROLL_MILLIS} ms of its own time before the
+     * window's first instant, for the frame shown then to be decoded. A file whose pictures start later than that
+     * is read from its beginning, as in the single pass.
+     */
+    private static Map<Path, Long> seeks(CompositionPlan plan, List<VideoUse> uses, OutputWindow window) {
+        long sessionStart = sessionInstant(plan, window.startMillis());
+        Map<Path, Long> seeks = new HashMap<>();
+        for (VideoUse use : uses) {
+            long fileTime = sessionStart - use.source().sessionStartMillis() - SEEK_PREROLL_MILLIS;
+            seeks.merge(use.source().file(), fileTime, Math::min);
+        }
+        seeks.values().removeIf(fileTime -> fileTime <= 0);
+        return seeks;
+    }
+
+    /**
+     * The session-clock instant that output instant {@code outputMillis} shows: within the kept segment that holds it,
+     * or the start of the next one when it falls on a cut.
+     */
+    private static long sessionInstant(CompositionPlan plan, long outputMillis) {
+        long elapsed = 0;
+        for (TimeSpan segment : plan.keptSegments()) {
+            if (outputMillis < elapsed + segment.durationMillis()) {
+                return segment.startMillis() + outputMillis - elapsed;
+            }
+            elapsed += segment.durationMillis();
+        }
+        List<TimeSpan> kept = plan.keptSegments();
+        return kept.get(kept.size() - 1).endMillis();
     }
 
     private static String inputPad(RenderSource source, Map<Path, Integer> inputs) {

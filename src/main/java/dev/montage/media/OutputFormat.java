@@ -1,5 +1,6 @@
 package dev.montage.media;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,36 +17,41 @@ import java.util.Optional;
  * busy 720p test pattern, in a file 20 % smaller). The measurements are in docs/compositions.md.
  */
 public enum OutputFormat {
-    MP4("mp4", "video/mp4") {
+    MP4("mp4", "video/mp4",
+            List.of("-c:a", "aac"),
+            // the index first: a player starts before the whole file has arrived
+            List.of("-movflags", "+faststart"),
+            List.of("-f", "mp4")) {
         @Override
-        List<String> encoderArguments(EncoderPoint point) {
-            return List.of(
-                    "-c:v", "libx264", "-preset", point.x264Preset(), "-crf", String.valueOf(point.x264Crf()),
-                    "-pix_fmt", "yuv420p",
-                    "-c:a", "aac",
-                    // the index first: a player starts before the whole file has arrived
-                    "-movflags", "+faststart",
-                    "-f", "mp4");
+        List<String> videoArguments(EncoderPoint point) {
+            return List.of("-c:v", "libx264", "-preset", point.x264Preset(), "-crf", String.valueOf(point.x264Crf()),
+                    "-pix_fmt", "yuv420p");
         }
     },
-    WEBM("webm", "video/webm") {
+    WEBM("webm", "video/webm",
+            List.of("-c:a", "libopus", "-b:a", "96k"),
+            List.of(),
+            List.of("-f", "webm")) {
         @Override
-        List<String> encoderArguments(EncoderPoint point) {
-            return List.of(
-                    "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", String.valueOf(point.vp8CpuUsed()),
-                    "-crf", String.valueOf(point.vp8Crf()), "-b:v", "2M",
-                    "-pix_fmt", "yuv420p",
-                    "-c:a", "libopus", "-b:a", "96k",
-                    "-f", "webm");
+        List<String> videoArguments(EncoderPoint point) {
+            return List.of("-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", String.valueOf(point.vp8CpuUsed()),
+                    "-crf", String.valueOf(point.vp8Crf()), "-b:v", "2M", "-pix_fmt", "yuv420p");
         }
     };
 
     private final String wireName;
     private final String mediaType;
+    private final List<String> audioArguments;
+    private final List<String> finishedFileArguments;
+    private final List<String> containerArguments;
 
-    OutputFormat(String wireName, String mediaType) {
+    OutputFormat(String wireName, String mediaType, List<String> audioArguments, List<String> finishedFileArguments,
+            List<String> containerArguments) {
         this.wireName = wireName;
         this.mediaType = mediaType;
+        this.audioArguments = audioArguments;
+        this.finishedFileArguments = finishedFileArguments;
+        this.containerArguments = containerArguments;
     }
 
     /** The name in the API ({@code format}) and in the database; also the end of the file name, without the dot. */
@@ -63,8 +69,33 @@ public enum OutputFormat {
         return wireName;
     }
 
-    /** Codecs, the settings of {@code point} for this format's video codec, and the container. */
-    abstract List<String> encoderArguments(EncoderPoint point);
+    /** The video encoder with the settings of {@code point}: for a finished file and for a part alike. */
+    abstract List<String> videoArguments(EncoderPoint point);
+
+    /** Codecs, the settings of {@code point} for this format's video codec, and the container: a finished file. */
+    List<String> encoderArguments(EncoderPoint point) {
+        List<String> arguments = new ArrayList<>(videoArguments(point));
+        arguments.addAll(audioArguments);
+        arguments.addAll(finishedFileArguments());
+        return List.copyOf(arguments);
+    }
+
+    /** The audio encoder and its settings. */
+    List<String> audioArguments() {
+        return audioArguments;
+    }
+
+    /** The container of a part or of the one-piece audio: what is joined later needs no index up front. */
+    List<String> partArguments() {
+        return containerArguments;
+    }
+
+    /** The container of a finished file, as {@link #encoderArguments} writes it: for the join of the parts. */
+    List<String> finishedFileArguments() {
+        List<String> arguments = new ArrayList<>(finishedFileArguments);
+        arguments.addAll(containerArguments);
+        return List.copyOf(arguments);
+    }
 
     public static Optional<OutputFormat> ofWireName(String name) {
         return Arrays.stream(values()).filter(format -> format.wireName.equals(name)).findFirst();

@@ -38,6 +38,8 @@ class BadSettingsTest {
             "montage.media.quality.high.x264-crf | 60       | x264-crf must be 0 to 51, not 60",
             "montage.compositions.max-resolution | big      | montage.compositions.max-resolution must be WxH",
             "montage.compositions.max-regions    | 0        | max-regions >= 1, not 1280x720 and 0",
+            "montage.compositions.segment-length | -2m      | montage.compositions.segment-length must not be negative",
+            "montage.compositions.segment-length | 1500ms   | montage.compositions.segment-length must be whole seconds",
             "montage.jobs.shutdown-grace         | -5s      | montage.jobs.shutdown-grace must not be negative",
             "montage.jobs.threads                | many     | montage.jobs.threads",
             "montage.jobs.heartbeat-interval     | soon     | montage.jobs.heartbeat-interval",

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The database of a {@link MontageProcess}, and a way for the test to read it.
@@ -56,7 +58,10 @@ public final class ChildDatabase implements AutoCloseable {
             return embedded(dataDir);
         }
         String user = System.getenv().getOrDefault("MONTAGE_DB_USER", "postgres");
-        String schema = "proc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        // named after the schema the tests were given, when they were: runs that share one server stay apart
+        Matcher given = Pattern.compile("currentSchema=([a-z0-9_]+)").matcher(shared);
+        String schema = (given.find() ? given.group(1) : "proc") + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(shared, user, System.getenv("MONTAGE_DB_PASSWORD"))) {
             connection.createStatement().execute("create schema " + schema);
         } catch (SQLException e) {

@@ -49,6 +49,17 @@ public final class TestMedia {
     }
 
     /**
+     * A WebM with moving VP8 video ({@code testsrc2}: every frame differs from the one before, at 30 fps) and Opus
+     * audio at {@code hz}: a repeated or lost frame shows in its pixels.
+     */
+    public static byte[] moving(int hz, double seconds) {
+        return make("moving-" + hz + "-" + seconds + ".webm", List.of(
+                "-f", "lavfi", "-i", "testsrc2=s=160x120:r=30:d=" + seconds,
+                "-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds,
+                "-c:v", "libvpx", "-b:v", "400k", "-c:a", "libopus", "-shortest"));
+    }
+
+    /**
      * A WebM with Opus audio only, {@code seconds} long: a {@code hz} tone at a quarter of full scale (about
      * -15 dBFS RMS) during each span {@code [from, to)} of {@code spoken} (seconds, in pairs), digital silence
      * elsewhere. What a participant who speaks in turns sounds like to the speech-activity timeline.
