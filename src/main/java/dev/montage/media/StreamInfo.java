@@ -17,9 +17,10 @@ import dev.montage.layout.TimeSpan;
  * there ({@link Orientation#UPRIGHT} for audio). It is null in media info stored before orientations were probed:
  * then the size is as coded, and the turn unknown.
  *
- * <p>{@code framesPerSecond} is a video stream's pictures per second of activity, counted from its packets (a
- * header's claimed rate is often the container's time base for a browser's recording). It is null for audio, for a
- * stream with fewer than two timed pictures, and in media info stored before frame rates were counted.
+ * <p>{@code framesPerSecond} is a video stream's pictures per second, counted from the steps between its packets
+ * inside its activity ({@link PacketSpans#framesPerSecond()}), not read from a header (whose claimed rate is often
+ * just the container's time base). It is null for audio, for a stream without two timed pictures a step apart, and
+ * in media info stored before frame rates were counted.
  */
 public record StreamInfo(int index, MediaKind kind, String codec, long startMillis, long durationMillis,
         Integer width, Integer height, Integer sampleRate, Integer channels, List<TimeSpan> activity,
