@@ -1,6 +1,7 @@
 package dev.montage.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -51,11 +52,13 @@ class SegmentedRenderTest {
 
     /**
      * Two encodings of one picture differ by less than this, as the mean difference of channel values (0 to 255); the
-     * busy test pattern at 160x120 is the encoders' worst case. Which frame is shown is read exactly ({@link FrameCode}).
+     * busy test pattern at 160x120 is the encoders' worst case. Which frame is shown is read exactly
+     * ({@link FrameCode}).
      */
     private static final double ENCODER_NOISE = 6.0;
 
-    private final CompositionRenderer renderer = new CompositionRenderer(new FfmpegBinaries(MediaSettings.bundled(Duration.ZERO)));
+    private final CompositionRenderer renderer =
+            new CompositionRenderer(new FfmpegBinaries(MediaSettings.bundled(Duration.ZERO)));
 
     @TempDir
     Path dir;
@@ -103,28 +106,30 @@ class SegmentedRenderTest {
 
     /**
      * Pictures come and go, so the overlay graph draws them: Bob joins exactly at the first seam, seen and heard from
-     * its first frame, Carol half-way through the second part. Alice has a name label.
+     * its first frame, Carol half-way through the second part. Alice has a name label. The output lasts 5.75 s, so the
+     * last part is shorter than the others and ends between two frames.
      * <pre>
-     *  0         2         4         6     seams at 2 and 4
-     *  |===================================|  alice 30 fps, 440 Hz, labelled        top left
-     *            |=========================|  bob   30 fps, 1000 Hz, from 2          top right
-     *                   |==================|  carol 15 fps, 700 Hz, from 3.5        bottom left
+     *  0         2         4       5.75    seams at 2 and 4
+     *  |================================|  alice 30 fps, 440 Hz, labelled        top left
+     *            |======================|  bob   30 fps, 1000 Hz, from 2          top right
+     *                   |===============|  carol 15 fps, 700 Hz, from 3.5        bottom left
      * </pre>
      */
     @ParameterizedTest
     @EnumSource(OutputFormat.class)
     void overlaidPictures_changingAtASeam_joinedPartsEqualTheSinglePass(OutputFormat format) throws Exception {
         List<VideoTrack> video = List.of(
-                VideoTrack.continuous("alice-v", "alice", span(0, 6), 160, 120),
-                VideoTrack.continuous("bob-v", "bob", span(2, 6), 160, 120),
-                VideoTrack.continuous("carol-v", "carol", span(3.5, 6), 160, 120));
+                VideoTrack.continuous("alice-v", "alice", span(0, 5.75), 160, 120),
+                VideoTrack.continuous("bob-v", "bob", span(2, 5.75), 160, 120),
+                VideoTrack.continuous("carol-v", "carol", span(3.5, 5.75), 160, 120));
         List<AudioTrack> audio = List.of(
-                new AudioTrack("alice-a", "alice", span(0, 6)),
-                new AudioTrack("bob-a", "bob", span(2, 6)),
-                new AudioTrack("carol-a", "carol", span(3.5, 6)));
+                new AudioTrack("alice-a", "alice", span(0, 5.75)),
+                new AudioTrack("bob-a", "bob", span(2, 5.75)),
+                new AudioTrack("carol-a", "carol", span(3.5, 5.75)));
         Path alice = write("alice.webm", TestMedia.counting(30, 440, 6));
         Path bob = write("bob.webm", TestMedia.counting(30, 1000, 4));
-        Path carol = write("carol.webm", TestMedia.counting(15, 700, 3)); // longer than the plan needs
+        // each file is longer than the plan needs: the plan, not the file, ends the output
+        Path carol = write("carol.webm", TestMedia.counting(15, 700, 3));
         CompositionPlan plan = plan(320, 240, video, audio);
         Look look = new Look(Colour.BLACK, Set.of("main"), Map.of("alice", "Alice"));
 
@@ -138,10 +143,13 @@ class SegmentedRenderTest {
 
         assertSameFramesAtTheSameInstants(renders);
         Shown shown = Shown.of(renders, 320);
-        assertFrames(shown.joinedCodes(0, 0), range(0, 180, 1), "alice's frames in the joined file");
-        assertFrames(shown.joinedCodes(160, 0).subList(60, 180), range(0, 120, 1),
+        // frames 0 to 172: the last at 5.733 s, the first not shown at 5.767 s (its window ends at 5.75)
+        assertFrames(shown.joinedCodes(0, 0), range(0, 173, 1), "alice's frames in the joined file");
+        assertFrames(shown.joinedCodes(160, 0).subList(60, 173), range(0, 113, 1),
                 "bob's frames, from the seam at 2 s");
-        assertFrames(shown.joinedCodes(0, 120).subList(105, 180), range(0, 75, 2), "carol's frames, from 3.5 s");
+        // carol's cell is black in the very last frame: so is the single pass's (checked below), whose overlay finds
+        // no 15 fps frame at or after that frame's instant before the output ends; not a seam's doing
+        assertFrames(shown.joinedCodes(0, 120).subList(105, 172), range(0, 67, 2), "carol's frames, from 3.5 s");
         shown.assertSameAsSinglePass(List.of(new Cell(0, 0), new Cell(160, 0), new Cell(0, 120)));
         shown.assertShiftedComparisonFailsAtSeams(new Cell(0, 0), List.of(60, 120));
         // bob's cell is black up to the seam and shows his first frame in the frame at the seam
@@ -184,6 +192,40 @@ class SegmentedRenderTest {
         assertFrames(codes, range(26 * 30, 28 * 30, 2), "alice's frames in the part");
     }
 
+    /** A missing part fails the join with a reason that names it (not the server's folders); nothing is written. */
+    @Test
+    void joinWithAMissingPart_failsNamingIt_andWritesNothing() throws Exception {
+        Path audio = write("audio.webm", TestMedia.audioOnly(440, 1));
+        Path output = dir.resolve("joined.webm");
+        Path work = dir.resolve("work");
+        Files.createDirectories(work);
+
+        assertThatThrownBy(() -> renderer.join(List.of(audio, dir.resolve("part-1.webm")), audio, OutputFormat.WEBM,
+                work, output, percent -> true))
+                .isInstanceOf(RenderException.class)
+                .hasMessage("video part 1 of 2 (part-1.webm) is missing");
+        assertThat(output).doesNotExist();
+        try (var left = Files.list(work)) {
+            assertThat(left).as("nothing in the work folder").isEmpty();
+        }
+    }
+
+    /** A join that ffmpeg itself refuses (a "part" that is not video) fails with ffmpeg's reason and leaves nothing. */
+    @Test
+    void joinOfAPartWithoutVideo_failsWithFfmpegsReason_andLeavesNothing() throws Exception {
+        Path audio = write("audio.webm", TestMedia.audioOnly(440, 1));
+        Path output = dir.resolve("joined.webm");
+        Path work = dir.resolve("work");
+
+        assertThatThrownBy(() -> renderer.join(List.of(audio), audio, OutputFormat.WEBM, work, output,
+                percent -> true))
+                .isInstanceOf(RenderException.class).hasMessageContaining("ffmpeg failed");
+        assertThat(output).doesNotExist();
+        try (var left = Files.list(work)) {
+            assertThat(left).as("the list of parts is removed").isEmpty();
+        }
+    }
+
     /** Runs the command as the renderer would, with ffmpeg's final statistics, and reads its video frames decoded. */
     private static int decodedFrames(FfmpegCommand command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(command.commandLine(Path.of(TestMedia.ffmpeg())));
@@ -191,7 +233,8 @@ class SegmentedRenderTest {
         Process ffmpeg = new ProcessBuilder(line).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String stderr = new String(ffmpeg.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(ffmpeg.waitFor()).as("ffmpeg's exit code; it said:%n%s", stderr).isZero();
-        Matcher stats = Pattern.compile("Input stream #0:0 \\(video\\): \\d+ packets read \\(\\d+ bytes\\); (\\d+) frames decoded")
+        Matcher stats = Pattern.compile(
+                "Input stream #0:0 \\(video\\): \\d+ packets read \\(\\d+ bytes\\); (\\d+) frames decoded")
                 .matcher(stderr);
         assertThat(stats.find()).as("ffmpeg's statistics in:%n%s", stderr).isTrue();
         return Integer.parseInt(stats.group(1));
@@ -238,16 +281,20 @@ class SegmentedRenderTest {
         assertThat(joinedFacts.moovBeforeMdat()).as("index first").isEqualTo(singleFacts.moovBeforeMdat());
     }
 
-    /** The same samples at the same positions: the audio is one piece in both, mixed and encoded alike. */
+    /**
+     * The same samples at the same positions: the audio is one piece in both, mixed by the same graph and encoded by
+     * the same encoder from the same samples, so the decoded sound is identical, not merely close.
+     */
     private static void assertSameSound(Renders renders) {
         double[] single = AudioSpectrum.samples(renders.single());
         double[] joined = AudioSpectrum.samples(renders.joined());
         assertThat(joined.length).as("samples").isEqualTo(single.length);
-        double worst = 0;
         for (int i = 0; i < single.length; i++) {
-            worst = Math.max(worst, Math.abs(single[i] - joined[i]));
+            if (joined[i] != single[i]) {
+                throw new AssertionError("sample " + i + " (at " + i / 48_000.0 + " s) is " + joined[i]
+                        + " in the joined file and " + single[i] + " in the single pass");
+            }
         }
-        assertThat(worst).as("largest difference of a sample").isLessThan(0.01);
     }
 
     /** The top-left corner of a cell that shows a {@link TestMedia#counting} recording unscaled. */
@@ -325,7 +372,10 @@ class SegmentedRenderTest {
         }
     }
 
-    /** Source frame numbers as the output frames {@code from} to {@code to} (exclusive) show them: one per {@code repeat} frames. */
+    /**
+     * Source frame numbers as the output frames {@code from} to {@code to} (exclusive) show them: one per
+     * {@code repeat} frames.
+     */
     private static List<Integer> range(int from, int to, int repeat) {
         return IntStream.range(from, to).map(i -> i / repeat).boxed().toList();
     }

@@ -23,7 +23,7 @@ public final class FrameCode {
     private FrameCode() {
     }
 
-    /** The lavfi graph of {@code seconds} of 160x120 pictures at {@code fps}: the frame's code above, testsrc2 below. */
+    /** The lavfi graph of {@code seconds} of 160x120 pictures at {@code fps}: the frame's code above, testsrc2 below */
     static String source(int fps, double seconds) {
         return "color=c=black:s=160x" + CODE_HEIGHT + ":r=" + fps + ":d=" + seconds
                 + ",format=yuv420p,geq=lum='255*mod(floor(N/pow(2\\,floor(X/" + BLOCK + ")))\\,2)':cb=128:cr=128[code];"
