@@ -42,6 +42,11 @@ grid_inputs() {
 }
 
 # --- the service -----------------------------------------------------------------------------------------------
+# Sessions: Linux shares the CPU fairly between sessions (sched_autogroup), not between processes. On a machine that
+# others load, a session gets its share whatever it runs, so whatever else runs in the service's session comes out of
+# its ffmpeg's share. The service and the hand-written command therefore each run in a session of their own, as they
+# would on a node: the script's own polls (a curl, a sed, … four times a second) stay in the script's session, like
+# a client on another machine. The JVM's own work (answering the polls, its JIT, its queues) stays with its ffmpeg.
 # start_service <run folder>: starts the packaged jar (java $JAVA_OPTS, the default heap) on a free port with a fresh
 # data folder <run>/data, logging to <run>/service.log, and waits until it answers. Sets JPID, DATA, BASE, KEY and
 # SERVICE_LOG. The caller's EXIT trap should call stop_service.
@@ -54,10 +59,13 @@ start_service() {
     2>/dev/null || echo $((20000 + RANDOM % 20000)))
   BASE=http://127.0.0.1:$port
   log "starting the service on :$port (java ${JAVA_OPTS:-} -jar $(basename "$JAR")), log in $SERVICE_LOG"
+  # in a session of its own (setsid): see "Sessions" above
   # shellcheck disable=SC2086
-  (cd "$run" && exec java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" --montage.data-dir="$DATA") \
+  (cd "$run" && exec setsid java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" --montage.data-dir="$DATA") \
     > "$SERVICE_LOG" 2>&1 &
   JPID=$!
+  sleep 0.5
+  [ "$(cat "/proc/$JPID/comm" 2>/dev/null)" = java ] || die "pid $JPID is not the service's JVM; see $SERVICE_LOG"
   KEY=
   for _ in $(seq 1 600); do
     kill -0 "$JPID" 2>/dev/null || die "the service exited; see $SERVICE_LOG"
@@ -162,7 +170,8 @@ run_hand() {
   local inputs=$1 seconds=$2 out=$3 t_start
   t_start=$(now)
   local TIMEFORMAT='%U %S'
-  { time "$FFMPEG" -hide_banner -nostdin -loglevel warning -y -nostats \
+  # in a session of its own (setsid -w: waits, and its ffmpeg's CPU is counted as its own): see "Sessions" above
+  { time setsid -w "$FFMPEG" -hide_banner -nostdin -loglevel warning -y -nostats \
     -i "$inputs/p0.webm" -i "$inputs/p1.webm" -i "$inputs/p2.webm" -i "$inputs/p3.webm" \
     -filter_complex "$HAND_GRAPH" -map '[vout]' -map '[aout]' \
     "${HAND_OUTPUT[@]:0:8}" -t "$seconds" "${HAND_OUTPUT[@]:8}" "$out" 2> "${out%.*}.log"; } 2> "${out%.*}.cpu" \
