@@ -121,9 +121,10 @@ run_service() {
     if [ -z "$fpid" ]; then
       fpid=$(pgrep -P "$JPID" -x ffmpeg 2>/dev/null | head -1 || true)
       if [ -n "$fpid" ]; then
-        # when it started, by the kernel's clock (field 22 of its stat, ticks after boot)
-        f_start=$(awk -v t="$CLK_TCK" -v boot="$(awk '/^btime/ { print $2 }' /proc/stat)" \
-          '{ sub(/.*\) /, ""); split($0, f, " "); printf "%.2f", boot + f[20] / t }' "/proc/$fpid/stat" 2>/dev/null || true)
+        # when it started, by the kernel's clock: field 22 of its stat, in ticks after boot, against the uptime now
+        f_start=$(awk -v t="$CLK_TCK" -v now="$(now)" -v up="$(cut -d' ' -f1 /proc/uptime)" \
+          '{ sub(/.*\) /, ""); split($0, f, " "); printf "%.2f", now - (up - f[20] / t) }' "/proc/$fpid/stat" 2>/dev/null \
+          || true)
         # the service's command and graph, for the encoder check and the record (it deletes the script when done)
         tr '\0' ' ' < "/proc/$fpid/cmdline" > "$RUN/service-cmdline-$seconds.txt" 2>/dev/null || true
         script=$(tr ' ' '\n' < "$RUN/service-cmdline-$seconds.txt" | grep -A1 -x -- -filter_complex_script | tail -1)
