@@ -32,7 +32,11 @@ final class FfmpegProcess {
     private final List<String> commandLine;
     private final Process process;
     private final FfmpegProgress progress;
-    private final BlockingQueue<Integer> percents = new LinkedBlockingQueue<>();
+    /**
+     * What the progress reader hands the waiting thread: a percentage, or (empty) that ffmpeg closed its progress
+     * output, which it does when it exits. The waiting thread blocks on it, so it wakes only when there is news.
+     */
+    private final BlockingQueue<OptionalInt> progressEvents = new LinkedBlockingQueue<>();
     private final StderrTail stderr = new StderrTail(STDERR_TAIL_CHARS);
     private final Thread progressReader;
     private final Thread stderrReader;
@@ -42,8 +46,10 @@ final class FfmpegProcess {
         this.process = process;
         this.progress = new FfmpegProgress(durationMillis);
         this.progressReader = drain(process.getInputStream(), "ffmpeg-progress",
-                line -> progress.accept(line).ifPresent(percents::add));
-        this.stderrReader = drain(process.getErrorStream(), "ffmpeg-stderr", stderr::append);
+                line -> progress.accept(line).ifPresent(percent -> progressEvents.add(OptionalInt.of(percent))),
+                () -> progressEvents.add(OptionalInt.empty()));
+        this.stderrReader = drain(process.getErrorStream(), "ffmpeg-stderr", stderr::append, () -> {
+        });
     }
 
     /** Starts ffmpeg; {@code durationMillis} is the output's planned length, the 100% of its progress. */
@@ -67,11 +73,8 @@ final class FfmpegProcess {
      */
     void awaitSuccess(ProgressListener listener) throws RenderException, InterruptedException {
         try {
-            while (progressReader.isAlive() || !percents.isEmpty()) {
-                Integer percent = percents.poll(100, TimeUnit.MILLISECONDS);
-                if (percent != null) {
-                    report(listener, percent);
-                }
+            for (OptionalInt event = progressEvents.take(); event.isPresent(); event = progressEvents.take()) {
+                report(listener, event.getAsInt());
             }
             int exitCode = process.waitFor();
             stderrReader.join(TimeUnit.SECONDS.toMillis(STOP_GRACE_SECONDS));
@@ -132,7 +135,8 @@ final class FfmpegProcess {
         }
     }
 
-    private static Thread drain(InputStream stream, String name, Consumer<String> lines) {
+    /** Reads {@code stream} line by line on a thread of its own, and runs {@code atEnd} when it ends, however. */
+    private static Thread drain(InputStream stream, String name, Consumer<String> lines, Runnable atEnd) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -140,6 +144,8 @@ final class FfmpegProcess {
                 }
             } catch (IOException e) {
                 // the process is gone and took its pipe with it; there is nothing left to read
+            } finally {
+                atEnd.run();
             }
         }, name);
         thread.setDaemon(true);
