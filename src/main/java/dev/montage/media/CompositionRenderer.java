@@ -123,6 +123,7 @@ public final class CompositionRenderer {
      */
     public RenderResult join(List<Path> videoParts, Path audio, OutputFormat format, Path workDir, Path output,
             ProgressListener listener) throws RenderException, InterruptedException {
+        requireFiles(videoParts, audio);
         Path list = createTempFile(workDir, "parts-");
         boolean complete = false;
         try {
@@ -144,6 +145,22 @@ public final class CompositionRenderer {
             if (!complete) {
                 deleteQuietly(output);
             }
+        }
+    }
+
+    /**
+     * Fails before ffmpeg runs when a part or the audio is missing: ffmpeg's concat demuxer would blame its list file.
+     * The message names files by their names only, never by where the server keeps them.
+     */
+    private static void requireFiles(List<Path> videoParts, Path audio) throws RenderException {
+        for (int i = 0; i < videoParts.size(); i++) {
+            if (!Files.isRegularFile(videoParts.get(i))) {
+                throw new RenderException("video part " + i + " of " + videoParts.size() + " ("
+                        + videoParts.get(i).getFileName() + ") is missing", List.of(), "", null);
+            }
+        }
+        if (!Files.isRegularFile(audio)) {
+            throw new RenderException("the audio (" + audio.getFileName() + ") is missing", List.of(), "", null);
         }
     }
 

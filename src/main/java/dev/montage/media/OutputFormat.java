@@ -70,7 +70,7 @@ public enum OutputFormat {
         return List.copyOf(arguments);
     }
 
-    /** The video encoder and its settings, for a part of a segmented render (the container is {@link #partArguments}). */
+    /** The video encoder and its settings, for a part of a segmented render (its container: {@link #partArguments}). */
     List<String> videoArguments() {
         return videoArguments;
     }

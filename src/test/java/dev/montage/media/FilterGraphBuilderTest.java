@@ -326,7 +326,7 @@ class FilterGraphBuilderTest {
     }
 
     /** The arguments as a reader scans them: each option on a line with its value. */
-    private static String optionPerLine(List<String> args) {
+    static String optionPerLine(List<String> args) {
         StringBuilder text = new StringBuilder();
         for (String arg : args) {
             text.append(arg.startsWith("-") && text.length() > 0 ? "\n" : text.length() > 0 ? " " : "").append(arg);

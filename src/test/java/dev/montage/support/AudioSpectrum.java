@@ -71,6 +71,18 @@ public final class AudioSpectrum {
         return OptionalDouble.empty();
     }
 
+    /** The whole audio as mono samples at 48 kHz (full scale 1.0), from the first sample a player plays. */
+    public static double[] samples(Path media) {
+        byte[] pcm = ToolOutput.stdout(List.of(TestMedia.ffmpeg(), "-v", "error", "-i", media.toString(), "-vn",
+                "-ac", "1", "-ar", String.valueOf(SAMPLE_RATE), "-f", "s16le", "-"));
+        ByteBuffer buffer = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
+        double[] samples = new double[pcm.length / 2];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = buffer.getShort() / 32768.0;
+        }
+        return samples;
+    }
+
     private static boolean isPresent(double[] samples, int start, int length, int hz) {
         double tone = tonePower(samples, start, length, hz);
         return tone >= PRESENT_FLOOR && tone >= PRESENT_SHARE * meanSquare(samples, start, length);

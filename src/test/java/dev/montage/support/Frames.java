@@ -1,7 +1,9 @@
 package dev.montage.support;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,8 +52,54 @@ public final class Frames {
         return new Picture(width, rgb);
     }
 
+    /** Every frame of the video, in order, decoded in one ffmpeg run: frame {@code i} shows at {@code i / fps}. */
+    public static List<Picture> allPictures(Path video, int width) {
+        byte[] rgb = ToolOutput.stdout(List.of(TestMedia.ffmpeg(), "-v", "error", "-i", video.toString(),
+                "-f", "rawvideo", "-pix_fmt", "rgb24", "-"));
+        int height = MediaFacts.of(video).height();
+        List<Picture> pictures = new ArrayList<>();
+        int frameBytes = width * height * 3;
+        if (rgb.length % frameBytes != 0) {
+            throw new IllegalStateException(rgb.length + " bytes are not whole " + width + "x" + height + " frames");
+        }
+        for (int offset = 0; offset < rgb.length; offset += frameBytes) {
+            pictures.add(new Picture(width, Arrays.copyOfRange(rgb, offset, offset + frameBytes)));
+        }
+        return pictures;
+    }
+
+    /**
+     * The presentation time of every video frame in seconds, in display order, as a player gets it (edit lists
+     * applied): two files with the same list show the same number of frames at the same instants.
+     */
+    public static List<Double> timestamps(Path video) {
+        String csv = new String(ToolOutput.stdout(List.of(TestMedia.ffprobe(), "-v", "error", "-select_streams", "v:0",
+                "-show_entries", "frame=best_effort_timestamp_time", "-of", "csv=p=0", video.toString())),
+                StandardCharsets.US_ASCII);
+        // a frame with side data (an MP4's) has more, empty fields after the time
+        return csv.lines().map(line -> line.split(",")[0].trim()).filter(time -> !time.isEmpty())
+                .map(Double::parseDouble).toList();
+    }
+
     /** One frame's pixels as RGB, row by row. */
     public record Picture(int width, byte[] rgb) {
+
+        /**
+         * The mean absolute difference of the two pictures' channel values (0 to 255) over the rectangle: what
+         * separates encoder noise (a point or two) from a different picture.
+         */
+        public double meanDifference(Picture other, int x, int y, int w, int h) {
+            if (other.width != width || other.rgb.length != rgb.length) {
+                throw new IllegalArgumentException("pictures of different sizes");
+            }
+            long sum = 0;
+            for (int row = y; row < y + h; row++) {
+                for (int i = (row * width + x) * 3; i < (row * width + x + w) * 3; i++) {
+                    sum += Math.abs((rgb[i] & 0xff) - (other.rgb[i] & 0xff));
+                }
+            }
+            return (double) sum / (w * h * 3);
+        }
 
         public int height() {
             return rgb.length / (width * 3);

@@ -95,6 +95,20 @@ public final class TestMedia {
         return "0.25*sin(2*PI*" + hz + "*t)*(" + on + ")+" + noise + "*(2*random(0)-1)";
     }
 
+    /**
+     * A WebM with VP8 pictures that move every frame and say which frame they are ({@link FrameCode}: testsrc2 above,
+     * the frame's number in blocks below) at {@code fps}, 160x120, and an Opus tone at {@code hz}, for
+     * {@code seconds}. Encoded for speed, with a keyframe every second (a browser's stream has them further apart).
+     */
+    public static byte[] counting(int fps, int hz, double seconds) {
+        return make("counting-" + fps + "-" + hz + "-" + seconds + ".webm", List.of(
+                "-f", "lavfi", "-i", FrameCode.source(fps, seconds),
+                "-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds,
+                "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "300k", "-g", String.valueOf(fps),
+                "-c:a", "libopus",
+                "-shortest"));
+    }
+
     /** A WebM with Opus audio only. */
     public static byte[] audioOnly(int hz, double seconds) {
         return make("a-" + hz + "-" + seconds + ".webm", List.of(
