@@ -70,7 +70,8 @@ import tools.jackson.databind.json.JsonMapper;
  * dies mid-job leaves it to another node, which starts it again from the beginning; every step is safe to
  * repeat. Failures a client can understand end as status {@code failed} with a {@code failure_reason};
  * the working folder is removed whatever happens. Completing or failing records the webhook event in the same
- * transaction; the job itself never calls a receiver.
+ * transaction; the job itself never calls a receiver. A long composition is not rendered here: the job plans it
+ * and hands it to {@link CompositionParts}, which has it rendered in parts by any workers and joined.
  */
 @Configuration
 class CompositionJob {
@@ -202,9 +203,8 @@ class CompositionJob {
                 fail(composition, tooLong.get());
                 return FairShare.Slot.TAKEN;
             }
-            if (parts.splits(plan, outputFormat(composition))) {
-                parts.start(composition, plan, media);
-                return FairShare.Slot.TAKEN;
+            if (parts.splits(plan, outputFormat(composition)) && parts.start(composition, plan, media)) {
+                return FairShare.Slot.TAKEN; // rendered in parts by any workers, then joined: CompositionParts
             }
             OwnerOnlyFiles.createDirectories(workRoot);
             removeEarlierAttempts(composition.id());
