@@ -61,7 +61,10 @@ start_service() {
   log "starting the service on :$port (java ${JAVA_OPTS:-} -jar $(basename "$JAR")), log in $SERVICE_LOG"
   # in a session of its own (setsid): see "Sessions" above
   # shellcheck disable=SC2086
-  (cd "$run" && exec setsid java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" --montage.data-dir="$DATA") \
+  # one ffmpeg, as the hand-written command: segment-length 0s keeps any length in a single pass (bench/segments.sh
+  # measures the parts)
+  (cd "$run" && exec setsid java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" --montage.data-dir="$DATA" \
+    --montage.compositions.segment-length=0s) \
     > "$SERVICE_LOG" 2>&1 &
   JPID=$!
   sleep 0.5
@@ -159,10 +162,11 @@ HAND_GRAPH="[0:v]scale=480:360,pad=640:360:80:0[v0];[1:v]scale=480:360,pad=640:3
 [2:v]scale=480:360,pad=640:360:80:0[v2];[3:v]scale=480:360,pad=640:360:80:0[v3];\
 [v0][v1][v2][v3]xstack=inputs=4:layout=0_0|w0_0|0_h0|w0_h0[vout];\
 [0:a][1:a][2:a][3:a]amix=inputs=4:normalize=0:duration=longest,alimiter=level=false:latency=true[aout]"
-# Exactly the service's output options (FilterGraphBuilder.arguments() and OutputFormat.MP4), from -r on, less its
-# -t, which is the media's length here. check_same_encoder compares them with a service run's command line.
+# Exactly the service's output options (FilterGraphBuilder.arguments(), OutputFormat.MP4 at the `standard` quality
+# level's point of montage.media.quality.standard.*), from -r on, less its -t, which is the media's length here.
+# check_same_encoder compares them with a service run's command line.
 HAND_OUTPUT=(-r 30 -fps_mode cfr -ar 48000 -ac 2
-  -c:v libx264 -preset veryfast -crf 23 -pix_fmt yuv420p -c:a aac -movflags +faststart -f mp4)
+  -c:v libx264 -preset ultrafast -crf 26 -pix_fmt yuv420p -c:a aac -movflags +faststart -f mp4)
 
 # run_hand <inputs folder> <seconds> <output file>: runs the hand-written command; its log goes next to the output.
 # Sets HAND_SECS (wall) and HAND_CPU (user + sys CPU-seconds of the command).

@@ -134,6 +134,7 @@ class PartJob {
             Path output = workDir.resolve(part.name() + "." + format.extension());
             ProgressListener progress = progressWriter(composition, frozen, part);
             log.info("Rendering {} of composition {} with ffmpeg", part.name(), composition.id());
+            long renderStarted = System.nanoTime();
             if (part.isAudio()) {
                 renderer.renderAudio(plan, sources, format, workDir, output, progress);
             } else {
@@ -144,7 +145,11 @@ class PartJob {
             blobKey = "compositions/parts/" + composition.id() + "/" + workDir.getFileName() + "."
                     + format.extension();
             blobs.putFile(blobKey, output);
-            if (!parts.complete(composition.id(), part.name(), blobKey, NODE)) {
+            if (parts.complete(composition.id(), part.name(), blobKey, NODE)) {
+                // which node rendered what, for how long: the parts' spread over the workers (bench/segments.sh)
+                log.info("Rendered {} of composition {} in {} ms", part.name(), composition.id(),
+                        (System.nanoTime() - renderStarted) / 1_000_000);
+            } else {
                 removeQuietly(blobKey); // done by another run, or the composition is gone: keep no orphan
             }
         } catch (InterruptedException | RenderException | IOException | RuntimeException e) {

@@ -103,7 +103,11 @@ class PartsJoinJob {
             OutputFormat format = CompositionJob.outputFormat(composition);
             Path output = workDir.resolve("composition." + format.extension());
             log.info("Joining {} parts of composition {}", video.size(), composition.id());
+            long joinStarted = System.nanoTime();
             renderer.join(video, audio, format, workDir, output, percent -> compositionRemains(composition));
+            // the join's own cost, for the operator and bench/segments.sh: what every extra worker cannot shorten
+            log.info("Joined {} parts of composition {} in {} ms", video.size(), composition.id(),
+                    (System.nanoTime() - joinStarted) / 1_000_000);
             job.store(composition, parts.plan(frozen), output, workDir.getFileName().toString());
             parts.discard(composition.id());
         } catch (InterruptedException | RenderException | IOException | RuntimeException e) {
