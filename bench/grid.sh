@@ -59,10 +59,9 @@ start_service() {
     2>/dev/null || echo $((20000 + RANDOM % 20000)))
   BASE=http://127.0.0.1:$port
   log "starting the service on :$port (java ${JAVA_OPTS:-} -jar $(basename "$JAR")), log in $SERVICE_LOG"
-  # in a session of its own (setsid): see "Sessions" above
+  # in a session of its own (setsid): see "Sessions" above; one ffmpeg, as the hand-written command: segment-length
+  # 0s keeps any length in a single pass (bench/segments.sh measures the parts)
   # shellcheck disable=SC2086
-  # one ffmpeg, as the hand-written command: segment-length 0s keeps any length in a single pass (bench/segments.sh
-  # measures the parts)
   (cd "$run" && exec setsid java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" --montage.data-dir="$DATA" \
     --montage.compositions.segment-length=0s) \
     > "$SERVICE_LOG" 2>&1 &

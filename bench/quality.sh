@@ -17,7 +17,8 @@
 #            CRF 23, and higher CRFs for the fastest presets: at one CRF, a faster preset spends more bits and
 #            reaches a higher SSIM, so the fast points that match the standard's SSIM lie at higher CRFs);
 #            "vp8:cpu-used:crf" is a WebM point, VP8 with the service's other settings (realtime, 2 Mbit/s cap)
-#   FPS_POINT  the point of the frame-rate part (default veryfast:23, today's default); FPS_POINT=none skips that part
+#   FPS_POINT  the point of the frame-rate part (default veryfast:23, the default before quality levels, as in
+#              bench/RESULTS.md); FPS_POINT=none skips that part
 #   KEEP=1   keep the outputs (in bench/work/quality-*)
 #
 # Every figure is one encode on a machine that may be busy: CPU-seconds are the figure to compare (wall time

@@ -34,12 +34,16 @@ final class PacketSpans {
     private long spanStart = -1;
     private long spanEnd = -1;
     private long lastPts;
-    /** Steps from one picture to the next inside a span, and the time they took: the stream's frame rate. */
+    /**
+     * How many steps from one picture to the next inside a span took each number of milliseconds (a step is at most
+     * the gap): the stream's frame rate, by the median step.
+     */
+    private final long[] stepsOfMillis;
     private long steps;
-    private long stepMillis;
 
     PacketSpans(long gapMillis) {
         this.gapMillis = gapMillis;
+        this.stepsOfMillis = new long[Math.toIntExact(gapMillis) + 1];
     }
 
     /** One packet: its presentation time and duration in milliseconds (a duration below 1 counts as 1). */
@@ -51,13 +55,37 @@ final class PacketSpans {
     }
 
     /**
-     * Pictures per second inside the spans: the steps from each packet to the next, over the time they took (gaps
-     * of a camera that was off are not steps). Empty without two packets a step apart. Packet durations play no
-     * part: many files leave them out.
+     * Pictures per second inside the spans, by the typical step from one packet to the next: around the median step,
+     * see {@link #typicalStep} (gaps of a camera that was off are not steps). Not the mean step: a 30 fps camera that
+     * dropped a few frames still steps 33 ms most of the time, and a composition at the mean's 29 fps would drop one
+     * of its frames every second. Empty without two packets a step apart. Packet durations play no part: many files
+     * leave them out.
      */
     OptionalDouble framesPerSecond() {
         spans(); // folds what waits in the window
-        return stepMillis <= 0 ? OptionalDouble.empty() : OptionalDouble.of(steps * 1000.0 / stepMillis);
+        long middle = (steps + 1) / 2;
+        long seen = 0;
+        for (int millis = 0; millis < stepsOfMillis.length && steps > 0; millis++) {
+            seen += stepsOfMillis[millis];
+            if (seen >= middle) {
+                return millis == 0 ? OptionalDouble.empty() : OptionalDouble.of(1000.0 / typicalStep(millis));
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * The mean of the steps within a millisecond of the median one: a container counting milliseconds steps a 30 fps
+     * stream by 33 and 34 ms, whose median alone says 30.3 fps.
+     */
+    private double typicalStep(int median) {
+        long count = 0;
+        long millis = 0;
+        for (int step = Math.max(1, median - 1); step <= Math.min(stepsOfMillis.length - 1, median + 1); step++) {
+            count += stepsOfMillis[step];
+            millis += stepsOfMillis[step] * step;
+        }
+        return (double) millis / count;
     }
 
     /** The spans of all packets added, in time order. */
@@ -85,7 +113,9 @@ final class PacketSpans {
             spanStart = packet[0];
         } else {
             steps++;
-            stepMillis += packet[0] - lastPts;
+            // a packet out of the window's reach (a damaged file) may step back: it counts as no time; a step after a
+            // long packet may pass the gap: it counts as the longest
+            stepsOfMillis[(int) Math.min(stepsOfMillis.length - 1, Math.max(0, packet[0] - lastPts))]++;
         }
         lastPts = packet[0];
         spanEnd = Math.max(spanEnd, packet[0] + packet[1]);

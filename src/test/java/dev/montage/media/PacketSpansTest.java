@@ -3,6 +3,8 @@ package dev.montage.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.montage.layout.TimeSpan;
@@ -71,7 +73,23 @@ class PacketSpansTest {
             spans.add(10_000 + frame * 1000L / 15, 0);
         }
 
-        assertThat(spans.framesPerSecond().orElseThrow()).isCloseTo(15.0, within(0.05));
+        assertThat(spans.framesPerSecond().orElseThrow()).isCloseTo(15.0, within(0.1));
+    }
+
+    /**
+     * A 30 fps camera that dropped every tenth frame averages 27 fps, but steps 33 ms most of the time: its rate is
+     * 30, so a composition does not drop one of its frames every second.
+     */
+    @Test
+    void droppedFramesDoNotLowerTheFrameRate() {
+        for (int frame = 0; frame < 300; frame++) {
+            if (frame % 10 != 9) {
+                spans.add(frame * 1000L / 30, 0);
+            }
+        }
+
+        assertThat(spans.framesPerSecond().orElseThrow()).isCloseTo(30.0, within(0.4));
+        assertThat(Encoding.frameRateFollowing(List.of(spans.framesPerSecond()))).isEqualTo(30);
     }
 
     @Test
