@@ -18,6 +18,9 @@ import java.util.List;
  */
 public record OutputWindow(long startMillis, long endMillis) {
 
+    /** The shortest part worth a run of its own; a shorter remainder at the end joins the part before it. */
+    static final long LEAST_PART_MILLIS = 1000;
+
     public OutputWindow {
         if (startMillis < 0 || startMillis % 1000 != 0) {
             throw new IllegalArgumentException("an output window starts on a whole second, not at " + startMillis
@@ -31,7 +34,9 @@ public record OutputWindow(long startMillis, long endMillis) {
 
     /**
      * Cuts {@code [0, durationMillis)} into windows of {@code partLength} (whole seconds, at least one), the last one
-     * shorter when the length does not divide the duration.
+     * shorter when the length does not divide the duration. A remainder under {@value #LEAST_PART_MILLIS} ms joins the
+     * window before it instead of being a part of its own: the frame or two an output has past its last whole second
+     * would cost a whole ffmpeg run (its start, its seeks) for next to no pictures.
      *
      * @throws IllegalArgumentException when the duration is not positive or the part length is not whole seconds
      */
@@ -46,7 +51,13 @@ public record OutputWindow(long startMillis, long endMillis) {
         long step = partLength.toMillis();
         List<OutputWindow> windows = new ArrayList<>();
         for (long start = 0; start < durationMillis; start += step) {
-            windows.add(new OutputWindow(start, Math.min(start + step, durationMillis)));
+            long end = Math.min(start + step, durationMillis);
+            if (end - start < LEAST_PART_MILLIS && !windows.isEmpty()) {
+                OutputWindow before = windows.remove(windows.size() - 1);
+                windows.add(new OutputWindow(before.startMillis(), end));
+            } else {
+                windows.add(new OutputWindow(start, end));
+            }
         }
         return List.copyOf(windows);
     }

@@ -33,11 +33,20 @@ class OutputWindowTest {
     void split_ofAnHourInTwoMinuteParts_coversItWithoutGapOrOverlap() {
         List<OutputWindow> windows = OutputWindow.split(3_600_250, Duration.ofMinutes(2));
 
-        assertThat(windows).hasSize(31);
+        assertThat(windows).hasSize(30);
         for (int i = 1; i < windows.size(); i++) {
             assertThat(windows.get(i).startMillis()).isEqualTo(windows.get(i - 1).endMillis());
         }
-        assertThat(windows.get(30)).isEqualTo(new OutputWindow(3_600_000, 3_600_250));
+        assertThat(windows.get(29)).as("the quarter second past the hour joins the last part")
+                .isEqualTo(new OutputWindow(3_480_000, 3_600_250));
+    }
+
+    @Test
+    void split_withARemainderOfASecondOrMore_keepsItAsAPart() {
+        assertThat(OutputWindow.split(5_000, Duration.ofSeconds(2))).containsExactly(
+                new OutputWindow(0, 2_000), new OutputWindow(2_000, 4_000), new OutputWindow(4_000, 5_000));
+        assertThat(OutputWindow.split(4_999, Duration.ofSeconds(2))).containsExactly(
+                new OutputWindow(0, 2_000), new OutputWindow(2_000, 4_999));
     }
 
     @ParameterizedTest
