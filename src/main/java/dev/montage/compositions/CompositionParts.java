@@ -184,14 +184,24 @@ class CompositionParts {
      * Deletes the composition's row with its parts locked, so no part completes meanwhile, then removes the files of
      * the parts done and the executions of the parts not started. A part rendering on some node stops at its next
      * progress update and removes its own file. Answers whether there was a row to delete.
+     *
+     * <p>The rows go in the order every writer locks them: the segmentation, its parts, then the composition (a
+     * part's progress write locks its row, then the composition's). Deleting the composition first would let its
+     * cascade wait for a part's row while that part's progress write waits for the composition's: a deadlock.
      */
     boolean delete(UUID accountId, UUID compositionId) {
         List<SegmentRepository.Part> parts = new ArrayList<>();
         boolean deleted = Boolean.TRUE.equals(transaction.execute(status -> {
             if (segments.lock(compositionId)) {
                 parts.addAll(segments.parts(compositionId));
+                segments.delete(compositionId);
             }
-            return compositions.delete(accountId, compositionId);
+            if (!compositions.delete(accountId, compositionId)) {
+                status.setRollbackOnly(); // not this account's, or gone already: its parts stay as they were
+                parts.clear();
+                return false;
+            }
+            return true;
         }));
         if (deleted) {
             removeFilesAndExecutions(compositionId, parts);
