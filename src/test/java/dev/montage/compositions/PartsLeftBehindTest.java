@@ -43,6 +43,29 @@ class PartsLeftBehindTest extends ApiTest {
     @TempDir
     Path temp;
 
+    /**
+     * A part failed the composition and its node was killed before the discard that follows the failure: the part's
+     * execution, revived on another node, finds the composition failed and removes the rows and files left.
+     */
+    @Test
+    void revivedPartOfFailedComposition_removesTheRowsAndFilesLeftBehind() throws Exception {
+        UUID id = composition();
+        String doneFile = "compositions/parts/" + id + "/part-1-run.mp4";
+        Path content = Files.writeString(temp.resolve("part.mp4"), "a rendered part");
+        blobs.putFile(doneFile, content);
+        segmentation(id);
+        part(id, "part-0", false, null);
+        part(id, "part-1", true, doneFile);
+        jdbc.sql("update compositions set status = 'failed' where id = :id").param("id", id).update();
+
+        partJob.run(CompositionParts.partInstance(id, "part-0"));
+
+        assertThat(segments.find(id)).as("segmentation").isEmpty();
+        assertThat(segments.parts(id)).as("part rows").isEmpty();
+        assertThatThrownBy(() -> blobs.size(doneFile)).as("the done part's file").isInstanceOf(NoSuchFileException.class);
+        assertThat(compositions.find(id).orElseThrow().status()).isEqualTo(CompositionStatus.FAILED);
+    }
+
     /** A part started again from 0 % (its node killed at 60 %) does not pull its own or the composition's back. */
     @Test
     void progressOfARestartedPart_neverGoesBackwards() {
