@@ -10,6 +10,9 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -148,6 +151,20 @@ class ApiExceptionHandler {
         }
         return answer(HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
                 "The request body could not be read as framed by its Content-Length or Transfer-Encoding"));
+    }
+
+    /**
+     * The database lost a lock race (a deadlock, a lock timeout) or could not be reached: the request did nothing
+     * (its transaction rolled back) and the same request succeeds once the moment has passed. 503 with
+     * {@code Retry-After}, never a 500: the client did nothing wrong and has nothing to report.
+     */
+    @ExceptionHandler({TransientDataAccessException.class, RecoverableDataAccessException.class,
+            DataAccessResourceFailureException.class})
+    ResponseEntity<ErrorEnvelope> databaseBusy(Exception e) {
+        log.warn("Database unavailable for this request, answered 503: {}", e.toString());
+        return json(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1"),
+                List.of(ApiError.of(ErrorCode.TOO_MANY_REQUESTS,
+                        "The database is briefly unavailable; nothing was changed. Try again in a second")));
     }
 
     @ExceptionHandler(Exception.class)

@@ -144,7 +144,8 @@ class CompositionJob {
                 .onFailure(failureHandler())
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
-                    if (run(UUID.fromString(instance.getId())) == FairShare.Slot.ACCOUNT_BUSY) {
+                    // the priority FairShare gave the composition when it was requested: its parts rank from it
+                    if (run(UUID.fromString(instance.getId()), instance.getPriority()) == FairShare.Slot.ACCOUNT_BUSY) {
                         return (complete, operations) -> operations.reschedule(complete,
                                 complete.getTimeDone().plus(fairShare.busyAccountRetry()));
                     }
@@ -168,17 +169,18 @@ class CompositionJob {
         };
     }
 
-    FairShare.Slot run(UUID id) {
+    /** Composes the composition {@code id}, whose execution has the queue priority {@code priority}. */
+    FairShare.Slot run(UUID id, int priority) {
         MDC.put("composition", id.toString());
         try {
-            return compositions.find(id).map(this::compose).orElse(FairShare.Slot.GONE);
+            return compositions.find(id).map(composition -> compose(composition, priority)).orElse(FairShare.Slot.GONE);
         } finally {
             MDC.remove("composition");
         }
     }
 
     /** Composes unless the account has no rendering slot free; answers which it was. */
-    private FairShare.Slot compose(Composition composition) {
+    private FairShare.Slot compose(Composition composition, int priority) {
         if (parts.started(composition.id())) {
             return FairShare.Slot.TAKEN; // run again after it split the composition: its parts carry on
         }
@@ -203,7 +205,7 @@ class CompositionJob {
                 fail(composition, tooLong.get());
                 return FairShare.Slot.TAKEN;
             }
-            if (parts.splits(plan, outputFormat(composition)) && parts.start(composition, plan, media)) {
+            if (parts.splits(plan, outputFormat(composition)) && parts.start(composition, plan, media, priority)) {
                 return FairShare.Slot.TAKEN; // rendered in parts by any workers, then joined: CompositionParts
             }
             OwnerOnlyFiles.createDirectories(workRoot);

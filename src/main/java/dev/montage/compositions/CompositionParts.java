@@ -51,10 +51,10 @@ class CompositionParts {
      */
     private static final int AUDIO_WEIGHT_DIVISOR = 10;
     /**
-     * Parts come before compositions not started yet (which have at most {@link FairShare#FIRST_PRIORITY}): work
-     * that holds a rendering slot finishes first.
+     * The join comes before everything else: it is one short pass that copies the streams, and it ends a composition
+     * that holds its account's rendering slot.
      */
-    private static final int PART_PRIORITY = FairShare.FIRST_PRIORITY + 1;
+    private static final int JOIN_PRIORITY = FairShare.FIRST_PRIORITY + 1;
     private static final TypeReference<List<String>> IDS = new TypeReference<>() { };
 
     private static final Logger log = LoggerFactory.getLogger(CompositionParts.class);
@@ -100,7 +100,8 @@ class CompositionParts {
      * plan that does not read back from JSON equal to itself: the parts must render exactly this plan, so such a
      * composition is rendered in a single pass instead (and the log says so: it is a bug to fix).
      */
-    boolean start(Composition composition, CompositionPlan plan, List<RoomRecording> recordings) {
+    boolean start(Composition composition, CompositionPlan plan, List<RoomRecording> recordings,
+            int compositionPriority) {
         String planJson = mapper.writeValueAsString(plan);
         if (!survivesJson(planJson, plan)) {
             log.warn("The plan of composition {} does not read back from JSON equal to itself; rendering it in a"
@@ -124,13 +125,26 @@ class CompositionParts {
                     Math.max(1, plan.durationMillis() / AUDIO_WEIGHT_DIVISOR), false, 0, null, null));
             names.add(AUDIO);
             SchedulerClient client = scheduler.getObject();
-            names.forEach(name -> client.schedule(PART_TASK.instance(partInstance(composition.id(), name))
-                    .priority(PART_PRIORITY).scheduledTo(now)));
+            for (int i = 0; i < names.size(); i++) {
+                client.schedule(PART_TASK.instance(partInstance(composition.id(), names.get(i)))
+                        .priority(partPriority(compositionPriority, names.get(i), i)).scheduledTo(now));
+            }
             queue.getObject().wakeAfterCommit();
         });
         log.info("Composition {} split in {} video parts of {} and the audio", composition.id(), windows.size(),
                 settings.segmentLength());
         return true;
+    }
+
+    /**
+     * The queue priority of the composition's part {@code index}: each video part ranks one below the one before,
+     * from the composition's own priority down, as if it were one more composition in its account's backlog. So
+     * another account's composition (its first at {@link FairShare#FIRST_PRIORITY}) comes before all but the first of
+     * a long composition's parts, and waits at most for the parts already rendering, as it would wait for a single
+     * render under way. The audio, one short part whatever the length, ranks with the first video part.
+     */
+    static int partPriority(int compositionPriority, String name, int index) {
+        return AUDIO.equals(name) ? compositionPriority : Math.max(0, compositionPriority - index);
     }
 
     private boolean survivesJson(String planJson, CompositionPlan plan) {
@@ -172,7 +186,7 @@ class CompositionParts {
             Instant now = Timestamps.now(clock);
             compositions.updateProgress(compositionId, segments.percentOfParts(compositionId), now);
             if (segments.countNotDone(compositionId) == 0 && segments.claimJoin(compositionId)) {
-                scheduler.getObject().schedule(JOIN_TASK.instance(compositionId.toString()).priority(PART_PRIORITY)
+                scheduler.getObject().schedule(JOIN_TASK.instance(compositionId.toString()).priority(JOIN_PRIORITY)
                         .scheduledTo(now));
                 queue.getObject().wakeAfterCommit();
             }
@@ -184,14 +198,24 @@ class CompositionParts {
      * Deletes the composition's row with its parts locked, so no part completes meanwhile, then removes the files of
      * the parts done and the executions of the parts not started. A part rendering on some node stops at its next
      * progress update and removes its own file. Answers whether there was a row to delete.
+     *
+     * <p>The rows go in the order every writer locks them: the segmentation, its parts, then the composition (a
+     * part's progress write locks its row, then the composition's). Deleting the composition first would let its
+     * cascade wait for a part's row while that part's progress write waits for the composition's: a deadlock.
      */
     boolean delete(UUID accountId, UUID compositionId) {
         List<SegmentRepository.Part> parts = new ArrayList<>();
         boolean deleted = Boolean.TRUE.equals(transaction.execute(status -> {
             if (segments.lock(compositionId)) {
                 parts.addAll(segments.parts(compositionId));
+                segments.delete(compositionId);
             }
-            return compositions.delete(accountId, compositionId);
+            if (!compositions.delete(accountId, compositionId)) {
+                status.setRollbackOnly(); // not this account's, or gone already: its parts stay as they were
+                parts.clear();
+                return false;
+            }
+            return true;
         }));
         if (deleted) {
             removeFilesAndExecutions(compositionId, parts);

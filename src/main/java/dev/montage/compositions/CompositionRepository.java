@@ -157,10 +157,14 @@ class CompositionRepository {
                 .update() > 0;
     }
 
-    /** Answers false when the composition is gone: deleted while it was being composed. */
+    /**
+     * Answers false when the composition is gone: deleted while it was being composed. The percent never goes down
+     * within a render (a segmented one's parts may report out of order, or start again); a new render starts from
+     * 0 % through {@link #markProcessing}.
+     */
     boolean updateProgress(UUID id, int percent, Instant now) {
         return jdbc.sql("""
-                update compositions set progress_percent = :percent, updated_at = :now
+                update compositions set progress_percent = greatest(progress_percent, :percent), updated_at = :now
                  where id = :id and status = 'processing'
                 """)
                 .param("id", id)

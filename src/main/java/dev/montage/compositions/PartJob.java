@@ -103,6 +103,10 @@ class PartJob {
             Optional<SegmentRepository.Part> part = segments.part(id, name).filter(found -> !found.done());
             if (composition.isPresent() && frozen.isPresent() && part.isPresent()) {
                 render(composition.get(), frozen.get(), part.get());
+            } else if (composition.isEmpty() && frozen.isPresent()) {
+                // ended (failed, or deleted) with its parts left behind: a node killed between the failure's commit
+                // and the discard after it. Nothing else would ever remove them.
+                parts.discard(id);
             }
         } finally {
             MDC.remove("composition");

@@ -6,7 +6,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,6 +81,7 @@ class PartsJoinJob {
                 .orElseThrow(() -> new IllegalStateException("composition " + composition.id()
                         + " is being joined by another thread of this node; trying again later"));
         Path workDir = null;
+        Map<Path, String> partFiles = new LinkedHashMap<>(); // for a failure reason that names no server path
         try {
             OwnerOnlyFiles.createDirectories(workRoot);
             workDir = Files.createTempDirectory(workRoot, composition.id() + "-join-");
@@ -94,6 +97,7 @@ class PartsJoinJob {
                             + " found " + part.name() + " not done");
                 }
                 Path file = fetch(part, workDir);
+                partFiles.put(file, part.name());
                 if (part.isAudio()) {
                     audio = file;
                 } else {
@@ -111,7 +115,7 @@ class PartsJoinJob {
             job.store(composition, parts.plan(frozen), output, workDir.getFileName().toString());
             parts.discard(composition.id());
         } catch (InterruptedException | RenderException | IOException | RuntimeException e) {
-            cutShort(composition, run, e);
+            cutShort(composition, run, e, partFiles, workDir);
         } finally {
             running.finished(composition.id(), run);
             Thread.interrupted();
@@ -134,6 +138,19 @@ class PartsJoinJob {
         }
     }
 
+    /**
+     * A failure reason is for the client (as {@link CompositionJob#withoutServerPaths}): ffmpeg's message names the
+     * parts' files and the working folder by their paths on this server; it gets the parts' names instead, and
+     * "the working folder" for the folder and anything else in it.
+     */
+    static String withoutServerPaths(String reason, Map<Path, String> partFiles, Path workDir) {
+        String cleaned = reason;
+        for (Map.Entry<Path, String> file : partFiles.entrySet()) {
+            cleaned = cleaned.replace(file.getKey().toString(), file.getValue());
+        }
+        return workDir == null ? cleaned : cleaned.replace(workDir.toString(), "the working folder");
+    }
+
     private static String extension(String key) {
         int dot = key.lastIndexOf('.');
         return dot > key.lastIndexOf('/') ? key.substring(dot) : "";
@@ -148,7 +165,8 @@ class PartsJoinJob {
     }
 
     /** As a part's: gone stops, a stopping node hands back, database trouble retries, anything else fails. */
-    private void cutShort(Composition composition, RunningCompositions.Run run, Exception e) {
+    private void cutShort(Composition composition, RunningCompositions.Run run, Exception e,
+            Map<Path, String> partFiles, Path workDir) {
         if (run.cancelled() || e instanceof RenderCancelledException && e.getCause() == null) {
             log.info("Composition deleted while its parts were being joined");
             parts.discard(composition.id());
@@ -165,7 +183,8 @@ class PartsJoinJob {
             } else {
                 log.error("Join failed", e);
             }
-            job.fail(composition, "Joining the parts failed: " + e.getMessage());
+            job.fail(composition, withoutServerPaths("Joining the parts failed: " + e.getMessage(), partFiles,
+                    workDir));
             parts.discard(composition.id());
         }
     }

@@ -105,10 +105,14 @@ class SegmentRepository {
                 .optional();
     }
 
-    /** Answers false when the part is gone (its composition deleted or failed), or done already. */
+    /**
+     * Answers false when the part is gone (its composition deleted or failed), or done already. The percent never
+     * goes down: a part started again from 0 % (its node killed) counts what the earlier run reached until it passes
+     * it, so the composition's progress never goes backwards.
+     */
     boolean updateProgress(UUID compositionId, String name, int percent) {
         return jdbc.sql("""
-                update composition_parts set progress_percent = :percent
+                update composition_parts set progress_percent = greatest(progress_percent, :percent)
                  where composition_id = :id and part_name = :name and not done
                 """)
                 .param("id", compositionId)

@@ -120,8 +120,8 @@ class NodeFailoverTest extends ApiTest {
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<CompletableFuture<Void>> runs = List.of(
-                CompletableFuture.runAsync(() -> job.run(UUID.fromString(id)), threads),
-                CompletableFuture.runAsync(() -> job.run(UUID.fromString(id)), threads));
+                CompletableFuture.runAsync(() -> job.run(UUID.fromString(id), FairShare.FIRST_PRIORITY), threads),
+                CompletableFuture.runAsync(() -> job.run(UUID.fromString(id), FairShare.FIRST_PRIORITY), threads));
         long backedOff = runs.stream().filter(run -> {
             try {
                 run.get(60, TimeUnit.SECONDS);

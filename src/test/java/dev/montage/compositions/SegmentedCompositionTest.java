@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.montage.media.CompositionRenderer;
+import dev.montage.media.Encoding;
 import dev.montage.media.RenderSource;
 import dev.montage.support.ApiClient;
 import dev.montage.support.ApiTest;
@@ -35,14 +36,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issue 14, part 3, on H2 and one node: a composition longer than one and a half parts is rendered in parts of 2 s,
  * one after another on the node's one job thread, and joined; the result equals the single-pass render of the same
- * plan (made here with the same renderer, in one ffmpeg): same duration and frame count, the same pictures on both
- * sides of every seam, the tone starting at the same instant, and picture and sound of a participant who joins
- * exactly on a seam starting together.
+ * plan (made here with the same renderer, in one ffmpeg, at the encoding the job renders the composition with: its
+ * quality's encoder settings and the frame rate of its sources, 15 fps here): same duration and frame count, the same
+ * pictures on both sides of every seam, the tone starting at the same instant, and picture and sound of a participant
+ * who joins exactly on a seam starting together.
  *
  * <pre>
  * output   0 s       2 s       4 s       6 s  7 s
  * parts    |-part-0--|-part-1--|-part-2--|-p3-|     + the audio in one piece
- * alice    [ moving test pattern, 440 Hz ...........]
+ * alice    [ counting frames at 15 fps, 440 Hz .....]
  * bob                          [ blue, 660 Hz ......]
  * </pre>
  */
@@ -100,6 +102,8 @@ class SegmentedCompositionTest extends ApiTest {
         SinglePassComparison.assertEqual(segmented, single, SEAMS, WIDTH, 660, 3, 5);
         SinglePassComparison.assertEqual(segmented, single, new double[0], WIDTH, 440, 0, 1);
         assertThat(MediaFacts.of(segmented).moovBeforeMdat()).as("index first, as a single pass").isTrue();
+        assertThat(MediaFacts.of(segmented).frameRate()).as("the sources' frame rate, followed across the seams")
+                .isEqualTo("15/1");
         double frame = SinglePassComparison.frameSeconds(single);
 
         // bob joins on the seam at 4 s: his picture and his tone start there, together, in both files
@@ -139,9 +143,12 @@ class SegmentedCompositionTest extends ApiTest {
                 .query(Integer.class).single()).isZero();
     }
 
-    /** Alice from 0 s for 7 s (moving pattern, 440 Hz); bob from 4 s for 3 s (blue, 660 Hz). */
+    /**
+     * Alice from 0 s for 7 s (every frame different, 440 Hz); bob from 4 s for 3 s (blue, 660 Hz). Both at 15 fps, so
+     * the composition follows their frame rate rather than the 30 fps ceiling.
+     */
     private String session() {
-        JsonNode alice = upload(api, TestMedia.moving(440, MEDIA_SECONDS),
+        JsonNode alice = upload(api, TestMedia.counting(15, 440, MEDIA_SECONDS),
                 Map.of("started_at", "2024-05-01T10:00:00Z", "participant_context", "alice"));
         String session = alice.path(0).path("session_id").asString();
         upload(api, TestMedia.webm("blue", 660, 3),
@@ -149,17 +156,20 @@ class SegmentedCompositionTest extends ApiTest {
         return session;
     }
 
-    /** The same composition in one ffmpeg: the plan made as the job makes it, rendered by {@link
-     * CompositionRenderer#render}. */
+    /**
+     * The same composition in one ffmpeg: the plan made as the job makes it, rendered by {@link
+     * CompositionRenderer#render} at the encoding the job gives it ({@link CompositionJob#encoding}), so parts that
+     * ignored the quality or the frame rate would not match it.
+     */
     private Path singlePass(String id) throws Exception {
         Composition composition = compositions.find(UUID.fromString(id)).orElseThrow();
         CompositionPlanning.PlannedComposition planned = planning.plan(composition);
         Path workDir = Files.createTempDirectory(Path.of("target"), "single-pass-");
         List<RenderSource> sources = job.renderSources(planned.recordings(),
                 SessionMedia.orientations(planned.recordings(), mapper), workDir);
-        Path output = workDir.resolve("single.mp4");
-        renderer.render(planned.plan(), sources, job.look(composition), CompositionJob.outputFormat(composition),
-                workDir, output, percent -> true);
+        Encoding encoding = job.encoding(composition, planned.plan(), planned.recordings());
+        Path output = workDir.resolve("single." + encoding.format().extension());
+        renderer.render(planned.plan(), sources, job.look(composition), encoding, workDir, output, percent -> true);
         return output;
     }
 
