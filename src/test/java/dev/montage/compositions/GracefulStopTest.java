@@ -54,8 +54,12 @@ class GracefulStopTest {
     private static final Duration SHORT_GRACE = Duration.ofSeconds(1);
     /** The most a node may take beyond its grace: stopping ffmpeg (2 s at most), handing back, closing the JVM. */
     private static final Duration EXIT_MARGIN = Duration.ofSeconds(10);
-    /** Long enough at 1280x720 that a render is far from done one grace after it started on any machine. */
-    private static final double MEDIA_SECONDS = 30;
+    /**
+     * Long enough at 1280x720 that a render is far from done one grace after it started on any machine: at 30 fps, for
+     * the standard quality's x264 (ultrafast) makes short work of still colours at the 15 fps of the usual test media.
+     */
+    private static final double MEDIA_SECONDS = 60;
+    private static final int FRAME_RATE = 30;
 
     @TempDir
     Path dataDir;
@@ -173,11 +177,13 @@ class GracefulStopTest {
     }
 
     private static String createLongComposition(ApiClient api, String webhookUrl) {
-        ApiClient.Response first = api.upload("/v2/room_recordings", TestMedia.webm("red", 440, MEDIA_SECONDS),
+        ApiClient.Response first = api.upload("/v2/room_recordings",
+                TestMedia.webm("red", 440, MEDIA_SECONDS, FRAME_RATE),
                 "red.webm", Map.of("started_at", "2024-05-01T10:00:00Z"));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         String session = first.data().path(0).path("session_id").asString();
-        ApiClient.Response second = api.upload("/v2/room_recordings", TestMedia.webm("blue", 660, MEDIA_SECONDS),
+        ApiClient.Response second = api.upload("/v2/room_recordings",
+                TestMedia.webm("blue", 660, MEDIA_SECONDS, FRAME_RATE),
                 "blue.webm", Map.of("started_at", "2024-05-01T10:00:00Z", "session_id", session));
         assertThat(second.status()).as(second.toString()).isEqualTo(201);
         ApiClient.Response created = api.post("/v2/room_compositions", """

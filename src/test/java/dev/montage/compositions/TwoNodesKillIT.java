@@ -43,8 +43,12 @@ class TwoNodesKillIT {
     private static final String BUCKET = "two-nodes";
     private static final String PREFIX = "it/";
     private static final int COMPOSITIONS = 3;
-    /** Long enough at 1280x720 that a render is still under way when the kill comes, on any machine. */
-    private static final double MEDIA_SECONDS = 20;
+    /**
+     * Long enough at 1280x720 that a render is still under way when the kill comes, on any machine: at 30 fps, for the
+     * standard quality's x264 (ultrafast) makes short work of still colours at the 15 fps of the usual test media.
+     */
+    private static final double MEDIA_SECONDS = 40;
+    private static final int FRAME_RATE = 30;
 
     @TempDir
     Path dataDir;
@@ -120,11 +124,13 @@ class TwoNodesKillIT {
     }
 
     private String session(ApiClient api) {
-        ApiClient.Response red = api.upload("/v2/room_recordings", TestMedia.webm("red", 440, MEDIA_SECONDS),
+        ApiClient.Response red = api.upload("/v2/room_recordings",
+                TestMedia.webm("red", 440, MEDIA_SECONDS, FRAME_RATE),
                 "red.webm", Map.of("started_at", "2024-05-01T10:00:00Z"));
         assertThat(red.status()).as("%s", red).isEqualTo(201);
         String session = red.data().path(0).path("session_id").asString();
-        ApiClient.Response blue = api.upload("/v2/room_recordings", TestMedia.webm("blue", 660, MEDIA_SECONDS),
+        ApiClient.Response blue = api.upload("/v2/room_recordings",
+                TestMedia.webm("blue", 660, MEDIA_SECONDS, FRAME_RATE),
                 "blue.webm", Map.of("started_at", "2024-05-01T10:00:00Z", "session_id", session));
         assertThat(blue.status()).as("%s", blue).isEqualTo(201);
         return session;
