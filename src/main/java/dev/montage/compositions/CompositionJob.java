@@ -205,7 +205,7 @@ class CompositionJob {
                 fail(composition, tooLong.get());
                 return FairShare.Slot.TAKEN;
             }
-            if (parts.splits(plan, outputFormat(composition)) && parts.start(composition, plan, media, priority)) {
+            if (parts.splits(plan) && parts.start(composition, plan, media, priority)) {
                 return FairShare.Slot.TAKEN; // rendered in parts by any workers, then joined: CompositionParts
             }
             OwnerOnlyFiles.createDirectories(workRoot);
@@ -467,7 +467,8 @@ class CompositionJob {
         return sources;
     }
 
-    private static String extension(String key) {
+    /** The end of a blob key's file name from its dot on ({@code ".webm"}), or nothing: for a local copy's name. */
+    static String extension(String key) {
         int dot = key.lastIndexOf('.');
         return dot > key.lastIndexOf('/') ? key.substring(dot) : "";
     }

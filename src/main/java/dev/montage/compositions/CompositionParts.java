@@ -21,7 +21,6 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import dev.montage.api.Timestamps;
 import dev.montage.jobs.SchedulerLifecycle;
 import dev.montage.layout.CompositionPlan;
-import dev.montage.media.OutputFormat;
 import dev.montage.media.OutputWindow;
 import dev.montage.recordings.RoomRecording;
 import dev.montage.storage.BlobStore;
@@ -85,7 +84,7 @@ class CompositionParts {
     }
 
     /** Whether {@code plan} is rendered in parts: long enough, with pictures to cut (both formats join). */
-    boolean splits(CompositionPlan plan, OutputFormat format) {
+    boolean splits(CompositionPlan plan) {
         return settings.splits(plan.durationMillis()) && !plan.regions().isEmpty();
     }
 

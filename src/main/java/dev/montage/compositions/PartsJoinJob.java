@@ -130,7 +130,7 @@ class PartsJoinJob {
             if (local.isPresent()) {
                 return local.get();
             }
-            Path copy = workDir.resolve(part.name() + extension(part.blobKey()));
+            Path copy = workDir.resolve(part.name() + CompositionJob.extension(part.blobKey()));
             blobs.fetchTo(part.blobKey(), copy);
             return copy;
         } catch (NoSuchFileException e) {
@@ -149,11 +149,6 @@ class PartsJoinJob {
             cleaned = cleaned.replace(file.getKey().toString(), file.getValue());
         }
         return workDir == null ? cleaned : cleaned.replace(workDir.toString(), "the working folder");
-    }
-
-    private static String extension(String key) {
-        int dot = key.lastIndexOf('.');
-        return dot > key.lastIndexOf('/') ? key.substring(dot) : "";
     }
 
     private boolean compositionRemains(Composition composition) {
