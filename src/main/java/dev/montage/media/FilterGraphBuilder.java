@@ -49,10 +49,10 @@ import dev.montage.layout.TimeSpan;
  *       is visible. {@code eof_action=pass} leaves black behind a source whose file ended early,
  *       never a frozen frame.</li>
  *   <li>Static layouts: when every picture is shown for the whole output and none covers another
- *       (the usual grid of people present throughout), there is no canvas and no overlay: one
- *       {@code xstack} copies the scaled pictures into place with black around them, and {@code pad}
- *       extends it to the canvas where the pictures do not reach its edge. It draws the same
- *       picture for less work: overlay converts each picture to YUVA and blends it.</li>
+ *       (the usual grid of people present throughout), there is no canvas and no overlay: each picture
+ *       is padded to its tile ({@link StackTiles}: its frame grown halfway to its neighbours, usually its
+ *       cell) and one {@code xstack} copies the tiles into place. It draws the same picture for less work:
+ *       overlay converts each picture to YUVA and blends it.</li>
  *   <li>Look (issue 11): "black" above is the composition's background colour ({@link Colour}), and name labels,
  *       painted beforehand into still images ({@link LabelOverlay}), are overlaid over the finished pictures
  *       ({@code pictures}, then {@code label0}, {@code label1}, …) while their pictures show. Their inputs come after
@@ -371,32 +371,45 @@ public final class FilterGraphBuilder {
             statements.add(decode.toString());
         }
 
+        // stacked pictures are padded to their tiles, overlaid ones to their frames
+        StackTiles tiles = stacked ? StackTiles.of(uses.stream().map(VideoUse::frame).toList(),
+                plan.canvas().width(), plan.canvas().height()) : null;
         Map<RenderSource, Integer> copiesUsed = new HashMap<>();
-        for (VideoUse use : uses) {
+        for (int i = 0; i < uses.size(); i++) {
+            VideoUse use = uses.get(i);
             int copy = copiesUsed.merge(use.source(), 1, Integer::sum) - 1;
-            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]" + fit(use.frame(), background)
+            statements.add("[" + copyLabel(use.source(), inputs, copy) + "]"
+                    + fit(use.frame(), stacked ? tiles.tiles().get(i) : use.frame(), background)
                     + ",tpad=stop_mode=clone:stop_duration=" + seconds(LAST_FRAME_HOLD_MILLIS)
                     + (stacked ? onOutputClock(plan, background, take.span(plan).startMillis(), frameRate) : "")
                     + "[" + use.label() + "]");
         }
-        statements.addAll(stacked ? stack(plan, uses, background) : overlays(uses));
+        statements.addAll(stacked ? stack(plan, uses, tiles, background) : overlays(uses));
         return statements;
     }
 
     /**
-     * Scales a picture into its planned frame keeping its aspect ratio, centred, black around it. The planner chose
-     * the frame by the recording's upright size, so this is usually a plain scale (give or take a pixel of the
-     * frame's rounding to even sizes). It matters when a stream's pictures change shape mid-stream: a sender that
-     * turns its pictures itself when the phone turns (640x480, then 480x640). Both filters take each new size
-     * without rebuilding the graph ({@code -reinit_filter 0}): {@code scale} fits the new shape inside the frame,
-     * {@code pad} centres it again ({@code eval=frame}), so the picture stays upright and unstretched and what
-     * follows always gets frames of the frame's size.
+     * Scales a picture into its planned frame keeping its aspect ratio, centred in that frame, and pads it to
+     * {@code tile} (the frame itself, or a stacked picture's {@link StackTiles tile} around it) with the background
+     * around it. The planner chose the frame by the recording's upright size, so this is usually a plain scale (give
+     * or take a pixel of the frame's rounding to even sizes). It matters when a stream's pictures change shape
+     * mid-stream: a sender that turns its pictures itself when the phone turns (640x480, then 480x640). Both filters
+     * take each new size without rebuilding the graph ({@code -reinit_filter 0}): {@code scale} fits the new shape
+     * inside the frame, {@code pad} centres it in the frame again ({@code eval=frame}), so the picture stays upright
+     * and unstretched and what follows always gets frames of the tile's size.
      */
-    private static String fit(Rect frame, Colour background) {
+    private static String fit(Rect frame, Rect tile, Colour background) {
         String size = frame.width() + ":" + frame.height();
         // pad's own default is black: named only when it differs, so plain scripts stay as they were
-        return "scale=" + size + ":force_original_aspect_ratio=decrease:force_divisible_by=2,pad=" + size
-                + ":-1:-1:eval=frame" + (background.equals(Colour.BLACK) ? "" : ":color=" + background.ffmpeg());
+        String colour = background.equals(Colour.BLACK) ? "" : ":color=" + background.ffmpeg();
+        String scale = "scale=" + size + ":force_original_aspect_ratio=decrease:force_divisible_by=2,";
+        if (tile.equals(frame)) {
+            return scale + "pad=" + size + ":-1:-1:eval=frame" + colour;
+        }
+        // centred in the frame, the frame where it lies in the tile; pad rounds down to even as -1 does
+        return scale + "pad=" + tile.width() + ":" + tile.height()
+                + ":x='" + (frame.x() - tile.x()) + "+(" + frame.width() + "-iw)/2'"
+                + ":y='" + (frame.y() - tile.y()) + "+(" + frame.height() + "-ih)/2':eval=frame" + colour;
     }
 
     /**
@@ -426,28 +439,30 @@ public final class FilterGraphBuilder {
     }
 
     /**
-     * The pictures copied into place by one {@code xstack}, black elsewhere, then padded to the canvas.
-     * Unlike {@code overlay}, which converts each picture to YUVA and blends it pixel by pixel onto a copy of
-     * the canvas, this only copies planes: the cheaper graph for the common grid of people present throughout.
+     * The pictures, each padded to its tile, copied into place by one {@code xstack}. Unlike {@code overlay}, which
+     * converts each picture to YUVA and blends it pixel by pixel onto a copy of the canvas, this only copies planes:
+     * the cheaper graph for the common grid of people present throughout. Where the tiles leave some of the canvas
+     * uncovered, {@code xstack} fills it with the background first, and {@code pad} extends the stack to the canvas
+     * if it ends short of an edge (tiles reach every edge they face, so this is a safeguard).
      */
-    private static List<String> stack(CompositionPlan plan, List<VideoUse> uses, Colour background) {
-        String pad = "pad=" + plan.canvas().width() + ":" + plan.canvas().height();
+    private static List<String> stack(CompositionPlan plan, List<VideoUse> uses, StackTiles tiles, Colour background) {
         if (uses.size() == 1) {
-            Rect frame = uses.get(0).frame();
-            return List.of("[" + uses.get(0).label() + "]" + pad + ":" + frame.x() + ":" + frame.y()
-                    + ":color=" + background.ffmpeg() + "[vout]");
+            // one tile is the whole canvas: the picture is already in place
+            return List.of("[" + uses.get(0).label() + "]null[vout]");
         }
         StringBuilder stack = new StringBuilder();
         uses.forEach(use -> stack.append('[').append(use.label()).append(']'));
         stack.append("xstack=inputs=").append(uses.size()).append(":layout=")
-                .append(uses.stream().map(use -> use.frame().x() + "_" + use.frame().y())
-                        .collect(Collectors.joining("|")))
-                .append(":fill=").append(background.ffmpeg());
-        // xstack's picture ends at the furthest picture's edge; the canvas may reach further
-        int width = uses.stream().mapToInt(use -> use.frame().right()).max().orElseThrow();
-        int height = uses.stream().mapToInt(use -> use.frame().bottom()).max().orElseThrow();
+                .append(tiles.tiles().stream().map(tile -> tile.x() + "_" + tile.y())
+                        .collect(Collectors.joining("|")));
+        if (!tiles.coverCanvas()) {
+            stack.append(":fill=").append(background.ffmpeg());
+        }
+        int width = tiles.tiles().stream().mapToInt(Rect::right).max().orElseThrow();
+        int height = tiles.tiles().stream().mapToInt(Rect::bottom).max().orElseThrow();
         if (width != plan.canvas().width() || height != plan.canvas().height()) {
-            stack.append(',').append(pad).append(":0:0:color=").append(background.ffmpeg());
+            stack.append(",pad=").append(plan.canvas().width()).append(':').append(plan.canvas().height())
+                    .append(":0:0:color=").append(background.ffmpeg());
         }
         return List.of(stack.append("[vout]").toString());
     }

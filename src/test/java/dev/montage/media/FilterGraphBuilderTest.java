@@ -100,11 +100,13 @@ class FilterGraphBuilderTest {
                 RegionSpec.builder("main", 0, 0, 400, 120).videoSources("*").build());
 
         assertThat(script).doesNotContain("overlay").doesNotContain("color=c=black")
+                .as("each picture centred in its 160x120 frame at x=20 of its 200x120 tile, the tiles covering the "
+                        + "canvas: no fill, no pad after the stack")
                 .contains("[in0_0_0]scale=160:120:force_original_aspect_ratio=decrease:force_divisible_by=2,"
-                        + "pad=160:120:-1:-1:eval=frame,tpad=stop_mode=clone:stop_duration=0.500,"
+                        + "pad=200:120:x='20+(160-iw)/2':y='0+(120-ih)/2':eval=frame,"
+                        + "tpad=stop_mode=clone:stop_duration=0.500,"
                         + "tpad=stop_mode=add:stop_duration=2.000:color=black,fps=30:start_time=0[r0_c0_0]")
-                .contains("[r0_c0_0][r0_c1_0]xstack=inputs=2:layout=20_0|220_0:fill=black,pad=400:120:0:0:color=black"
-                        + "[vout]");
+                .contains("[r0_c0_0][r0_c1_0]xstack=inputs=2:layout=0_0|200_0[vout]");
     }
 
     @Test

@@ -30,13 +30,13 @@ class FilterGraphLookTest {
     private static final Colour SLATE = Colour.parse("#203040").orElseThrow();
 
     @Test
-    void stackedPictures_areFilledAndPaddedWithTheBackground() {
+    void stackedPictures_arePaddedToTheirTilesWithTheBackground() {
         String script = build(twoPeople(0), SLATE, List.of()).filterScript();
 
         assertThat(script).doesNotContain("black")
-                .contains("pad=160:120:-1:-1:eval=frame:color=0x203040")
+                .contains("pad=200:120:x='20+(160-iw)/2':y='0+(120-ih)/2':eval=frame:color=0x203040")
                 .contains("tpad=stop_mode=add:stop_duration=2.000:color=0x203040")
-                .contains("xstack=inputs=2:layout=20_0|220_0:fill=0x203040,pad=400:120:0:0:color=0x203040[vout]");
+                .contains("xstack=inputs=2:layout=0_0|200_0[vout]");
     }
 
     @Test
