@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntUnaryOperator;
 
 import javax.imageio.ImageIO;
 
@@ -22,9 +26,10 @@ import dev.montage.layout.TimeSpan;
 import dev.montage.layout.TimeSpans;
 
 /**
- * Renders a {@link CompositionPlan} into an MP4 (or WebM) file with one ffmpeg process (DESIGN.md §4 step 4).
+ * Renders a {@link CompositionPlan} into an MP4 (or WebM) file with ffmpeg (DESIGN.md §4 step 4).
  *
- * <p>{@link #render} writes the filter script into the work folder, runs ffmpeg, reports progress,
+ * <p>{@link #render} writes the filter script into the work folder, runs ffmpeg (for a composition with sound: one
+ * run for the pictures and one for the sound at once, then a copy of both into the file), reports progress,
  * and returns when the file is complete. The script is removed, unless ffmpeg ran with it and failed: then the
  * {@link RenderException} names it ({@link RenderException#filterScript()}) and the caller decides. The output is
  * removed unless the render succeeded. Cancelling (the listener says no) and interrupting the
@@ -88,8 +93,119 @@ public final class CompositionRenderer {
      */
     public RenderResult render(CompositionPlan plan, List<RenderSource> sources, Look look, Encoding encoding,
             Path workDir, Path output, ProgressListener listener) throws RenderException, InterruptedException {
+        if (!plan.audio().isEmpty()) {
+            return renderVideoBesideAudio(plan, sources, look, encoding, workDir, output, listener);
+        }
         return render(plan, look, workDir, output, plan.durationMillis(), listener, (labels, script) ->
                 FilterGraphBuilder.build(plan, sources, look.background(), labels, encoding, script, output));
+    }
+
+    /**
+     * The whole composition as two ffmpeg runs at once, the pictures in one and the sound in the other, then muxed
+     * without re-encoding (the one-part case of a segmented render, with its seam-free equality to the single pass).
+     * ffmpeg runs all filtering, the audio decoders and the audio encoder on one thread, which bounds the wall time
+     * when the video encoder is cheap (the default {@code standard} point): moving the sound to a process of its own
+     * takes it off that thread (bench/RESULTS.md, "Video beside audio"). Progress follows the pictures up to 98 %,
+     * 99 % while the two are muxed. A failure or cancellation of either stops the other.
+     */
+    private RenderResult renderVideoBesideAudio(CompositionPlan plan, List<RenderSource> sources, Look look,
+            Encoding encoding, Path workDir, Path output, ProgressListener listener)
+            throws RenderException, InterruptedException {
+        String extension = "." + encoding.format().extension();
+        Path video = createTempFile(workDir, "video-", extension);
+        Path audio = createTempFile(workDir, "audio-", extension);
+        FutureTask<RenderResult> sound = new FutureTask<>(() -> renderAudio(plan, sources, encoding.format(), workDir,
+                audio, percent -> true));
+        Thread soundThread = new Thread(sound, "ffmpeg-audio-" + Thread.currentThread().getName());
+        soundThread.setDaemon(true);
+        soundThread.start();
+        try {
+            try {
+                // a failed sound stops the pictures at their next progress report
+                renderVideoPart(plan, sources, look, encoding, new OutputWindow(0, plan.durationMillis()), workDir,
+                        video, rising(listener, percent -> percent * 98 / 100, () -> !failed(sound)));
+            } catch (RenderCancelledException e) {
+                if (failed(sound)) {
+                    awaitSound(sound); // its failure, not the cancellation it caused
+                }
+                throw e;
+            }
+            awaitSound(sound);
+            return mux(List.of(video), audio, encoding.format(), workDir, output, plan.durationMillis(),
+                    rising(listener, percent -> percent == 100 ? 100 : 99, () -> true));
+        } finally {
+            sound.cancel(true); // stops its ffmpeg when the pictures failed or were cancelled first
+            joinUninterruptibly(soundThread);
+            deleteQuietly(video);
+            deleteQuietly(audio);
+        }
+    }
+
+    /**
+     * {@code listener} hearing {@code scale}d percentages, each once and only when it grew (as the listener's contract
+     * says), and told to stop as soon as {@code goOn} says so.
+     */
+    private static ProgressListener rising(ProgressListener listener, IntUnaryOperator scale, BooleanSupplier goOn) {
+        int[] last = {-1};
+        return percent -> {
+            if (!goOn.getAsBoolean()) {
+                return false;
+            }
+            int scaled = scale.applyAsInt(percent);
+            if (scaled <= last[0]) {
+                return true;
+            }
+            last[0] = scaled;
+            return listener.onProgress(scaled);
+        };
+    }
+
+    /** True when the task ended with an exception (not when it is running, succeeded or was cancelled). */
+    private static boolean failed(FutureTask<?> task) {
+        if (!task.isDone() || task.isCancelled()) {
+            return false;
+        }
+        try {
+            task.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void awaitSound(FutureTask<RenderResult> sound) throws RenderException, InterruptedException {
+        try {
+            sound.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RenderException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Waits for the sound's thread even when this one is interrupted (its ffmpeg stops within its grace period), so
+     * that no ffmpeg outlives the render or writes into a file being removed; the interrupt is kept.
+     */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -133,7 +249,16 @@ public final class CompositionRenderer {
     public RenderResult join(List<Path> videoParts, Path audio, OutputFormat format, Path workDir, Path output,
             ProgressListener listener) throws RenderException, InterruptedException {
         requireFiles(videoParts, audio);
-        Path list = createTempFile(workDir, "parts-");
+        return mux(videoParts, audio, format, workDir, output, -1, listener);
+    }
+
+    /**
+     * The join's ffmpeg run. {@code lengthMillis}, the output's length for the progress, is read from the audio's
+     * file when it is not known (negative).
+     */
+    private RenderResult mux(List<Path> videoParts, Path audio, OutputFormat format, Path workDir, Path output,
+            long lengthMillis, ProgressListener listener) throws RenderException, InterruptedException {
+        Path list = createTempFile(workDir, "parts-", ".txt");
         boolean complete = false;
         try {
             PartJoin join = PartJoin.of(videoParts, audio, format, list, output);
@@ -146,7 +271,8 @@ public final class CompositionRenderer {
                 throw new RenderException("the list of parts could not be written: " + reason(e), commandLine, "", e);
             }
             // the audio lasts as long as the output: the 100 % of the copy's progress
-            RenderResult result = run(commandLine, lengthMillis(audio, commandLine), output, listener);
+            RenderResult result = run(commandLine, lengthMillis >= 0 ? lengthMillis : lengthMillis(audio, commandLine),
+                    output, listener);
             complete = true;
             return result;
         } finally {
@@ -281,16 +407,20 @@ public final class CompositionRenderer {
     }
 
     private static Path createScript(Path workDir) throws RenderException {
-        return createTempFile(workDir, "filtergraph-");
+        return createTempFile(workDir, "filtergraph-", ".txt");
     }
 
-    private static Path createTempFile(Path workDir, String prefix) throws RenderException {
+    private static Path createTempFile(Path workDir, String prefix, String suffix) throws RenderException {
         try {
-            return Files.createTempFile(Files.createDirectories(workDir), prefix, ".txt");
+            return Files.createTempFile(Files.createDirectories(workDir), prefix, suffix);
         } catch (IOException e) {
             // the client reads the message as the failure reason: the cause, logged for the operator, names the folder
-            throw new RenderException("the " + (prefix.startsWith("parts") ? "list of parts" : "filter script")
-                    + " could not be created: " + reason(e), List.of(), "", e);
+            String what = switch (prefix) {
+                case "parts-" -> "list of parts";
+                case "filtergraph-" -> "filter script";
+                default -> prefix.substring(0, prefix.length() - 1) + " file";
+            };
+            throw new RenderException("the " + what + " could not be created: " + reason(e), List.of(), "", e);
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.montage.layout.AudioSelection;
+import dev.montage.layout.AudioTrack;
 import dev.montage.layout.CompositionPlan;
 import dev.montage.layout.LayoutPlanner;
 import dev.montage.layout.LayoutRequest;
@@ -23,6 +24,7 @@ import dev.montage.layout.Resolution;
 import dev.montage.layout.TimeSpan;
 import dev.montage.layout.VideoTrack;
 import dev.montage.support.TestMedia;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a render leaves behind and how it ends: progress, cancellation, interruption and failure.
@@ -112,6 +114,68 @@ class RenderLifecycleTest {
         assertNothingLeft();
     }
 
+    @Test
+    void withSound_progressOnlyGrows_endsWith100_andTheFileHasBoth() throws Exception {
+        List<Integer> reported = new ArrayList<>();
+
+        RenderResult result = renderer.render(planWithSound(2_000), sourcesWithSound(), workDir(), output(),
+                percent -> reported.add(percent));
+
+        assertThat(reported).isNotEmpty().isSorted().doesNotHaveDuplicates().endsWith(100);
+        assertThat(result.sizeBytes()).isEqualTo(Files.size(output()));
+        assertThat(result.commandLine()).as("the last run copies the pictures and the sound into the file")
+                .contains("-c", "copy");
+        MediaProbe probe = new MediaProbe(new FfmpegBinaries(MediaSettings.bundled(Duration.ZERO)),
+                JsonMapper.builder().build());
+        assertThat(probe.probe(output()).streams()).extracting(StreamInfo::kind)
+                .containsExactlyInAnyOrder(MediaKind.VIDEO, MediaKind.AUDIO);
+        assertThat(filesIn(workDir())).isEmpty();
+    }
+
+    @Test
+    void withSound_listenerSayingNo_stopsBothFfmpegs_andLeavesNothingBehind() throws Exception {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> renderer.render(anHourWithSound(), sourcesWithSound(), workDir(), output(),
+                percent -> false)).isInstanceOf(RenderCancelledException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(STOPPED_WITHIN);
+        assertNothingLeft();
+    }
+
+    @Test
+    void withSound_interruptingTheRenderingThread_stopsBothFfmpegs() throws Exception {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> renderer.render(anHourWithSound(), sourcesWithSound(), workDir(), output(),
+                percent -> {
+                    Thread.currentThread().interrupt();
+                    return true;
+                })).isInstanceOf(InterruptedException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(STOPPED_WITHIN);
+        assertNothingLeft();
+    }
+
+    @Test
+    void soundFailing_stopsThePictures_andGivesTheSoundsReason() throws Exception {
+        Path missing = dir.resolve("media").resolve("missing-sound.webm");
+        List<RenderSource> sources = List.of(sources().get(0),
+                new RenderSource("alice-a", missing, 0, MediaKind.AUDIO, 0));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> renderer.render(anHourWithSound(), sources, workDir(), output(), percent -> true))
+                .isInstanceOfSatisfying(RenderException.class, failure -> {
+                    assertThat(failure).isNotInstanceOf(RenderCancelledException.class);
+                    assertThat(failure.getMessage()).contains(missing.toString()).contains("No such file or directory");
+                    failure.filterScript().ifPresent(RenderLifecycleTest::deleteScript);
+                });
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("an hour of pictures was not rendered")
+                .isLessThan(STOPPED_WITHIN);
+        assertNothingLeft();
+    }
+
     private static void deleteScript(Path script) {
         try {
             Files.delete(script);
@@ -133,6 +197,26 @@ class RenderLifecycleTest {
         Files.createDirectories(alice.getParent());
         Files.write(alice, TestMedia.videoOnly("red", 1));
         return List.of(new RenderSource("alice-v", alice, 0, MediaKind.VIDEO, 0));
+    }
+
+    private List<RenderSource> sourcesWithSound() throws IOException {
+        Path tone = dir.resolve("media").resolve("alice-tone.webm");
+        Files.createDirectories(tone.getParent());
+        Files.write(tone, TestMedia.audioOnly(440, 1));
+        return List.of(sources().get(0), new RenderSource("alice-a", tone, 0, MediaKind.AUDIO, 0));
+    }
+
+    private static CompositionPlan anHourWithSound() {
+        return planWithSound(3_600_000);
+    }
+
+    private static CompositionPlan planWithSound(long durationMillis) {
+        return LayoutPlanner.plan(
+                List.of(VideoTrack.continuous("alice-v", "alice", new TimeSpan(0, durationMillis), 160, 120)),
+                List.of(new AudioTrack("alice-a", "alice", new TimeSpan(0, durationMillis))),
+                new LayoutRequest(new Resolution(160, 120),
+                        List.of(RegionSpec.builder("main", 0, 0, 160, 120).videoSources("*").build()),
+                        AudioSelection.ALL, false));
     }
 
     /** An hour of output from a one-second clip: cheap to start, far too long to finish during a test. */
