@@ -183,15 +183,35 @@ run_hand() {
   HAND_CPU=$(awk '{ printf "%.2f", $1 + $2 }' "${out%.*}.cpu")
 }
 
-# check_same_encoder <service command line file>: dies unless the service's ffmpeg wrote its output with exactly
-# HAND_OUTPUT (the arguments after its -map pairs, less -t and the output file). A comparison of different encoder
-# settings would measure the settings, not the service.
+# encoder_options <command line file ...>: the output options of ffmpeg runs that encode, one "option value" a line,
+# sorted and without the length (-t), the maps and the container (-f, -movflags): what the pictures and the sound
+# are encoded with, whether by one run or, as the service does for a composition with sound, by a run for the
+# pictures and one for the sound beside it (a run that only copies, the service's final mux, is left out)
+encoder_options() {
+  local f
+  for f in "$@"; do
+    grep -q -- ' -c copy ' "$f" && continue
+    tr ' ' '\n' < "$f" | sed '/^$/d' \
+      | awk 'skip { skip = 0; on = 1; next } $0 == "-map" { skip = 1; on = 0; next } on' | sed '$d' \
+      | awk 'NR % 2 == 1 { option = $0; next } { print option " " $0 }'
+  done | grep -v -e '^-t ' -e '^-f ' -e '^-movflags ' | sort
+}
+
+# check_same_encoder <service command line file ...>: dies unless the service's ffmpeg runs encoded with exactly
+# HAND_OUTPUT's options (less its container options). A comparison of different encoder settings would measure the
+# settings, not the service.
 check_same_encoder() {
-  local service
-  service=$(tr ' ' '\n' < "$1" | awk '/^\[aout\]$/ { on = 1; next } on' | sed '$d' \
-    | awk 'skip { skip = 0; next } $0 == "-t" { skip = 1; next } { print }' | paste -sd' ')
-  [ "$service" = "${HAND_OUTPUT[*]}" ] \
-    || die "the service encodes with '$service', the hand-written command with '${HAND_OUTPUT[*]}': make them equal"
+  local service hand
+  service=$(encoder_options "$@" | paste -sd' ')
+  hand=$(encoder_options_of_hand | paste -sd" ")
+  [ -n "$service" ] && [ "$service" = "$hand" ] \
+    || die "the service encodes with '$service', the hand-written command with '$hand': make them equal"
+}
+
+# HAND_OUTPUT's options as encoder_options prints them
+encoder_options_of_hand() {
+  printf '%s\n' "${HAND_OUTPUT[@]}" | awk 'NR % 2 == 1 { option = $0; next } { print option " " $0 }' \
+    | grep -v -e '^-t ' -e '^-f ' -e '^-movflags ' | sort
 }
 
 # check_output <file> <label> <seconds>: dies unless the file is 1280x720 H.264 of that length with AAC 48 kHz stereo

@@ -96,10 +96,24 @@ thread_split() {
     }' "$1" "$2" | sort -rg | head -8 | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 } END { print "" }'
 }
 
+# ffmpeg_children: sets KIDS to the pids of the service's ffmpeg children, from /proc alone (bash builtins, no process
+# started: the polls four times a second must not load the two cores the composition runs on)
+ffmpeg_children() {
+  local task line kid comm
+  KIDS=
+  for task in /proc/"$JPID"/task/*/children; do
+    read -r line < "$task" 2>/dev/null || continue
+    for kid in $line; do
+      read -r comm < "/proc/$kid/comm" 2>/dev/null && [ "$comm" = ffmpeg ] && KIDS="$KIDS $kid"
+    done
+  done
+  return 0
+}
+
 # run_service <seconds> <n>: one composition of that length's session; sets SVC_SECS, SVC_JVM, SVC_FFMPEG, SVC_THREADS
 # and SVC_PHASES
 run_service() {
-  local seconds=$1 n=$2 id state status t_start jvm0 kids0 created fpid= f_start= f_end= script
+  local seconds=$1 n=$2 id state status t_start jvm0 kids0 created f_start= f_end= script
   thread_cpu "$JPID" > "$RUN/threads-before.txt"
   jvm0=$(cpu_self "$JPID"); kids0=$(cpu_children "$JPID")
   t_start=$(now)
@@ -108,8 +122,26 @@ run_service() {
   id=$(echo "$created" | field id)
   [ -n "$id" ] || die "create failed: $created"
   while :; do
-    # ffmpeg's end, seen before the GET that may find the composition completed
-    if [ -n "$fpid" ] && [ -z "$f_end" ] && ! kill -0 "$fpid" 2>/dev/null; then
+    # the service's ffmpeg runs: one, or (a composition with sound) the pictures' and the sound's at once, then the
+    # copy of both into the file; the end of the last is seen before the GET that may find the composition completed
+    local kid
+    ffmpeg_children
+    for kid in $KIDS; do
+      [ -e "$RUN/service-cmdline-$seconds-$n-$kid.txt" ] && continue
+      if [ -z "$f_start" ]; then
+        # when it started, by the kernel's clock: field 22 of its stat, in ticks after boot, against the uptime now
+        f_start=$(awk -v t="$CLK_TCK" -v now="$(now)" -v up="$(cut -d' ' -f1 /proc/uptime)" \
+          '{ sub(/.*\) /, ""); split($0, f, " "); printf "%.2f", now - (up - f[20] / t) }' "/proc/$kid/stat" 2>/dev/null \
+          || true)
+      fi
+      # each run's command and graph, for the encoder check and the record (the service deletes its scripts when done)
+      tr '\0' ' ' < "/proc/$kid/cmdline" > "$RUN/service-cmdline-$seconds-$n-$kid.txt" 2>/dev/null || true
+      script=$(tr ' ' '\n' < "$RUN/service-cmdline-$seconds-$n-$kid.txt" | grep -A1 -x -- -filter_complex_script | tail -1)
+      [ -n "$script" ] && cp "$script" "$RUN/service-filtergraph-$seconds-$n-$kid.txt" 2>/dev/null || true
+    done
+    if [ -n "$KIDS" ]; then
+      f_end=
+    elif [ -n "$f_start" ] && [ -z "$f_end" ]; then
       f_end=$(now)
     fi
     state=$(api "$BASE/v2/room_compositions/$id")
@@ -118,19 +150,6 @@ run_service() {
       completed) break ;;
       failed) die "composition $id failed: $(echo "$state" | field failure_reason); see $SERVICE_LOG" ;;
     esac
-    if [ -z "$fpid" ]; then
-      fpid=$(pgrep -P "$JPID" -x ffmpeg 2>/dev/null | head -1 || true)
-      if [ -n "$fpid" ]; then
-        # when it started, by the kernel's clock: field 22 of its stat, in ticks after boot, against the uptime now
-        f_start=$(awk -v t="$CLK_TCK" -v now="$(now)" -v up="$(cut -d' ' -f1 /proc/uptime)" \
-          '{ sub(/.*\) /, ""); split($0, f, " "); printf "%.2f", now - (up - f[20] / t) }' "/proc/$fpid/stat" 2>/dev/null \
-          || true)
-        # the service's command and graph, for the encoder check and the record (it deletes the script when done)
-        tr '\0' ' ' < "/proc/$fpid/cmdline" > "$RUN/service-cmdline-$seconds.txt" 2>/dev/null || true
-        script=$(tr ' ' '\n' < "$RUN/service-cmdline-$seconds.txt" | grep -A1 -x -- -filter_complex_script | tail -1)
-        [ -n "$script" ] && cp "$script" "$RUN/service-filtergraph-$seconds.txt" 2>/dev/null || true
-      fi
-    fi
     kill -0 "$JPID" 2>/dev/null || die "the service died; see $SERVICE_LOG"
     sleep "$POLL"
   done
@@ -148,8 +167,8 @@ run_service() {
   log "service $seconds s run $n: $SVC_SECS s; CPU: JVM $SVC_JVM s, its ffmpeg $SVC_FFMPEG s (composition $id)"
   log "  phases: $SVC_PHASES"
   log "  JVM by thread: $SVC_THREADS"
-  [ -s "$RUN/service-cmdline-$seconds.txt" ] || die "the service's ffmpeg was never seen running"
-  check_same_encoder "$RUN/service-cmdline-$seconds.txt"
+  ls "$RUN"/service-cmdline-"$seconds-$n"-*.txt > /dev/null 2>&1 || die "the service's ffmpeg was never seen running"
+  check_same_encoder "$RUN"/service-cmdline-"$seconds-$n"-*.txt
   curl -sS -o "$RUN/service-$seconds-$n.mp4" "$(echo "$state" | sed -n 's/.*"download_url":"\([^"]*\)".*/\1/p')" \
     || die "download of composition $id failed"
   check_output "$RUN/service-$seconds-$n.mp4" "service $seconds s run $n" "$seconds"

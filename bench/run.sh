@@ -78,14 +78,16 @@ JSTAT_LOG=$RUN/jstat.txt
     fhwm=0
     if [ -n "$fpid" ]; then
       fhwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$fpid/status" 2>/dev/null || echo 0)
-      # keep the service's filter script and command line for the record (it deletes the script when done)
-      if [ ! -s "$RUN/service-filtergraph.txt" ]; then
-        cmdline=$(tr '\0' '\n' 2>/dev/null < "/proc/$fpid/cmdline")
-        echo "$cmdline" | tr '\n' ' ' > "$RUN/service-cmdline.txt"
-        script=$(echo "$cmdline" | grep -A1 -x -- -filter_complex_script | tail -1)
-        [ -n "$script" ] && cp "$script" "$RUN/service-filtergraph.txt" 2>/dev/null || true
-      fi
     fi
+    # keep each ffmpeg run's filter script and command line for the record (the service deletes its scripts when
+    # done): one run, or the pictures' and the sound's at once, then the copy of both into the file
+    for kid in $(pgrep -P "$JPID" -x ffmpeg 2>/dev/null); do
+      [ -s "$RUN/service-cmdline-$kid.txt" ] && continue
+      cmdline=$(tr '\0' '\n' 2>/dev/null < "/proc/$kid/cmdline")
+      echo "$cmdline" | tr '\n' ' ' > "$RUN/service-cmdline-$kid.txt"
+      script=$(echo "$cmdline" | grep -A1 -x -- -filter_complex_script | tail -1)
+      [ -n "$script" ] && cp "$script" "$RUN/service-filtergraph-$kid.txt" 2>/dev/null || true
+    done
     printf '%s\t%s\t%s\t%s\n' "$(date +%s)" "${rss:-0}" "${fpid:--}" "${fhwm:-0}"
     sleep 1
   done
@@ -141,7 +143,7 @@ run_service() { # n
   url=$(echo "$state" | sed -n 's/.*"download_url":"\([^"]*\)".*/\1/p')
   curl -sS -o "$RUN/service-$1.mp4" "$url" || die "download of composition $id failed"
   check_output "$RUN/service-$1.mp4" "service run $1" "$DURATION"
-  [ -s "$RUN/service-cmdline.txt" ] && check_same_encoder "$RUN/service-cmdline.txt"
+  ls "$RUN"/service-cmdline-*.txt > /dev/null 2>&1 && check_same_encoder "$RUN"/service-cmdline-*.txt
   [ "${KEEP:-0}" = 1 ] || rm -f "$RUN/service-$1.mp4"
   api -X DELETE "$BASE/v2/room_compositions/$id" > /dev/null || true
 }
