@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -18,6 +19,7 @@ import javax.imageio.ImageIO;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import dev.montage.layout.CompositionPlan;
@@ -105,7 +107,7 @@ public final class CompositionRenderer {
      * without re-encoding (the one-part case of a segmented render, with its seam-free equality to the single pass).
      * ffmpeg runs all filtering, the audio decoders and the audio encoder on one thread, which bounds the wall time
      * when the video encoder is cheap (the default {@code standard} point): moving the sound to a process of its own
-     * takes it off that thread (bench/RESULTS.md, "Video beside audio"). Progress follows the pictures up to 98 %,
+     * takes it off that thread (bench/RESULTS.md, "The overhead, third pass"). Progress follows the pictures up to 98 %,
      * 99 % while the two are muxed. A failure or cancellation of either stops the other.
      */
     private RenderResult renderVideoBesideAudio(CompositionPlan plan, List<RenderSource> sources, Look look,
@@ -114,8 +116,13 @@ public final class CompositionRenderer {
         String extension = "." + encoding.format().extension();
         Path video = createTempFile(workDir, "video-", extension);
         Path audio = createTempFile(workDir, "audio-", extension);
-        FutureTask<RenderResult> sound = new FutureTask<>(() -> renderAudio(plan, sources, encoding.format(), workDir,
-                audio, percent -> true));
+        Map<String, String> logContext = MDC.getCopyOfContextMap(); // the composition's id on the sound's log lines
+        FutureTask<RenderResult> sound = new FutureTask<>(() -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            return renderAudio(plan, sources, encoding.format(), workDir, audio, percent -> true);
+        });
         Thread soundThread = new Thread(sound, "ffmpeg-audio-" + Thread.currentThread().getName());
         soundThread.setDaemon(true);
         soundThread.start();
