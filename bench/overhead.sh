@@ -102,7 +102,9 @@ ffmpeg_children() {
   local task line kid comm
   KIDS=
   for task in /proc/"$JPID"/task/*/children; do
-    read -r line < "$task" 2>/dev/null || continue
+    line=
+    read -r line < "$task" 2>/dev/null # the file ends without a newline: read says false, the line is read
+    [ -n "$line" ] || continue
     for kid in $line; do
       read -r comm < "/proc/$kid/comm" 2>/dev/null && [ "$comm" = ffmpeg ] && KIDS="$KIDS $kid"
     done
