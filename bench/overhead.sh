@@ -103,7 +103,7 @@ ffmpeg_children() {
   KIDS=
   for task in /proc/"$JPID"/task/*/children; do
     line=
-    read -r line < "$task" 2>/dev/null # the file ends without a newline: read says false, the line is read
+    read -r line < "$task" 2>/dev/null || true # the file ends without a newline: read says false, yet reads it
     [ -n "$line" ] || continue
     for kid in $line; do
       read -r comm < "/proc/$kid/comm" 2>/dev/null && [ "$comm" = ffmpeg ] && KIDS="$KIDS $kid"
