@@ -138,7 +138,9 @@ run_service() {
       fi
       # each run's command and graph, for the encoder check and the record (the service deletes its scripts when done)
       tr '\0' ' ' < "/proc/$kid/cmdline" > "$RUN/service-cmdline-$seconds-$n-$kid.txt" 2>/dev/null || true
-      script=$(tr ' ' '\n' < "$RUN/service-cmdline-$seconds-$n-$kid.txt" | grep -A1 -x -- -filter_complex_script | tail -1)
+      # (the final copy has no script)
+      script=$(tr ' ' '\n' < "$RUN/service-cmdline-$seconds-$n-$kid.txt" | grep -A1 -x -- -filter_complex_script \
+        | tail -1 || true)
       [ -n "$script" ] && cp "$script" "$RUN/service-filtergraph-$seconds-$n-$kid.txt" 2>/dev/null || true
     done
     if [ -n "$KIDS" ]; then
