@@ -63,7 +63,7 @@ class CompositionLifecycleTest extends ApiTest {
 
     @Test
     void deletingAProcessingCompositionStopsItsFfmpeg() {
-        JsonNode alice = upload(api, TestMedia.webm("red", 440, 33), Map.of("started_at", "2024-05-01T10:00:00Z"));
+        JsonNode alice = upload(api, TestMedia.webm("red", 440, 120, 30), Map.of("started_at", "2024-05-01T10:00:00Z"));
         String id = create("{\"session_id\": \"" + alice.path(0).path("session_id").asString() + "\"}");
         awaitStatus(id, "processing");
         awaitFfmpeg(id, true);
