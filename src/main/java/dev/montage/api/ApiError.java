@@ -8,6 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ApiError(String code, String title, String detail,
         @JsonInclude(JsonInclude.Include.NON_NULL) Source source, Map<String, Object> meta) {
 
+    /** Tomcat's refusal of a whole query string or form body (bad percent-encoding, an empty name, too many). */
+    public static final String MALFORMED_PARAMETERS = "The parameters are malformed: each must be name=value, "
+            + "percent-encoded as UTF-8, and there may be at most a thousand of them";
+
     public ApiError {
         meta = meta == null ? Map.of() : Map.copyOf(meta);
     }

@@ -1,11 +1,7 @@
 package dev.montage.idempotency;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,17 +20,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.DisconnectedClientHelper;
 
+import dev.montage.admission.ApiTurns;
 import dev.montage.api.AccountId;
 import dev.montage.api.ApiError;
 import dev.montage.api.ErrorCode;
 import dev.montage.api.ErrorResponses;
+import dev.montage.api.ReadAheadRequest;
 import dev.montage.api.Timestamps;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 
@@ -55,7 +50,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 255;
     /** The largest body hashed in memory: the JSON body limit. Uploads are hashed part by part from disk. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int MAX_BODY_BYTES = ReadAheadRequest.MAX_BYTES;
     /** The answer headers a repeat gets again; the rest are the same on every answer (or Spring Security's). */
     private static final List<String> KEPT_HEADERS = List.of("Location", "Allow");
 
@@ -116,7 +111,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                             "The request body exceeds " + MAX_BODY_BYTES + " bytes"));
                     return;
                 }
-                replayable = new ReplayedBody(request, body);
+                replayable = new ReadAheadRequest(request, body);
                 requestHash = fingerprint(request).body(body).hex();
             }
         } catch (ServletException | IllegalStateException e) {
@@ -167,6 +162,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                 replay(row.answer().get(), response);
                 return;
             }
+            ApiTurns.stepAside(request); // the twin may need the turn to finish; reading its answer needs none
             if (System.nanoTime() - waitUntil >= 0 || !pause()) {
                 errors.write(pathOf(request), response, HttpStatus.CONFLICT,
                         ApiError.atParameter(ErrorCode.BAD_REQUEST, header,
@@ -309,54 +305,6 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         public void sendError(int status, String message) throws IOException {
             sentError = true;
             super.sendError(status, message);
-        }
-    }
-
-    /** The request with its body, already read for its hash, readable once more by the controller. */
-    private static final class ReplayedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReplayedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
     }
 }

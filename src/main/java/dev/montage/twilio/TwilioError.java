@@ -17,6 +17,8 @@ record TwilioError(int code, String message, String moreInfo, int status) {
     static final int INVALID_PARAMETER = 20001;
     static final int TOO_MANY_REQUESTS = 20429;
     static final int INTERNAL = 20500;
+    /** Twilio's "Service unavailable": a busy node, try again after {@code Retry-After}. */
+    static final int SERVICE_UNAVAILABLE = 20503;
     /** Twilio Video: "Room not found", for a composition's {@code RoomSid}. */
     static final int ROOM_NOT_FOUND = 53106;
 

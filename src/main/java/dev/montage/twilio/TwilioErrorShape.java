@@ -47,6 +47,7 @@ class TwilioErrorShape implements ErrorShape, HandlerExceptionResolver, Ordered 
             case METHOD_NOT_ALLOWED -> TwilioError.METHOD_NOT_ALLOWED;
             case UNAUTHORIZED -> TwilioError.AUTHENTICATE;
             case TOO_MANY_REQUESTS -> TwilioError.TOO_MANY_REQUESTS;
+            case SERVICE_UNAVAILABLE -> TwilioError.SERVICE_UNAVAILABLE;
             default -> status.is5xxServerError() ? TwilioError.INTERNAL : TwilioError.INVALID_PARAMETER;
         };
         writer.write(response, TwilioError.of(status.value(), code, error.detail()));

@@ -81,8 +81,7 @@ class TwilioExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<TwilioError> malformedParameters(InvalidParameterException e) {
-        return answer(TwilioError.of(400, TwilioError.INVALID_PARAMETER, "The parameters are malformed: each must be "
-                + "name=value, percent-encoded as UTF-8, and there may be at most a thousand of them"));
+        return answer(TwilioError.of(400, TwilioError.INVALID_PARAMETER, ApiError.MALFORMED_PARAMETERS));
     }
 
     @ExceptionHandler(Exception.class)
