@@ -13,6 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import dev.montage.api.ErrorResponses;
 
 /**
@@ -40,6 +43,17 @@ class AdmissionConfiguration {
                     settings.maxWait());
         }
         return turns;
+    }
+
+    /** {@code montage.api.requests.running} and {@code .waiting}: how busy the node's turns are, at scrape time. */
+    @Bean
+    MeterBinder apiTurnsMetrics(ApiTurns turns) {
+        return registry -> {
+            Gauge.builder("montage.api.requests.running", turns, ApiTurns::running)
+                    .description("API requests holding a turn on this node").register(registry);
+            Gauge.builder("montage.api.requests.waiting", turns, ApiTurns::waiting)
+                    .description("API requests waiting for a turn on this node").register(registry);
+        };
     }
 
     @Bean

@@ -66,6 +66,9 @@ class AdmissionTest extends ApiTest {
         assertThat(turns.waiting()).as("the request in the queue still waits").isEqualTo(1);
         assertThat(waiter).isNotDone();
 
+        String metrics = api.withKey(null).get("/actuator/prometheus").body();
+        assertThat(metrics).contains("montage_api_requests_running 1.0").contains("montage_api_requests_waiting 1.0");
+
         // /v1 is refused in Twilio's shape, before any key is looked at
         Response twilio = api.withKey(null).get("/v1/Rooms");
         assertThat(twilio.status()).isEqualTo(503);
