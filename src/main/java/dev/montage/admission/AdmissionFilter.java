@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 import dev.montage.api.ApiError;
 import dev.montage.api.ErrorCode;
@@ -36,8 +33,6 @@ final class AdmissionFilter extends OncePerRequestFilter {
     static final int RETRY_AFTER_SECONDS = 1;
     /** Routes that stream or are bounded by ffmpeg slots of their own. */
     private static final List<String> OWN_PACE = List.of("/media", "/Media", "/thumbnail", "/storyboard/image");
-
-    private static final Logger log = LoggerFactory.getLogger(AdmissionFilter.class);
 
     private final ApiTurns turns;
     private final ErrorResponses errors;
@@ -65,12 +60,7 @@ final class AdmissionFilter extends OncePerRequestFilter {
                     ApiError.of(ErrorCode.BAD_REQUEST, ApiError.MALFORMED_PARAMETERS));
             return;
         } catch (IOException e) {
-            if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
-                log.debug("Client went away while its request was read: {}", e.toString());
-                return;
-            }
-            errors.write(pathOf(request), response, HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
-                    "The request body could not be read as framed by its Content-Length or Transfer-Encoding"));
+            errors.writeUnreadableBody(pathOf(request), response, e);
             return;
         }
         if (whole == null) {

@@ -3,10 +3,13 @@ package dev.montage.api;
 import java.io.IOException;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes the error envelope where no controller runs: servlet filters and the container's error page. */
 @Component
 public class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final JsonMapper mapper;
     private final List<ErrorShape> shapes;
@@ -33,6 +38,19 @@ public class ErrorResponses {
             }
         }
         write(response, status, error);
+    }
+
+    /**
+     * A request body that a filter could not read: nothing when the client went away (there is no one to answer),
+     * else 400 in the shape of {@code path}'s protocol.
+     */
+    public void writeUnreadableBody(String path, HttpServletResponse response, IOException e) throws IOException {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("Client went away while its request was read: {}", e.toString());
+            return;
+        }
+        write(path, response, HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
+                "The request body could not be read as framed by its Content-Length or Transfer-Encoding"));
     }
 
     public void write(HttpServletResponse response, HttpStatus status, ApiError error) throws IOException {

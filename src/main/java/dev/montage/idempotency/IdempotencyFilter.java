@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 import dev.montage.admission.ApiTurns;
 import dev.montage.api.AccountId;
@@ -120,12 +119,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         } catch (IOException e) {
-            if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
-                log.debug("Client went away while its request was read: {}", e.toString());
-                return;
-            }
-            errors.write(pathOf(request), response, HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
-                    "The request body could not be read as framed by its Content-Length or Transfer-Encoding"));
+            errors.writeUnreadableBody(pathOf(request), response, e);
             return;
         }
         handle(account, key, requestHash, replayable, response, chain);

@@ -148,6 +148,29 @@ class AdmissionTest extends ApiTest {
         assertThat(client.get("/v2/rooms").json().path("meta").path("total_results").asInt()).isEqualTo(1);
     }
 
+    /**
+     * A body that ends before its Content-Length (the client sent less and closed its side) is a 400 in the
+     * envelope and runs nothing: it is read before the turn, so the failure is met there.
+     */
+    @Test
+    void aBodyCutShortOfItsLength_runsNothing() throws Exception {
+        String key = accounts.createAccount().apiKey();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v2/rooms HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"max_participants\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("\"errors\":[{\"code\":\"10015\"");
+        }
+        assertThat(new ApiClient(port, key).get("/v2/rooms").json().path("meta").path("total_results").asInt())
+                .isZero();
+        assertThat(turns.running()).isZero();
+    }
+
     private static <T> CompletableFuture<T> async(Supplier<T> call) {
         return CompletableFuture.supplyAsync(call);
     }
