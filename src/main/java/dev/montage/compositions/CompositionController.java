@@ -22,6 +22,7 @@ import dev.montage.api.PageRequest;
 import dev.montage.api.PublicBaseUrl;
 import dev.montage.api.QueryParams;
 import dev.montage.storage.DownloadLinks;
+import tools.jackson.databind.util.RawValue;
 
 @RestController
 @RequestMapping("/v2/room_compositions")
@@ -31,25 +32,33 @@ class CompositionController {
     private final DownloadLinks links;
     private final PublicBaseUrl baseUrl;
     private final CompositionJsonTexts json;
+    private final AnsweredCompositions answered;
 
     CompositionController(CompositionService compositions, DownloadLinks links, PublicBaseUrl baseUrl,
-            CompositionJsonTexts json) {
+            CompositionJsonTexts json, AnsweredCompositions answered) {
         this.compositions = compositions;
         this.links = links;
         this.baseUrl = baseUrl;
         this.json = json;
+        this.answered = answered;
     }
 
+    /** Each row as the text of its view ({@link AnsweredCompositions}), the same bytes as {@link #view} writes. */
     @GetMapping
-    ListResponse<CompositionView> list(AccountId account, QueryParams query) {
+    ListResponse<RawValue> list(AccountId account, QueryParams query) {
         DateFilter created = query.dateFilter("date_created_at");
         Optional<UUID> sessionId = query.uuid("filter[session_id]");
         Optional<String> status = query.oneOf("filter[status]", CompositionStatus.wireNames());
         PageRequest page = query.page();
         query.throwIfInvalid();
         String base = baseUrl.forCurrentRequest(); // once per answer, not once per row
-        return compositions.list(account, new CompositionQuery(sessionId, status, created), page)
-                .map(composition -> view(composition, base));
+        return compositions.listForAnswer(account, new CompositionQuery(sessionId, status, created), page, answered)
+                .map(row -> answer(row, base));
+    }
+
+    private RawValue answer(CompositionRepository.ListedRow row, String base) {
+        AnsweredCompositions.Answer answer = row.known() != null ? row.known() : answered.answer(row.composition());
+        return answer.withLink(answer.hasLink() ? links.link(base, row.id(), row.blobKey()) : null);
     }
 
     @PostMapping

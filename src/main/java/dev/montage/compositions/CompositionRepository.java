@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class CompositionRepository {
 
+    private static final String NEWEST_FIRST = "created_at desc, id desc";
+
     private static final TypeReference<LinkedHashMap<String, VideoRegion>> LAYOUT = new TypeReference<>() { };
     private static final TypeReference<List<String>> IDS = new TypeReference<>() { };
 
@@ -219,7 +221,32 @@ class CompositionRepository {
 
     /** One page of the account's compositions that match {@code query}, newest first. */
     ListResponse<Composition> list(UUID accountId, CompositionQuery query, PageRequest page) {
-        SqlFilter filter = new SqlFilter()
+        return filter(accountId, query).page(jdbc, "compositions", NEWEST_FIRST, page, this::map);
+    }
+
+    /**
+     * The same page as {@link #list}, for the answer: a row whose version this node has answered already is read no
+     * further than its id, version and file ({@link AnsweredCompositions}).
+     */
+    ListResponse<ListedRow> listForAnswer(UUID accountId, CompositionQuery query, PageRequest page,
+            AnsweredCompositions answered) {
+        return filter(accountId, query).page(jdbc, "compositions", NEWEST_FIRST, page, (rs, row) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            AnsweredCompositions.Answer known = answered.find(id, Timestamps.fromDb(rs, "updated_at"));
+            if (known != null) {
+                return new ListedRow(id, rs.getString("blob_key"), known, null);
+            }
+            Composition composition = map(rs, row);
+            return new ListedRow(id, composition.blobKey(), null, composition);
+        });
+    }
+
+    /** A row of a listed page: the text answered for its version before, or the composition read in full. */
+    record ListedRow(UUID id, String blobKey, AnsweredCompositions.Answer known, Composition composition) {
+    }
+
+    private static SqlFilter filter(UUID accountId, CompositionQuery query) {
+        return new SqlFilter()
                 .where("account_id = :account_id", "account_id", accountId)
                 .dates("created_at", query.created())
                 .whereIfPresent("session_id = :session_id", "session_id", query.sessionId())
@@ -228,7 +255,6 @@ class CompositionRepository {
                         query.createdFrom().map(Timestamps::toDb))
                 .whereIfPresent("created_at < :created_before", "created_before",
                         query.createdBefore().map(Timestamps::toDb));
-        return filter.page(jdbc, "compositions", "created_at desc, id desc", page, this::map);
     }
 
     private Composition map(ResultSet rs, int row) throws SQLException {

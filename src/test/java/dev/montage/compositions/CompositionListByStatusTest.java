@@ -23,6 +23,7 @@ import dev.montage.support.ApiClient;
 import dev.montage.support.ApiClient.Response;
 import dev.montage.support.ApiTest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The list filtered by status, the one clients poll (issue 10, Load): newest first, ties broken by id, every page
@@ -86,6 +87,50 @@ class CompositionListByStatusTest extends ApiTest {
         Response single = client.get("/v2/room_compositions/" + one);
         assertThat(single.status()).isEqualTo(200);
         assertSignedFor(one, single.data().path("download_url").asString());
+    }
+
+    /**
+     * A finished composition is listed from the text this node kept for its version (AnsweredCompositions): the same
+     * as the first time and as its GET but for a freshly signed link; a row with a newer version is read anew.
+     */
+    @Test
+    void finishedCompositionsAreListedAsTheyWereAnsweredUntilTheirVersionChanges() {
+        NewAccount account = accounts.createAccount();
+        ApiClient client = new ApiClient(port, account.apiKey());
+        UUID accountId = account.accountId().value();
+        Row completed = new Row(UUID.randomUUID(), FIRST.plusSeconds(2));
+        Row failed = new Row(UUID.randomUUID(), FIRST.plusSeconds(1));
+        Row enqueued = new Row(UUID.randomUUID(), FIRST);
+        insert(accountId, completed, "completed");
+        insert(accountId, failed, "failed");
+        insert(accountId, enqueued, "enqueued");
+
+        JsonNode first = client.get("/v2/room_compositions").data();
+        JsonNode again = client.get("/v2/room_compositions").data();
+
+        assertThat(again).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.fromString(again.get(i).path("id").asString());
+            JsonNode single = client.get("/v2/room_compositions/" + id).data();
+            assertThat(withoutLink(again.get(i))).isEqualTo(withoutLink(first.get(i))).isEqualTo(withoutLink(single));
+        }
+        assertSignedFor(completed.id(), again.get(0).path("download_url").asString());
+        assertThat(again.get(1).path("download_url").isNull()).isTrue();
+
+        // a newer version of a row (here by hand: a finished one never changes) is answered as it is now
+        jdbc.sql("update compositions set failure_reason = 'ffmpeg ran out of disk', updated_at = :now where id = :id")
+                .param("now", FIRST.plusSeconds(600).atOffset(ZoneOffset.UTC))
+                .param("id", failed.id())
+                .update();
+        JsonNode changed = client.get("/v2/room_compositions").data().get(1);
+        assertThat(changed.path("failure_reason").asString()).isEqualTo("ffmpeg ran out of disk");
+        assertThat(changed.path("updated_at").asString()).isEqualTo("2026-11-20T08:10:00.123456Z");
+    }
+
+    private static JsonNode withoutLink(JsonNode composition) {
+        ObjectNode copy = (ObjectNode) composition.deepCopy();
+        copy.remove("download_url");
+        return copy;
     }
 
     /** The link names the composition and carries a signature the service accepts for it; answers the signature. */
