@@ -19,7 +19,7 @@ import tools.jackson.databind.util.RawValue;
  * composition before that writes a new {@code updated_at} ({@link CompositionRepository}); so a row read with the
  * version an answer was kept for is answered with that text, and the rest of the row is not even read. Clients poll
  * their lists: most rows of a page are the same finished compositions, answer after answer; a list of 20 used to
- * map, view and write all 20 again each time, 60 % of its JVM CPU (bench/RESULTS.md, "API load", run 11).
+ * map, view and write all 20 again each time, 60 % of its JVM samples (bench/RESULTS.md, "API load", run 11).
  *
  * <p>The text is the answer's own mapper writing the view, so it is the same, byte for byte; only the download link,
  * signed afresh for each answer, is put in at its place. At {@link #CAPACITY} compositions the least used go first.
