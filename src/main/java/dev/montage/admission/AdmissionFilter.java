@@ -24,9 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
  *
  * <p>A turn is taken only when the request is all there: a small body (JSON, a form) is read first, so a client that
  * sends its body slowly holds its own thread, not a turn. What streams (uploads, downloads, bodies of unknown or
- * large length) and what has limits of its own (thumbnails and storyboard images, made by ffmpeg in slots of their own) takes
- * no turn: their time is the network's or ffmpeg's, and a turn held for minutes would stop everyone else. The
- * health probes and the console are outside {@code /v1} and {@code /v2} and never wait.
+ * large length) and what has limits of its own (thumbnails and storyboard images, made by ffmpeg in slots of their
+ * own) takes no turn: their time is the network's or ffmpeg's, and a turn held for minutes would stop everyone else.
+ * The health probes and the console are outside {@code /v1} and {@code /v2} and never wait.
  */
 final class AdmissionFilter extends OncePerRequestFilter {
 
