@@ -7,6 +7,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -77,6 +78,17 @@ class ApiSecurity {
                 AccountId.REQUEST_ATTRIBUTE, ((ApiKeyAuthentication) authentication).account()));
         filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
         return filter;
+    }
+
+    /**
+     * No observations of Spring Security's own filters, authentication and authorisation: with a metrics registry
+     * present, it wraps each of the dozen filters of every request in an observation of its own, each a timer and
+     * a counter looked up by tags, about a fifth of a listed page's JVM samples (bench/RESULTS.md, "API load", run
+     * 13) for metrics nobody reads. The requests' own latency per endpoint ({@code http.server.requests}) stays.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityFilterObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The firewall's refusals in the envelope. */
