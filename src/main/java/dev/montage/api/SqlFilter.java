@@ -63,9 +63,16 @@ public final class SqlFilter {
      */
     public <T> ListResponse<T> page(JdbcClient jdbc, String table, String order, PageRequest page,
             org.springframework.jdbc.core.RowMapper<T> mapper) {
+        return page(jdbc, "*", table, order, page, mapper);
+    }
+
+    /** The same page, of only {@code columns} of each row: a narrower statement where a caller needs no more. */
+    public <T> ListResponse<T> page(JdbcClient jdbc, String columns, String table, String order, PageRequest page,
+            org.springframework.jdbc.core.RowMapper<T> mapper) {
         long[] total = {0};
-        List<T> rows = bind(jdbc.sql("select *, (select count(*) from " + table + sql() + ") as " + TOTAL_COLUMN
-                + " from " + table + sql() + " order by " + order + " limit :page_limit offset :page_offset"))
+        List<T> rows = bind(jdbc.sql("select " + columns + ", (select count(*) from " + table + sql() + ") as "
+                + TOTAL_COLUMN + " from " + table + sql() + " order by " + order
+                + " limit :page_limit offset :page_offset"))
                 .param("page_limit", page.size())
                 .param("page_offset", page.offset())
                 .query((rs, row) -> {

@@ -1,6 +1,9 @@
 package dev.montage.compositions;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -8,21 +11,30 @@ import org.springframework.stereotype.Component;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.montage.api.ListResponse;
+import dev.montage.api.PageRequest;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
+import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
- * The JSON of finished compositions as the list answers them, kept on this node by id and {@code updated_at}.
+ * The list's answers: the JSON of finished compositions as the list answers them, kept on this node by id and
+ * {@code updated_at}.
  *
  * <p>A completed or failed composition never changes again (it can only be deleted), and every change of a
- * composition before that writes a new {@code updated_at} ({@link CompositionRepository}); so a row read with the
- * version an answer was kept for is answered with that text, and the rest of the row is not even read. Clients poll
- * their lists: most rows of a page are the same finished compositions, answer after answer; a list of 20 used to
- * map, view and write all 20 again each time, 60 % of its JVM samples (bench/RESULTS.md, "API load", run 11).
+ * composition before that writes a new {@code updated_at} ({@link CompositionRepository}); so a row whose version was
+ * answered before is answered with that text, and of such a row only its id and version are read. Clients poll their
+ * lists: most rows of a page are the same finished compositions, answer after answer; a list of 20 used to read, map,
+ * view and write all 20 again each time, 60 % of its JVM samples (bench/RESULTS.md, "API load", run 11).
  *
  * <p>The text is the answer's own mapper writing the view, so it is the same, byte for byte; only the download link,
- * signed afresh for each answer, is put in at its place. At {@link #CAPACITY} compositions the least used go first.
+ * signed afresh for each answer, is put in at its place. It is kept encoded as well, as the answer writes it: turning
+ * 20 texts into UTF-8 again for every answer was the largest part of the list's JVM samples once the rows were kept
+ * (run 13). At {@link #CAPACITY} compositions the least used go first.
  */
 @Component
 class AnsweredCompositions {
@@ -33,54 +45,117 @@ class AnsweredCompositions {
     private static final String QUOTED_LINK_MARK = "\"" + LINK_MARK + "\"";
 
     private final Cache<UUID, Answer> answers = Caffeine.newBuilder().maximumSize(CAPACITY).build();
+    private final CompositionRepository compositions;
     private final JsonMapper mapper;
     private final CompositionJsonTexts json;
 
-    AnsweredCompositions(JsonMapper mapper, CompositionJsonTexts json) {
+    AnsweredCompositions(CompositionRepository compositions, JsonMapper mapper, CompositionJsonTexts json) {
+        this.compositions = compositions;
         this.mapper = mapper;
         this.json = json;
     }
 
+    /**
+     * One page of the account's compositions that match {@code query}, newest first, as answers: the page's ids and
+     * versions are read first, and only the rows this node has not answered in that version are then read in full.
+     * A row deleted between the two reads is left out of the page, as it would be a moment later.
+     */
+    ListResponse<Answer> page(UUID accountId, CompositionQuery query, PageRequest page) {
+        ListResponse<CompositionRepository.Version> versions = compositions.listVersions(accountId, query, page);
+        List<CompositionRepository.Version> listed = versions.data();
+        Answer[] known = new Answer[listed.size()];
+        List<UUID> unknown = new ArrayList<>();
+        for (int i = 0; i < known.length; i++) {
+            known[i] = find(listed.get(i));
+            if (known[i] == null) {
+                unknown.add(listed.get(i).id());
+            }
+        }
+        Map<UUID, Composition> read = unknown.isEmpty() ? Map.of() : compositions.findAll(accountId, unknown);
+        List<Answer> rows = new ArrayList<>(known.length);
+        for (int i = 0; i < known.length; i++) {
+            Composition composition = known[i] == null ? read.get(listed.get(i).id()) : null;
+            if (known[i] != null) {
+                rows.add(known[i]);
+            } else if (composition != null) {
+                rows.add(answer(composition));
+            }
+        }
+        return new ListResponse<>(rows, versions.meta());
+    }
+
     /** The text kept for this version of the composition, or null. */
-    Answer find(UUID id, Instant updatedAt) {
-        Answer kept = answers.getIfPresent(id);
-        return kept != null && kept.updatedAt().equals(updatedAt) ? kept : null;
+    private Answer find(CompositionRepository.Version version) {
+        Answer kept = answers.getIfPresent(version.id());
+        return kept != null && kept.updatedAt().equals(version.updatedAt()) ? kept : null;
     }
 
     /** The composition's text, kept when it is finished. */
-    Answer answer(Composition composition) {
+    private Answer answer(Composition composition) {
         String link = composition.status() == CompositionStatus.COMPLETED ? LINK_MARK : null;
         String text = mapper.writeValueAsString(CompositionView.of(composition, link, json));
         int at = text.indexOf(QUOTED_LINK_MARK);
-        Answer answer = at < 0 ? new Answer(composition.updatedAt(), text, null)
-                : new Answer(composition.updatedAt(), text.substring(0, at),
-                        text.substring(at + QUOTED_LINK_MARK.length()));
+        Answer answer = at < 0
+                ? new Answer(composition.id(), composition.blobKey(), composition.updatedAt(), encoded(text), null)
+                : new Answer(composition.id(), composition.blobKey(), composition.updatedAt(),
+                        encoded(text.substring(0, at)), encoded(text.substring(at + QUOTED_LINK_MARK.length())));
         if (composition.status() == CompositionStatus.COMPLETED || composition.status() == CompositionStatus.FAILED) {
             answers.put(composition.id(), answer);
         }
         return answer;
     }
 
+    /** Encoded now, once: a {@link SerializedString} encodes on first use and keeps the bytes. */
+    private static SerializedString encoded(String text) {
+        SerializedString encoded = new SerializedString(text);
+        encoded.asUnquotedUTF8();
+        return encoded;
+    }
+
     /**
-     * A composition's answer text, with the link in place when it has one.
+     * A composition's answer text, with its link left out when it has one.
      *
-     * @param before the text up to the link, or all of it when {@code after} is null (no link)
-     * @param after  the text after the link
+     * @param blobKey its file, which the link is signed for
+     * @param before  the text up to the link, or all of it when {@code after} is null (no link)
+     * @param after   the text after the link
      */
-    record Answer(Instant updatedAt, String before, String after) {
+    record Answer(UUID id, String blobKey, Instant updatedAt, SerializedString before, SerializedString after) {
 
         boolean hasLink() {
             return after != null;
         }
 
-        RawValue withLink(String link) {
-            if (!hasLink()) {
-                return new RawValue(before);
+        /** The text as one value of the answer, with the link in its place (null: it has none). */
+        JacksonSerializable withLink(String link) {
+            return new AnswerText(this, link == null ? null : JsonStringEncoder.getInstance().quoteAsCharArray(link));
+        }
+    }
+
+    /** Written as raw JSON: the kept bytes, and the quoted link between them. */
+    private static final class AnswerText extends JacksonSerializable.Base {
+
+        private final Answer answer;
+        private final char[] quotedLink;
+
+        AnswerText(Answer answer, char[] quotedLink) {
+            this.answer = answer;
+            this.quotedLink = quotedLink;
+        }
+
+        @Override
+        public void serialize(JsonGenerator gen, SerializationContext context) {
+            gen.writeRawValue(answer.before()); // the separator before the value, then its bytes as they are
+            if (answer.hasLink()) {
+                gen.writeRaw('"');
+                gen.writeRaw(quotedLink, 0, quotedLink.length);
+                gen.writeRaw('"');
+                gen.writeRaw(answer.after());
             }
-            StringBuilder text = new StringBuilder(before.length() + link.length() + 2 + after.length()).append(before)
-                    .append('"');
-            JsonStringEncoder.getInstance().quoteAsString(link, text);
-            return new RawValue(text.append('"').append(after).toString());
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializationContext context, TypeSerializer type) {
+            serialize(gen, context); // raw text: no type information to add
         }
     }
 }

@@ -22,7 +22,7 @@ import dev.montage.api.PageRequest;
 import dev.montage.api.PublicBaseUrl;
 import dev.montage.api.QueryParams;
 import dev.montage.storage.DownloadLinks;
-import tools.jackson.databind.util.RawValue;
+import tools.jackson.databind.JacksonSerializable;
 
 @RestController
 @RequestMapping("/v2/room_compositions")
@@ -45,20 +45,15 @@ class CompositionController {
 
     /** Each row as the text of its view ({@link AnsweredCompositions}), the same bytes as {@link #view} writes. */
     @GetMapping
-    ListResponse<RawValue> list(AccountId account, QueryParams query) {
+    ListResponse<JacksonSerializable> list(AccountId account, QueryParams query) {
         DateFilter created = query.dateFilter("date_created_at");
         Optional<UUID> sessionId = query.uuid("filter[session_id]");
         Optional<String> status = query.oneOf("filter[status]", CompositionStatus.wireNames());
         PageRequest page = query.page();
         query.throwIfInvalid();
         String base = baseUrl.forCurrentRequest(); // once per answer, not once per row
-        return compositions.listForAnswer(account, new CompositionQuery(sessionId, status, created), page, answered)
-                .map(row -> answer(row, base));
-    }
-
-    private RawValue answer(CompositionRepository.ListedRow row, String base) {
-        AnsweredCompositions.Answer answer = row.known() != null ? row.known() : answered.answer(row.composition());
-        return answer.withLink(answer.hasLink() ? links.link(base, row.id(), row.blobKey()) : null);
+        return answered.page(account.value(), new CompositionQuery(sessionId, status, created), page)
+                .map(answer -> answer.withLink(answer.hasLink() ? links.link(base, answer.id(), answer.blobKey()) : null));
     }
 
     @PostMapping

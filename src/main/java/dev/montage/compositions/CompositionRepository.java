@@ -3,8 +3,11 @@ package dev.montage.compositions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -225,24 +228,28 @@ class CompositionRepository {
     }
 
     /**
-     * The same page as {@link #list}, for the answer: a row whose version this node has answered already is read no
-     * further than its id, version and file ({@link AnsweredCompositions}).
+     * The ids and versions of the page {@link #list} would read: what {@link AnsweredCompositions} needs to know which
+     * rows it must read in full. A page of rows answered before is this statement alone, a narrow one.
      */
-    ListResponse<ListedRow> listForAnswer(UUID accountId, CompositionQuery query, PageRequest page,
-            AnsweredCompositions answered) {
-        return filter(accountId, query).page(jdbc, "compositions", NEWEST_FIRST, page, (rs, row) -> {
-            UUID id = rs.getObject("id", UUID.class);
-            AnsweredCompositions.Answer known = answered.find(id, Timestamps.fromDb(rs, "updated_at"));
-            if (known != null) {
-                return new ListedRow(id, rs.getString("blob_key"), known, null);
-            }
-            Composition composition = map(rs, row);
-            return new ListedRow(id, composition.blobKey(), null, composition);
-        });
+    ListResponse<Version> listVersions(UUID accountId, CompositionQuery query, PageRequest page) {
+        return filter(accountId, query).page(jdbc, "id, updated_at", "compositions", NEWEST_FIRST, page,
+                (rs, row) -> new Version(rs.getObject("id", UUID.class), Timestamps.fromDb(rs, "updated_at")));
     }
 
-    /** A row of a listed page: the text answered for its version before, or the composition read in full. */
-    record ListedRow(UUID id, String blobKey, AnsweredCompositions.Answer known, Composition composition) {
+    /** A composition's id and {@code updated_at}, which every change of it renews. */
+    record Version(UUID id, Instant updatedAt) {
+    }
+
+    /** The account's compositions of these ids, those that exist, by id. */
+    Map<UUID, Composition> findAll(UUID accountId, Collection<UUID> ids) {
+        Map<UUID, Composition> found = new HashMap<>();
+        jdbc.sql("select * from compositions where account_id = :account_id and id in (:ids)")
+                .param("account_id", accountId)
+                .param("ids", ids)
+                .query(this::map)
+                .list()
+                .forEach(composition -> found.put(composition.id(), composition));
+        return found;
     }
 
     private static SqlFilter filter(UUID accountId, CompositionQuery query) {

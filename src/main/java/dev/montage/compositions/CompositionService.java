@@ -103,12 +103,6 @@ public class CompositionService {
         return compositions.list(account.value(), query, page);
     }
 
-    /** The page as the /v2 list answers it: finished rows answered before by this node are not read in full. */
-    ListResponse<CompositionRepository.ListedRow> listForAnswer(AccountId account, CompositionQuery query,
-            PageRequest page, AnsweredCompositions answered) {
-        return compositions.listForAnswer(account.value(), query, page, answered);
-    }
-
     /**
      * Deletes the row first, so the composition is gone for every reader at once; then stops a render running
      * on this node (one on another node stops at its next progress update), drops a job not yet started,
