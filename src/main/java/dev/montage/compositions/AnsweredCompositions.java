@@ -34,7 +34,7 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * <p>The text is the answer's own mapper writing the view, so it is the same, byte for byte; only the download link,
  * signed afresh for each answer, is put in at its place. It is kept encoded as well, as the answer writes it: turning
  * 20 texts into UTF-8 again for every answer was the largest part of the list's JVM samples once the rows were kept
- * (run 13). At {@link #CAPACITY} compositions the least used go first.
+ * ("The list, fourth pass"). At {@link #CAPACITY} compositions the least used go first.
  */
 @Component
 class AnsweredCompositions {
@@ -74,11 +74,10 @@ class AnsweredCompositions {
         Map<UUID, Composition> read = unknown.isEmpty() ? Map.of() : compositions.findAll(accountId, unknown);
         List<Answer> rows = new ArrayList<>(known.length);
         for (int i = 0; i < known.length; i++) {
-            Composition composition = known[i] == null ? read.get(listed.get(i).id()) : null;
             if (known[i] != null) {
                 rows.add(known[i]);
-            } else if (composition != null) {
-                rows.add(answer(composition));
+            } else if (read.containsKey(listed.get(i).id())) {
+                rows.add(answer(read.get(listed.get(i).id())));
             }
         }
         return new ListResponse<>(rows, versions.meta());

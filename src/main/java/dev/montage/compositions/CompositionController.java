@@ -53,7 +53,8 @@ class CompositionController {
         query.throwIfInvalid();
         String base = baseUrl.forCurrentRequest(); // once per answer, not once per row
         return answered.page(account.value(), new CompositionQuery(sessionId, status, created), page)
-                .map(answer -> answer.withLink(answer.hasLink() ? links.link(base, answer.id(), answer.blobKey()) : null));
+                .map(answer -> answer.withLink(
+                        answer.hasLink() ? links.link(base, answer.id(), answer.blobKey()) : null));
     }
 
     @PostMapping
