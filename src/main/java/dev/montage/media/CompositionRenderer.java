@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
@@ -138,7 +139,8 @@ public final class CompositionRenderer {
                 throw e;
             }
             awaitSound(sound);
-            return mux(List.of(video), audio, encoding.format(), workDir, output, plan.durationMillis(),
+            return mux(List.of(video), audio, encoding.format(), workDir, output,
+                    OptionalLong.of(plan.durationMillis()),
                     rising(listener, percent -> percent == 100 ? 100 : 99, () -> true));
         } finally {
             sound.cancel(true); // stops its ffmpeg when the pictures failed or were cancelled first
@@ -256,15 +258,15 @@ public final class CompositionRenderer {
     public RenderResult join(List<Path> videoParts, Path audio, OutputFormat format, Path workDir, Path output,
             ProgressListener listener) throws RenderException, InterruptedException {
         requireFiles(videoParts, audio);
-        return mux(videoParts, audio, format, workDir, output, -1, listener);
+        return mux(videoParts, audio, format, workDir, output, OptionalLong.empty(), listener);
     }
 
     /**
      * The join's ffmpeg run. {@code lengthMillis}, the output's length for the progress, is read from the audio's
-     * file when it is not known (negative).
+     * file when it is not known.
      */
     private RenderResult mux(List<Path> videoParts, Path audio, OutputFormat format, Path workDir, Path output,
-            long lengthMillis, ProgressListener listener) throws RenderException, InterruptedException {
+            OptionalLong lengthMillis, ProgressListener listener) throws RenderException, InterruptedException {
         Path list = createTempFile(workDir, "parts-", ".txt");
         boolean complete = false;
         try {
@@ -278,8 +280,9 @@ public final class CompositionRenderer {
                 throw new RenderException("the list of parts could not be written: " + reason(e), commandLine, "", e);
             }
             // the audio lasts as long as the output: the 100 % of the copy's progress
-            RenderResult result = run(commandLine, lengthMillis >= 0 ? lengthMillis : lengthMillis(audio, commandLine),
-                    output, listener);
+            RenderResult result = run(commandLine,
+                    lengthMillis.isPresent() ? lengthMillis.getAsLong() : lengthMillis(audio, commandLine), output,
+                    listener);
             complete = true;
             return result;
         } finally {
