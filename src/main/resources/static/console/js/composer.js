@@ -10,6 +10,10 @@ import { showErrors, clearErrors } from './fields.js';
 
 const RESOLUTIONS = ['1280x720', '960x540', '640x360', '320x180', '640x480', '720x720', '720x1280'];
 const MIN_SIDE = 16; // the server's smallest region side and resolution side
+// the encoder points an operator sets (montage.media.quality.*): docs/compositions.md#quality-and-frame-rate
+const QUALITIES = [
+  ['fast', 'fast: smaller, quicker'], ['standard', 'standard (default)'], ['high', 'high: sharper, slower'],
+];
 const PREVIEW_DELAY_MS = 300;
 const REUSE_MODES = [
   ['show_oldest', 'show_oldest (default): a newcomer waits for a free cell'],
@@ -44,6 +48,7 @@ class Composer {
       resolution: { width: 1280, height: 720 },
       customResolution: false,
       format: 'mp4',
+      quality: 'standard',
       trim: true,
       backgroundColor: '#000000',
       audio: { all: true, ids: [], globs: '' },
@@ -601,6 +606,8 @@ class Composer {
     }
     f.append(
       this.selectField('Format', [['mp4', 'mp4']], s.format, '/format', (v) => { s.format = v; this.change(); }),
+      this.selectField('Quality', QUALITIES, s.quality, '/quality',
+        (v) => { s.quality = v; this.change(); }),
       this.checkbox('Trim the stretches where nothing is seen or heard', s.trim, '/trim',
         (v) => { s.trim = v; this.change(); }),
     );
@@ -628,6 +635,7 @@ class Composer {
     body.audio_sources = sourceList(s.audio);
     const audioExcluded = sourceList(s.audioExcluded);
     if (audioExcluded.length) body.audio_sources_excluded = audioExcluded;
+    if (s.quality !== 'standard') body.quality = s.quality;
     body.trim = s.trim;
     if (s.backgroundColor.toUpperCase() !== '#000000') body.background_color = s.backgroundColor.toUpperCase();
     if (s.webhookUrl) body.webhook_event_url = s.webhookUrl;

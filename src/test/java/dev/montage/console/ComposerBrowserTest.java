@@ -129,6 +129,10 @@ class ComposerBrowserTest extends ApiTest {
                     .contains("is not");
             composer.setVideoSourcePatterns("").awaitNoErrors();
 
+            // standard quality is the default and is not sent; another is
+            assertThat(composer.body().has("quality")).isFalse();
+            composer.chooseQuality("high");
+
             // create: the composition is the body the page showed
             JsonNode body = composer.body();
             String id = composer.create();
@@ -137,6 +141,7 @@ class ComposerBrowserTest extends ApiTest {
                     .isEqualTo(body.path("video_layout").path(pip).path("x_pos").asInt());
             assertThat(created.path("video_layout").path("main").path("max_rows").asInt()).isEqualTo(1);
             assertThat(created.path("resolution").asString()).isEqualTo("320x180");
+            assertThat(created.path("quality").asString()).isEqualTo("high");
 
             // a phone: the canvas scales down into the width, the form stacks under it, nothing scrolls sideways
             ComposerPage small = ComposerPage.open(browser, session.sessionId());

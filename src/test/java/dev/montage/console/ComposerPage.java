@@ -169,6 +169,13 @@ public final class ComposerPage {
         return type(driver.findElement(By.cssSelector("[data-field=custom-resolution]")), widthByHeight);
     }
 
+    /** Chooses the composition's {@code quality} ({@code fast}, {@code standard}, {@code high}). */
+    public ComposerPage chooseQuality(String quality) {
+        new Select(field("/quality")).selectByValue(quality);
+        until(d -> quality.equals(body().path("quality").asString("standard")));
+        return this;
+    }
+
     /** Chooses a select of the selected region by its field ({@code reuse}, {@code focus}) and option value. */
     public ComposerPage chooseRegionOption(String field, String value) {
         new Select(field(regionPointer(selectedRegion(), field))).selectByValue(value);
