@@ -58,7 +58,8 @@ class AnsweredCompositions {
     /**
      * One page of the account's compositions that match {@code query}, newest first, as answers: the page's ids and
      * versions are read first, and only the rows this node has not answered in that version are then read in full.
-     * A row deleted between the two reads is left out of the page, as it would be a moment later.
+     * A row deleted between the two reads, or changed so that it no longer matches, is left out of the page, as it
+     * would be a moment later.
      */
     ListResponse<Answer> page(UUID accountId, CompositionQuery query, PageRequest page) {
         ListResponse<CompositionRepository.Version> versions = compositions.listVersions(accountId, query, page);
@@ -71,7 +72,7 @@ class AnsweredCompositions {
                 unknown.add(listed.get(i).id());
             }
         }
-        Map<UUID, Composition> read = unknown.isEmpty() ? Map.of() : compositions.findAll(accountId, unknown);
+        Map<UUID, Composition> read = unknown.isEmpty() ? Map.of() : compositions.findAll(accountId, query, unknown);
         List<Answer> rows = new ArrayList<>(known.length);
         for (int i = 0; i < known.length; i++) {
             if (known[i] != null) {

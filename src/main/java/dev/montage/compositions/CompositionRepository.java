@@ -240,12 +240,14 @@ class CompositionRepository {
     record Version(UUID id, Instant updatedAt) {
     }
 
-    /** The account's compositions of these ids, those that exist, by id. */
-    Map<UUID, Composition> findAll(UUID accountId, Collection<UUID> ids) {
+    /**
+     * The account's compositions of these ids that still match {@code query}, by id: a row deleted, or changed out of
+     * the query (a status filter), since its id was listed is left out.
+     */
+    Map<UUID, Composition> findAll(UUID accountId, CompositionQuery query, Collection<UUID> ids) {
+        SqlFilter filter = filter(accountId, query).where("id in (:ids)", "ids", ids);
         Map<UUID, Composition> found = new HashMap<>();
-        jdbc.sql("select * from compositions where account_id = :account_id and id in (:ids)")
-                .param("account_id", accountId)
-                .param("ids", ids)
+        filter.bind(jdbc.sql("select * from compositions" + filter.sql()))
                 .query(this::map)
                 .list()
                 .forEach(composition -> found.put(composition.id(), composition));

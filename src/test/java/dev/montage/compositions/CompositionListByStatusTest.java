@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.montage.accounts.AccountService.NewAccount;
+import dev.montage.api.DateFilter;
 import dev.montage.storage.DownloadLinks;
 import dev.montage.support.ApiClient;
 import dev.montage.support.ApiClient.Response;
@@ -40,6 +43,9 @@ class CompositionListByStatusTest extends ApiTest {
 
     @Autowired
     private DownloadLinks links;
+
+    @Autowired
+    private CompositionRepository repository;
 
     /**
      * Twelve compositions, two per instant, every third not completed:
@@ -125,6 +131,30 @@ class CompositionListByStatusTest extends ApiTest {
         JsonNode changed = client.get("/v2/room_compositions").data().get(1);
         assertThat(changed.path("failure_reason").asString()).isEqualTo("ffmpeg ran out of disk");
         assertThat(changed.path("updated_at").asString()).isEqualTo("2026-11-20T08:10:00.123456Z");
+    }
+
+    /**
+     * The rows a page reads in full, after its ids, are read under the page's filters again: a row that changed out
+     * of them in between (here, as if it had: the ids of an enqueued row under a filter on completed) is left out of
+     * the page, as is another account's.
+     */
+    @Test
+    void rowsReadInFullAfterTheirIdsStillMatchThePagesFilters() {
+        UUID accountId = accounts.createAccount().accountId().value();
+        Row completed = new Row(UUID.randomUUID(), FIRST.plusSeconds(1));
+        Row enqueued = new Row(UUID.randomUUID(), FIRST);
+        Row othersCompleted = new Row(UUID.randomUUID(), FIRST);
+        insert(accountId, completed, "completed");
+        insert(accountId, enqueued, "enqueued");
+        insert(accounts.createAccount().accountId().value(), othersCompleted, "completed");
+        CompositionQuery completedOnly = new CompositionQuery(Optional.empty(), Optional.of("completed"),
+                new DateFilter(Optional.empty(), Optional.empty(), Optional.empty()));
+
+        Map<UUID, Composition> read = repository.findAll(accountId, completedOnly,
+                List.of(completed.id(), enqueued.id(), othersCompleted.id()));
+
+        assertThat(read).containsOnlyKeys(completed.id());
+        assertThat(read.get(completed.id()).status()).isEqualTo(CompositionStatus.COMPLETED);
     }
 
     private static JsonNode withoutLink(JsonNode composition) {
