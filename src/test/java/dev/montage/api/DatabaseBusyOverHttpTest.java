@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A request that cannot get a row lock in time answers 503 with {@code Retry-After} in the envelope over HTTP, and
  * changes nothing: the unit test {@link DatabaseBusyAnswerTest} maps each kind of trouble, this one makes a real
- * lock timeout on the database the suite runs on. The pool's connections wait 500 ms for a lock (PostgreSQL waits
- * for ever by default, H2 for 10 s); the test holds the row of a room in a transaction of its own while a PATCH of
- * that room waits for it.
+ * lock timeout on the database the suite runs on. This test's pool waits 500 ms for a lock (PostgreSQL waits for
+ * ever by default); the test holds the row of a room in a transaction of its own while a PATCH of that room waits
+ * for it.
  */
 class DatabaseBusyOverHttpTest extends ApiTest {
 
