@@ -44,7 +44,7 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = pathOf(request);
+        String path = ErrorResponses.pathOf(request);
         return !(path.startsWith("/v2/") || path.startsWith("/v1/")) || OWN_PACE.stream().anyMatch(path::endsWith);
     }
 
@@ -56,11 +56,11 @@ final class AdmissionFilter extends OncePerRequestFilter {
             whole = readAhead(request);
         } catch (InvalidParameterException e) {
             // Tomcat refuses a malformed form once; the controller would find no parameters at all
-            errors.write(pathOf(request), response, HttpStatus.BAD_REQUEST,
+            errors.write(ErrorResponses.pathOf(request), response, HttpStatus.BAD_REQUEST,
                     ApiError.of(ErrorCode.BAD_REQUEST, ApiError.MALFORMED_PARAMETERS));
             return;
         } catch (IOException e) {
-            errors.writeUnreadableBody(pathOf(request), response, e);
+            errors.writeUnreadableBody(ErrorResponses.pathOf(request), response, e);
             return;
         }
         if (whole == null) {
@@ -70,7 +70,7 @@ final class AdmissionFilter extends OncePerRequestFilter {
         ApiTurns.Turn turn = turns.take();
         if (turn == null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-            errors.write(pathOf(request), response, HttpStatus.SERVICE_UNAVAILABLE, ApiError.of(
+            errors.write(ErrorResponses.pathOf(request), response, HttpStatus.SERVICE_UNAVAILABLE, ApiError.of(
                     ErrorCode.TOO_MANY_REQUESTS, "This node has more requests than it can take at the moment; try "
                             + "again in " + RETRY_AFTER_SECONDS + " s"));
             return;
@@ -106,9 +106,5 @@ final class AdmissionFilter extends OncePerRequestFilter {
             throw new IOException("The body ended after " + body.length + " of " + length + " bytes");
         }
         return new ReadAheadRequest(request, body);
-    }
-
-    private static String pathOf(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

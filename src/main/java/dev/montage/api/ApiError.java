@@ -12,6 +12,10 @@ public record ApiError(String code, String title, String detail,
     public static final String MALFORMED_PARAMETERS = "The parameters are malformed: each must be name=value, "
             + "percent-encoded as UTF-8, and there may be at most a thousand of them";
 
+    /** A body that ends before its Content-Length or breaks its chunking: met by a filter or by a controller. */
+    public static final String UNREADABLE_BODY =
+            "The request body could not be read as framed by its Content-Length or Transfer-Encoding";
+
     public ApiError {
         meta = meta == null ? Map.of() : Map.copyOf(meta);
     }

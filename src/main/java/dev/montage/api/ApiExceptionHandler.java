@@ -149,8 +149,7 @@ class ApiExceptionHandler {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             return clientGone(e);
         }
-        return answer(HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
-                "The request body could not be read as framed by its Content-Length or Transfer-Encoding"));
+        return answer(HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST, ApiError.UNREADABLE_BODY));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.DisconnectedClientHelper;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +27,11 @@ public class ErrorResponses {
     ErrorResponses(JsonMapper mapper, ObjectProvider<ErrorShape> shapes) {
         this.mapper = mapper;
         this.shapes = shapes.orderedStream().toList();
+    }
+
+    /** The path the client asked for, as {@link #write(String, HttpServletResponse, HttpStatus, ApiError)} takes it. */
+    public static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /** The error in the shape of the protocol that owns {@code path} (see {@link ErrorShape}), else the envelope. */
@@ -49,8 +55,7 @@ public class ErrorResponses {
             log.debug("Client went away while its request was read: {}", e.toString());
             return;
         }
-        write(path, response, HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST,
-                "The request body could not be read as framed by its Content-Length or Transfer-Encoding"));
+        write(path, response, HttpStatus.BAD_REQUEST, ApiError.of(ErrorCode.BAD_REQUEST, ApiError.UNREADABLE_BODY));
     }
 
     public void write(HttpServletResponse response, HttpStatus status, ApiError error) throws IOException {

@@ -75,10 +75,11 @@ class AnsweredCompositions {
         Map<UUID, Composition> read = unknown.isEmpty() ? Map.of() : compositions.findAll(accountId, query, unknown);
         List<Answer> rows = new ArrayList<>(known.length);
         for (int i = 0; i < known.length; i++) {
+            Composition composition = known[i] == null ? read.get(listed.get(i).id()) : null;
             if (known[i] != null) {
                 rows.add(known[i]);
-            } else if (read.containsKey(listed.get(i).id())) {
-                rows.add(answer(read.get(listed.get(i).id())));
+            } else if (composition != null) {
+                rows.add(answer(composition));
             }
         }
         return new ListResponse<>(rows, versions.meta());

@@ -84,7 +84,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         List<String> values = Collections.list(request.getHeaders(header));
         String key = values.get(0);
         if (values.size() > 1 || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            errors.write(pathOf(request), response, HttpStatus.BAD_REQUEST,
+            errors.write(ErrorResponses.pathOf(request), response, HttpStatus.BAD_REQUEST,
                     ApiError.atParameter(ErrorCode.BAD_REQUEST, header,
                     values.size() > 1 ? header + " may be sent once"
                             : header + " must be 1 to " + MAX_KEY_LENGTH + " characters long, not " + key.length()));
@@ -105,7 +105,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             } else {
                 byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
                 if (body.length > MAX_BODY_BYTES) {
-                    errors.write(pathOf(request), response, HttpStatus.CONTENT_TOO_LARGE,
+                    errors.write(ErrorResponses.pathOf(request), response, HttpStatus.CONTENT_TOO_LARGE,
                             ApiError.of(ErrorCode.BAD_REQUEST,
                             "The request body exceeds " + MAX_BODY_BYTES + " bytes"));
                     return;
@@ -119,7 +119,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         } catch (IOException e) {
-            errors.writeUnreadableBody(pathOf(request), response, e);
+            errors.writeUnreadableBody(ErrorResponses.pathOf(request), response, e);
             return;
         }
         handle(account, key, requestHash, replayable, response, chain);
@@ -146,7 +146,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                 continue;
             }
             if (!row.requestHash().equals(requestHash)) {
-                errors.write(pathOf(request), response, HttpStatus.UNPROCESSABLE_CONTENT,
+                errors.write(ErrorResponses.pathOf(request), response, HttpStatus.UNPROCESSABLE_CONTENT,
                         ApiError.atParameter(ErrorCode.BAD_REQUEST,
                         header, "This " + header + " was used with a different request (method, path or body); "
                                 + "a key may be sent again only with the request it was first sent with"));
@@ -158,7 +158,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             }
             ApiTurns.stepAside(request); // the twin may need the turn to finish; reading its answer needs none
             if (System.nanoTime() - waitUntil >= 0 || !pause()) {
-                errors.write(pathOf(request), response, HttpStatus.CONFLICT,
+                errors.write(ErrorResponses.pathOf(request), response, HttpStatus.CONFLICT,
                         ApiError.atParameter(ErrorCode.BAD_REQUEST, header,
                         "A request with this " + header + " is still in progress; send it again later for its answer"));
                 return;
@@ -251,11 +251,6 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             }
         });
         return form.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The path the client asked for, which names the error shape to answer in ({@code /v1}'s is Twilio's). */
-    private static String pathOf(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

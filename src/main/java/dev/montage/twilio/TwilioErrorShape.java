@@ -15,6 +15,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.montage.api.ApiError;
+import dev.montage.api.ErrorResponses;
 import dev.montage.api.ErrorShape;
 import dev.montage.api.FirewallRefusals;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,7 +57,7 @@ class TwilioErrorShape implements ErrorShape, HandlerExceptionResolver, Ordered 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception e) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = ErrorResponses.pathOf(request);
         if (!owns(path)) {
             return null;
         }
