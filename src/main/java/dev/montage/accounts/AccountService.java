@@ -10,8 +10,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.IdGenerator;
 
+import dev.montage.accounts.ApiKeyCache.KeyInUse;
 import dev.montage.api.AccountId;
 import dev.montage.api.Timestamps;
 
@@ -25,6 +27,7 @@ public class AccountService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IdGenerator ids;
+    private final ApiKeyCache keys = new ApiKeyCache();
 
     AccountService(JdbcClient jdbc, Clock clock, IdGenerator ids) {
         this.jdbc = jdbc;
@@ -56,21 +59,26 @@ public class AccountService {
     }
 
     /**
-     * The account of a key that exists and is not revoked. Nothing is cached: every request asks the database, so a
-     * key revoked on one node is refused by all of them from their next request on. The last use is written at
-     * most once a minute per key, so a busy client does not turn every read into a write.
+     * The account of a key that exists and is not revoked. A key found valid is kept for {@link ApiKeyCache#LIFETIME}
+     * on this node; {@link #revoke} waits that long, so a revoked key is refused by every node from the revoker's
+     * next request on. The last use is written when the key is read, at most once a minute per key, so a busy
+     * client does not turn every read into a write.
      */
     public Optional<AccountId> authenticate(String key) {
+        return keys.find(ApiKeys.hash(key), hash -> readKey(hash, key)).map(inUse -> new AccountId(inUse.accountId()));
+    }
+
+    private Optional<KeyInUse> readKey(String hash, String clear) {
         Optional<KeyInUse> found = jdbc.sql("""
                 select id, account_id, last_used_at from api_keys
                 where key_hash = :key_hash and revoked_at is null
                 """)
-                .param("key_hash", ApiKeys.hash(key))
+                .param("key_hash", hash)
                 .query((rs, row) -> new KeyInUse(rs.getObject("id", UUID.class),
                         rs.getObject("account_id", UUID.class), Timestamps.fromDb(rs, "last_used_at")))
                 .optional();
-        found.ifPresent(inUse -> noteUse(inUse, key));
-        return found.map(inUse -> new AccountId(inUse.accountId()));
+        found.ifPresent(inUse -> noteUse(inUse, clear));
+        return found;
     }
 
     /**
@@ -87,17 +95,9 @@ public class AccountService {
      * account is refused too: the SID names one key.
      */
     public Optional<AccountId> authenticateKeyById(UUID keyId, String secret) {
-        Optional<KeyInUse> found = jdbc.sql("""
-                select id, account_id, last_used_at from api_keys
-                where id = :id and key_hash = :key_hash and revoked_at is null
-                """)
-                .param("id", keyId)
-                .param("key_hash", ApiKeys.hash(secret))
-                .query((rs, row) -> new KeyInUse(rs.getObject("id", UUID.class),
-                        rs.getObject("account_id", UUID.class), Timestamps.fromDb(rs, "last_used_at")))
-                .optional();
-        found.ifPresent(inUse -> noteUse(inUse, secret));
-        return found.map(inUse -> new AccountId(inUse.accountId()));
+        return keys.find(ApiKeys.hash(secret), hash -> readKey(hash, secret))
+                .filter(inUse -> inUse.id().equals(keyId))
+                .map(inUse -> new AccountId(inUse.accountId()));
     }
 
     private void noteUse(KeyInUse key, String clear) {
@@ -131,19 +131,37 @@ public class AccountService {
                 .list();
     }
 
-    /** Revokes a key for good; what became of it is the answer. */
-    @Transactional
+    /**
+     * Revokes a key for good; what became of it is the answer. Returns once every node refuses the key: the revocation
+     * commits on its own, then this waits out {@link ApiKeyCache#LIFETIME} (already revoked too, in case the first
+     * revocation was interrupted while waiting). Never call it inside a transaction: the wait must follow the commit.
+     */
     public Revocation revoke(UUID keyId) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a revocation must commit before it waits for the nodes' caches");
+        }
         int revoked = jdbc.sql("update api_keys set revoked_at = :now where id = :id and revoked_at is null")
                 .param("now", Timestamps.toDb(Timestamps.now(clock)))
                 .param("id", keyId)
                 .update();
-        if (revoked == 1) {
-            return Revocation.REVOKED;
+        boolean exists = revoked == 1
+                || jdbc.sql("select count(*) from api_keys where id = :id").param("id", keyId)
+                        .query(Long.class).single() > 0;
+        if (!exists) {
+            return Revocation.NO_SUCH_KEY;
         }
-        boolean exists = jdbc.sql("select count(*) from api_keys where id = :id").param("id", keyId)
-                .query(Long.class).single() > 0;
-        return exists ? Revocation.ALREADY_REVOKED : Revocation.NO_SUCH_KEY;
+        waitForCachesToLapse();
+        return revoked == 1 ? Revocation.REVOKED : Revocation.ALREADY_REVOKED;
+    }
+
+    /** A little more than the lifetime: the nodes' clocks may run a little faster than this one. */
+    private static void waitForCachesToLapse() {
+        try {
+            Thread.sleep(ApiKeyCache.LIFETIME.toMillis() * 11 / 10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before every node's cache of the key lapsed", e);
+        }
     }
 
     public boolean anyKeyExists() {
@@ -157,9 +175,6 @@ public class AccountService {
     /** A key as list-api-keys shows it: its prefix is null for a key made before prefixes were kept and unused since. */
     public record ApiKeyListing(UUID id, AccountId accountId, String prefix, Instant createdAt, Instant lastUsedAt,
             Instant revokedAt) {
-    }
-
-    private record KeyInUse(UUID id, UUID accountId, Instant lastUsedAt) {
     }
 
     /** An account just created, with the only copy of its key in clear. */

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar montage.jar revoke-api-key <id>} (the id {@code list-api-keys} shows): the key is refused from
- * its next request on, by every node, since nodes look keys up in the database on each request. Revoking a key
- * already revoked changes nothing and succeeds; an id that names no key exits 1, a missing or malformed one 2.
+ * its next request on, by every node: it returns once the nodes' short-lived memory of valid keys has lapsed
+ * ({@link AccountService#revoke}, a few seconds). Revoking a key already revoked changes nothing and succeeds; an
+ * id that names no key exits 1, a missing or malformed one 2.
  */
 @Component
 @Profile(RevokeApiKeyCommand.PROFILE)

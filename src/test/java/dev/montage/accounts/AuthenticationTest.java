@@ -2,9 +2,13 @@ package dev.montage.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.montage.support.ApiClient;
 import dev.montage.support.ApiClient.Response;
@@ -12,6 +16,9 @@ import dev.montage.support.ApiTest;
 import dev.montage.support.TestMedia;
 
 class AuthenticationTest extends ApiTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void missingKeyIsRefusedWithTheTelnyxEnvelope() {
@@ -76,6 +83,35 @@ class AuthenticationTest extends ApiTest {
         assertThat(api.get("/v2/room_compositions/" + composition).status()).isEqualTo(200);
         assertThat(api.get("/v2/room_recordings/" + recording).status()).isEqualTo(200);
         assertThat(api.get("/v2/room_sessions/" + mine.sessionId()).data().path("active").asBoolean()).isTrue();
+    }
+
+    /**
+     * The bound on a node's memory of valid keys, and why revoking waits: a key revoked behind the service's back is
+     * still accepted within {@link ApiKeyCache#LIFETIME} of its last read, and refused after it; a key revoked
+     * through {@link AccountService#revoke}, which waits that time out, is refused on the very next request.
+     */
+    @Test
+    void aRevokedKeyIsRefusedOnceTheNodesMemoryOfItLapsesWhichRevokingWaitsFor() {
+        String key = accounts.createAccount().apiKey();
+        ApiClient client = new ApiClient(port, key);
+        assertThat(client.get("/v2/rooms").status()).isEqualTo(200);
+        long revokedAt = System.nanoTime();
+        assertThat(jdbc.sql("update api_keys set revoked_at = current_timestamp where key_hash = :hash")
+                .param("hash", ApiKeys.hash(key)).update()).isEqualTo(1);
+
+        assertThat(client.get("/v2/rooms").status()).as("within the lifetime, from memory").isEqualTo(200);
+        sleep(ApiKeyCache.LIFETIME.toMillis() - (System.nanoTime() - revokedAt) / 1_000_000 + 100);
+        assertUnauthorized(client.get("/v2/rooms"));
+
+        String revokedProperly = accounts.createAccount().apiKey();
+        ApiClient other = new ApiClient(port, revokedProperly);
+        assertThat(other.get("/v2/rooms").status()).isEqualTo(200);
+        UUID id = jdbc.sql("select id from api_keys where key_hash = :hash").param("hash", ApiKeys.hash(revokedProperly))
+                .query(UUID.class).single();
+        long started = System.nanoTime();
+        assertThat(accounts.revoke(id)).isEqualTo(AccountService.Revocation.REVOKED);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(ApiKeyCache.LIFETIME);
+        assertUnauthorized(other.get("/v2/rooms"));
     }
 
     private static void assertUnauthorized(Response response) {

@@ -17,7 +17,8 @@ import dev.montage.support.MontageProcess;
 /**
  * Keys managed from the command line, as an operator does it: {@code list-api-keys} and {@code revoke-api-key} are
  * child processes run beside a running node, on the same database, and the node refuses a revoked key on its next
- * request, since it looks every key up in the database.
+ * request (the command returns only once no node can still remember the key: AuthenticationTest shows that wait
+ * is what makes it so).
  */
 class KeyManagementCommandsTest {
 
