@@ -132,9 +132,10 @@ public class AccountService {
     }
 
     /**
-     * Revokes a key for good; what became of it is the answer. Returns once every node refuses the key: the revocation
-     * commits on its own, then this waits out {@link ApiKeyCache#LIFETIME} (already revoked too, in case the first
-     * revocation was interrupted while waiting). Never call it inside a transaction: the wait must follow the commit.
+     * Revokes a key for good; what became of it is the answer. Returns once every node refuses the key: the
+     * revocation commits on its own, then this waits out {@link ApiKeyCache#LIFETIME} (already revoked too, in case
+     * the first revocation was interrupted while waiting). Never call it inside a transaction: the wait must follow
+     * the commit.
      */
     public Revocation revoke(UUID keyId) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -10,10 +10,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Keys this node found valid in the last {@link #LIFETIME}, so a busy client's requests do not each wait for a
- * database round trip before their own statements (under load that trip costs about as much as the list itself,
- * bench/RESULTS.md). Only keys found valid are kept: an unknown key always asks the database, so a key created on
- * another node works at once and made-up keys cannot fill the cache.
+ * Keys this node found valid in the last {@link #LIFETIME}, so a busy client's requests do not each make a
+ * database round trip before their own statements (under load: 0.04–0.06 ms less of PostgreSQL's CPU per request,
+ * bench/RESULTS.md, "Keys remembered"). Only keys found valid are kept: an unknown key always asks the database, so
+ * a key created on another node works at once and made-up keys cannot fill the cache.
  *
  * <p>A revocation is refused everywhere once {@code LIFETIME} has passed since it committed: an entry lives
  * {@code LIFETIME} from the moment its read <em>started</em>, and a read that started after the commit sees the key

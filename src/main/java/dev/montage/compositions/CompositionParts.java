@@ -238,15 +238,21 @@ class CompositionParts {
         removeFilesAndExecutions(compositionId, parts == null ? List.of() : parts);
     }
 
+    /**
+     * The files go by their folder, not by the rows' keys: a part whose worker died between its upload and marking it
+     * done left a file no row names, and its next run uploaded another under a key of its own.
+     */
     private void removeFilesAndExecutions(UUID compositionId, List<SegmentRepository.Part> parts) {
+        if (parts.isEmpty()) {
+            return; // never segmented, or removed already
+        }
+        try {
+            blobs.deleteFolder(folder(compositionId));
+        } catch (IOException e) {
+            log.warn("Could not delete the parts of composition {}", compositionId, e);
+        }
         for (SegmentRepository.Part part : parts) {
-            if (part.blobKey() != null) {
-                try {
-                    blobs.delete(part.blobKey());
-                } catch (IOException e) {
-                    log.warn("Could not delete part {} of composition {}", part.name(), compositionId, e);
-                }
-            } else {
+            if (part.blobKey() == null) {
                 try {
                     scheduler.getObject().cancel(PART_TASK.instanceId(partInstance(compositionId, part.name())));
                 } catch (RuntimeException e) {
@@ -254,6 +260,11 @@ class CompositionParts {
                 }
             }
         }
+    }
+
+    /** Where the rendered parts of a composition are stored, each run's under a key of its own. */
+    static String folder(UUID compositionId) {
+        return "compositions/parts/" + compositionId;
     }
 
     /** How long the composition's parts have been rendering: for an estimate of the time left. */

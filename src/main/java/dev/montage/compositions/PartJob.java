@@ -146,7 +146,7 @@ class PartJob {
                         new OutputWindow(part.startMillis(), part.endMillis()), workDir, output, progress);
             }
             // a key of this run's own (its working folder's unique name): a second run never overwrites the first
-            blobKey = "compositions/parts/" + composition.id() + "/" + workDir.getFileName() + "."
+            blobKey = CompositionParts.folder(composition.id()) + "/" + workDir.getFileName() + "."
                     + format.extension();
             blobs.putFile(blobKey, output);
             if (parts.complete(composition.id(), part.name(), blobKey, NODE)) {

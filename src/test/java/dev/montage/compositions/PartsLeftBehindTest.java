@@ -45,14 +45,18 @@ class PartsLeftBehindTest extends ApiTest {
 
     /**
      * A part failed the composition and its node was killed before the discard that follows the failure: the part's
-     * execution, revived on another node, finds the composition failed and removes the rows and files left.
+     * execution, revived on another node, finds the composition failed and removes the rows and files left, also the
+     * file of a run of part-0 that died between its upload and marking its part done, which no row names.
      */
     @Test
     void revivedPartOfFailedComposition_removesTheRowsAndFilesLeftBehind() throws Exception {
         UUID id = composition();
         String doneFile = "compositions/parts/" + id + "/part-1-run.mp4";
-        Path content = Files.writeString(temp.resolve("part.mp4"), "a rendered part");
-        blobs.putFile(doneFile, content);
+        String unmarkedFile = "compositions/parts/" + id + "/part-0-died-before-marking.mp4";
+        String otherComposition = "compositions/parts/" + UUID.randomUUID() + "/part-0-run.mp4";
+        for (String key : new String[] {doneFile, unmarkedFile, otherComposition}) {
+            blobs.putFile(key, Files.writeString(temp.resolve("part.mp4"), "a rendered part")); // moved, not copied
+        }
         segmentation(id);
         part(id, "part-0", false, null);
         part(id, "part-1", true, doneFile);
@@ -63,6 +67,9 @@ class PartsLeftBehindTest extends ApiTest {
         assertThat(segments.find(id)).as("segmentation").isEmpty();
         assertThat(segments.parts(id)).as("part rows").isEmpty();
         assertThatThrownBy(() -> blobs.size(doneFile)).as("the done part's file").isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> blobs.size(unmarkedFile)).as("the file no row names")
+                .isInstanceOf(NoSuchFileException.class);
+        assertThat(blobs.size(otherComposition)).as("another composition's part").isPositive();
         assertThat(compositions.find(id).orElseThrow().status()).isEqualTo(CompositionStatus.FAILED);
     }
 
