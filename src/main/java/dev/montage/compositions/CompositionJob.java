@@ -444,16 +444,11 @@ class CompositionJob {
         for (RoomRecording recording : media) {
             Path file;
             try {
-                Optional<Path> local = blobs.localFile(recording.blobKey());
-                if (local.isPresent()) {
-                    file = local.get();
-                } else {
-                    file = fetched.get(recording.blobKey());
-                    if (file == null) {
-                        file = workDir.resolve("input-" + fetched.size() + extension(recording.blobKey()));
-                        blobs.fetchTo(recording.blobKey(), file);
-                        fetched.put(recording.blobKey(), file);
-                    }
+                file = fetched.get(recording.blobKey());
+                if (file == null) {
+                    file = blobs.localOrCopy(recording.blobKey(),
+                            workDir.resolve("input-" + fetched.size() + extension(recording.blobKey())));
+                    fetched.put(recording.blobKey(), file);
                 }
             } catch (NoSuchFileException e) {
                 // the blob key is where the server keeps the file: the client knows the recording by its id

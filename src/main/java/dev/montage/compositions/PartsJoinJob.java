@@ -126,13 +126,8 @@ class PartsJoinJob {
     /** A part's file as a local one: the blob itself for a local store, a copy in the working folder for a bucket. */
     private Path fetch(SegmentRepository.Part part, Path workDir) throws IOException, RenderException {
         try {
-            Optional<Path> local = blobs.localFile(part.blobKey());
-            if (local.isPresent()) {
-                return local.get();
-            }
-            Path copy = workDir.resolve(part.name() + CompositionJob.extension(part.blobKey()));
-            blobs.fetchTo(part.blobKey(), copy);
-            return copy;
+            return blobs.localOrCopy(part.blobKey(), workDir.resolve(part.name()
+                    + CompositionJob.extension(part.blobKey())));
         } catch (NoSuchFileException e) {
             throw new RenderException("The rendered " + part.name() + " is missing from storage", List.of(), "", e);
         }

@@ -35,6 +35,19 @@ public interface BlobStore {
     void fetchTo(String key, Path target) throws IOException;
 
     /**
+     * The blob as a file on this machine to read: the store's own file when it keeps one ({@link #localFile}), else a
+     * copy fetched to {@code copy}.
+     */
+    default Path localOrCopy(String key, Path copy) throws IOException {
+        Optional<Path> local = localFile(key);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        fetchTo(key, copy);
+        return copy;
+    }
+
+    /**
      * A link that lets anyone GET the blob directly from the store until {@code validity} has passed, when the store
      * can sign one (S3); empty when downloads go through Montage itself.
      */
