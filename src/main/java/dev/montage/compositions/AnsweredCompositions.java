@@ -75,10 +75,12 @@ class AnsweredCompositions {
         Map<UUID, Composition> read = unknown.isEmpty() ? Map.of() : compositions.findAll(accountId, query, unknown);
         List<Answer> rows = new ArrayList<>(known.length);
         for (int i = 0; i < known.length; i++) {
-            Composition composition = known[i] == null ? read.get(listed.get(i).id()) : null;
             if (known[i] != null) {
                 rows.add(known[i]);
-            } else if (composition != null) {
+                continue;
+            }
+            Composition composition = read.get(listed.get(i).id());
+            if (composition != null) { // else deleted, or out of the query, since its id was listed
                 rows.add(answer(composition));
             }
         }
