@@ -11,8 +11,12 @@ import org.springframework.stereotype.Component;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.montage.api.Ids;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
+import dev.montage.compositions.CompositionChanges.Stamp;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.io.SerializedString;
@@ -35,24 +39,62 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * signed afresh for each answer, is put in at its place. It is kept encoded as well, as the answer writes it: turning
  * 20 texts into UTF-8 again for every answer was the largest part of the list's JVM samples once the rows were kept
  * ("The list, fourth pass"). At {@link #CAPACITY} compositions the least used go first.
+ *
+ * <p>A page's ids and versions, and a finished composition asked for by id, are also kept, for as long as nothing of
+ * their account has changed ({@link CompositionChanges}): a client polling its list, or a finished composition, is
+ * answered without a database round trip until one of its compositions changes, on whichever node. Those reads were
+ * the last statement of each answer, and a round trip cost more than the rest of the list's work (bench/RESULTS.md,
+ * "Answers kept while nothing changed"). Each kind is a cache with its hits and misses in the metrics
+ * ({@code cache.gets{cache=composition_pages|finished_compositions}}).
  */
 @Component
 class AnsweredCompositions {
 
     static final int CAPACITY = 20_000;
+    /** Pages of ids and versions: about 1 KB each. */
+    static final int PAGES = 10_000;
     /** Stands for the download link in a kept text; only URL-safe characters, so the mapper writes it as it is. */
     private static final String LINK_MARK = "montage-download-url-6f0d2b";
     private static final String QUOTED_LINK_MARK = "\"" + LINK_MARK + "\"";
 
     private final Cache<UUID, Answer> answers = Caffeine.newBuilder().maximumSize(CAPACITY).build();
+    private final Cache<PageKey, KeptPage> pages = Caffeine.newBuilder().maximumSize(PAGES).recordStats().build();
+    private final Cache<UUID, KeptAnswer> finished = Caffeine.newBuilder().maximumSize(CAPACITY).recordStats()
+            .build();
     private final CompositionRepository compositions;
+    private final CompositionChanges changes;
     private final JsonMapper mapper;
     private final CompositionJsonTexts json;
 
-    AnsweredCompositions(CompositionRepository compositions, JsonMapper mapper, CompositionJsonTexts json) {
+    AnsweredCompositions(CompositionRepository compositions, CompositionChanges changes, JsonMapper mapper,
+            CompositionJsonTexts json, MeterRegistry registry) {
         this.compositions = compositions;
+        this.changes = changes;
         this.mapper = mapper;
         this.json = json;
+        CaffeineCacheMetrics.monitor(registry, pages, "composition_pages");
+        CaffeineCacheMetrics.monitor(registry, finished, "finished_compositions");
+    }
+
+    /**
+     * The account's composition as its answer: a finished one from memory while nothing of the account has changed
+     * since it was read, else from the database.
+     *
+     * @throws dev.montage.api.ApiException 404 when the account has no such composition
+     */
+    Answer one(UUID accountId, UUID id) {
+        KeptAnswer kept = finished.getIfPresent(id);
+        if (kept != null && kept.accountId().equals(accountId) && changes.isCurrent(accountId, kept.stamp())) {
+            return kept.answer();
+        }
+        Stamp stamp = changes.stamp(accountId); // before the read: a change committed during it renews the stamp
+        Composition composition = compositions.find(accountId, id)
+                .orElseThrow(() -> Ids.notFound("Room composition", id));
+        Answer answer = answer(composition);
+        if (stamp != null && isFinished(composition)) {
+            finished.put(id, new KeptAnswer(accountId, stamp, answer));
+        }
+        return answer;
     }
 
     /**
@@ -62,7 +104,7 @@ class AnsweredCompositions {
      * would be a moment later.
      */
     ListResponse<Answer> page(UUID accountId, CompositionQuery query, PageRequest page) {
-        ListResponse<CompositionRepository.Version> versions = compositions.listVersions(accountId, query, page);
+        ListResponse<CompositionRepository.Version> versions = versions(accountId, query, page);
         List<CompositionRepository.Version> listed = versions.data();
         Answer[] known = new Answer[listed.size()];
         List<UUID> unknown = new ArrayList<>();
@@ -87,6 +129,22 @@ class AnsweredCompositions {
         return new ListResponse<>(rows, versions.meta());
     }
 
+    /** The page's ids and versions: kept while nothing of the account has changed since they were read. */
+    private ListResponse<CompositionRepository.Version> versions(UUID accountId, CompositionQuery query,
+            PageRequest page) {
+        PageKey key = new PageKey(accountId, query, page);
+        KeptPage kept = pages.getIfPresent(key);
+        if (kept != null && changes.isCurrent(accountId, kept.stamp())) {
+            return kept.versions();
+        }
+        Stamp stamp = changes.stamp(accountId); // before the read: a change committed during it renews the stamp
+        ListResponse<CompositionRepository.Version> versions = compositions.listVersions(accountId, query, page);
+        if (stamp != null) {
+            pages.put(key, new KeptPage(stamp, versions));
+        }
+        return versions;
+    }
+
     /** The text kept for this version of the composition, or null. */
     private Answer find(CompositionRepository.Version version) {
         Answer kept = answers.getIfPresent(version.id());
@@ -102,10 +160,24 @@ class AnsweredCompositions {
                 ? new Answer(composition.id(), composition.blobKey(), composition.updatedAt(), encoded(text), null)
                 : new Answer(composition.id(), composition.blobKey(), composition.updatedAt(),
                         encoded(text.substring(0, at)), encoded(text.substring(at + QUOTED_LINK_MARK.length())));
-        if (composition.status() == CompositionStatus.COMPLETED || composition.status() == CompositionStatus.FAILED) {
+        if (isFinished(composition)) {
             answers.put(composition.id(), answer);
         }
         return answer;
+    }
+
+    /** Completed and failed compositions never change again; they can only be deleted. */
+    private static boolean isFinished(Composition composition) {
+        return composition.status() == CompositionStatus.COMPLETED || composition.status() == CompositionStatus.FAILED;
+    }
+
+    private record PageKey(UUID accountId, CompositionQuery query, PageRequest page) {
+    }
+
+    private record KeptPage(Stamp stamp, ListResponse<CompositionRepository.Version> versions) {
+    }
+
+    private record KeptAnswer(UUID accountId, Stamp stamp, Answer answer) {
     }
 
     /** Encoded now, once: a {@link SerializedString} encodes on first use and keeps the bytes. */

@@ -63,10 +63,13 @@ class CompositionController {
         return new DataResponse<>(view(compositions.create(account, body), baseUrl.forCurrentRequest()));
     }
 
+    /** The text of its view ({@link AnsweredCompositions}), the same bytes as {@link #view} writes. */
     @GetMapping("/{compositionId}")
-    DataResponse<CompositionView> get(AccountId account, @PathVariable String compositionId) {
-        return new DataResponse<>(view(compositions.get(account, Ids.parse(compositionId, "Room composition")),
-                baseUrl.forCurrentRequest()));
+    DataResponse<JacksonSerializable> get(AccountId account, @PathVariable String compositionId) {
+        AnsweredCompositions.Answer answer = answered.one(account.value(),
+                Ids.parse(compositionId, "Room composition"));
+        return new DataResponse<>(answer.withLink(
+                answer.hasLink() ? links.link(baseUrl.forCurrentRequest(), answer.id(), answer.blobKey()) : null));
     }
 
     @DeleteMapping("/{compositionId}")

@@ -310,7 +310,7 @@ class CompositionJob {
         Thread.interrupted(); // the write below, and db-scheduler's release after it, must not be interrupted
         log.info("Node stopping: composition handed back to the queue, its ffmpeg was stopped");
         try {
-            compositions.requeue(composition.id(), Timestamps.now(clock));
+            compositions.requeue(composition.accountId(), composition.id(), Timestamps.now(clock));
         } catch (DataAccessException e) {
             // a re-run takes a composition left processing just as well
             log.warn("Could not mark the composition enqueued again", e);
@@ -348,7 +348,7 @@ class CompositionJob {
                 fail(composition, deleted.get());
                 return false;
             }
-            if (!compositions.complete(composition.id(), media, now)) {
+            if (!compositions.complete(composition.accountId(), composition.id(), media, now)) {
                 return false;
             }
             // the link in the event is signed now and valid for DownloadLinks.VALIDITY, like the one a GET shows
@@ -373,7 +373,7 @@ class CompositionJob {
         String kept = CompositionRepository.failureReason(reason);
         Instant now = Timestamps.now(clock);
         boolean failed = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!compositions.fail(composition.id(), kept, now)) {
+            if (!compositions.fail(composition.accountId(), composition.id(), kept, now)) {
                 return false;
             }
             events.record(composition.accountId(), composition.webhooks(), now,
@@ -409,7 +409,7 @@ class CompositionJob {
             try {
                 return Boolean.TRUE.equals(transaction.execute(status -> {
                     Instant at = Timestamps.now(clock);
-                    if (!compositions.updateProgress(composition.id(), written, at)) {
+                    if (!compositions.updateProgress(composition.accountId(), composition.id(), written, at)) {
                         return false;
                     }
                     listeners.forEach(listener -> listener.progressed(composition, Math.min(99, previous), written,

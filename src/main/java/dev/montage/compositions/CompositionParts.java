@@ -177,13 +177,13 @@ class CompositionParts {
      * them finds none left, and it claims the join once. False when another run completed the part first (its
      * file is the part's), or the composition is gone: the caller removes its own file.
      */
-    boolean complete(UUID compositionId, String partName, String blobKey, String renderedBy) {
+    boolean complete(UUID accountId, UUID compositionId, String partName, String blobKey, String renderedBy) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             if (!segments.lock(compositionId) || !segments.markDone(compositionId, partName, blobKey, renderedBy)) {
                 return false;
             }
             Instant now = Timestamps.now(clock);
-            compositions.updateProgress(compositionId, segments.percentOfParts(compositionId), now);
+            compositions.updateProgress(accountId, compositionId, segments.percentOfParts(compositionId), now);
             if (segments.countNotDone(compositionId) == 0 && segments.claimJoin(compositionId)) {
                 scheduler.getObject().schedule(JOIN_TASK.instance(compositionId.toString()).priority(JOIN_PRIORITY)
                         .scheduledTo(now));

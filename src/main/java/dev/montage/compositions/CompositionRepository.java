@@ -32,20 +32,23 @@ class CompositionRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
+    private final CompositionChanges changes;
     // readers made once (a TypeReference passed to readValue is resolved anew on every call), values parsed once
     // per distinct text: three columns of every row of a list
     private final StoredJsonValues<LinkedHashMap<String, VideoRegion>> layouts;
     private final StoredJsonValues<List<String>> ids;
 
-    CompositionRepository(JdbcClient jdbc, JsonMapper mapper) {
+    CompositionRepository(JdbcClient jdbc, JsonMapper mapper, CompositionChanges changes) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.changes = changes;
         // the map is shared between rows: Composition copies it, and its regions are immutable
         this.layouts = new StoredJsonValues<>(mapper.readerFor(LAYOUT), layout -> layout);
         this.ids = new StoredJsonValues<>(mapper.readerFor(IDS), List::copyOf);
     }
 
     void insert(Composition c) {
+        changes.changing(c.accountId());
         jdbc.sql("""
                 insert into compositions (id, account_id, room_id, session_id, status, output_format, resolution,
                                           video_layout, audio_sources, audio_sources_excluded, trim_gaps,
@@ -107,12 +110,14 @@ class CompositionRepository {
     }
 
     /** Enqueued (or left processing by a node that died) becomes processing from 0 %. */
-    boolean markProcessing(UUID id, Instant now) {
+    boolean markProcessing(UUID accountId, UUID id, Instant now) {
+        changes.changing(accountId);
         return jdbc.sql("""
                 update compositions set status = 'processing', progress_percent = 0, updated_at = :now
-                 where id = :id and status in ('enqueued', 'processing')
+                 where id = :id and account_id = :account_id and status in ('enqueued', 'processing')
                 """)
                 .param("id", id)
+                .param("account_id", accountId)
                 .param("now", Timestamps.toDb(now))
                 .update() > 0;
     }
@@ -152,12 +157,14 @@ class CompositionRepository {
     }
 
     /** Processing goes back to enqueued at 0 %: its job was handed back to the queue by a node that stopped. */
-    boolean requeue(UUID id, Instant now) {
+    boolean requeue(UUID accountId, UUID id, Instant now) {
+        changes.changing(accountId);
         return jdbc.sql("""
                 update compositions set status = 'enqueued', progress_percent = 0, updated_at = :now
-                 where id = :id and status = 'processing'
+                 where id = :id and account_id = :account_id and status = 'processing'
                 """)
                 .param("id", id)
+                .param("account_id", accountId)
                 .param("now", Timestamps.toDb(now))
                 .update() > 0;
     }
@@ -167,25 +174,29 @@ class CompositionRepository {
      * within a render (a segmented one's parts may report out of order, or start again); a new render starts from
      * 0 % through {@link #markProcessing}.
      */
-    boolean updateProgress(UUID id, int percent, Instant now) {
+    boolean updateProgress(UUID accountId, UUID id, int percent, Instant now) {
+        changes.changing(accountId);
         return jdbc.sql("""
                 update compositions set progress_percent = greatest(progress_percent, :percent), updated_at = :now
-                 where id = :id and status = 'processing'
+                 where id = :id and account_id = :account_id and status = 'processing'
                 """)
                 .param("id", id)
+                .param("account_id", accountId)
                 .param("percent", percent)
                 .param("now", Timestamps.toDb(now))
                 .update() > 0;
     }
 
-    boolean complete(UUID id, CompletedMedia media, Instant now) {
+    boolean complete(UUID accountId, UUID id, CompletedMedia media, Instant now) {
+        changes.changing(accountId);
         return jdbc.sql("""
                 update compositions set status = 'completed', progress_percent = 100, duration_secs = :duration_secs,
                                         size_bytes = :size_bytes, blob_key = :blob_key, started_at = :started_at,
                                         ended_at = :ended_at, completed_at = :now, updated_at = :now
-                 where id = :id and status = 'processing'
+                 where id = :id and account_id = :account_id and status = 'processing'
                 """)
                 .param("id", id)
+                .param("account_id", accountId)
                 .param("duration_secs", media.durationSecs())
                 .param("size_bytes", media.sizeBytes())
                 .param("blob_key", media.blobKey())
@@ -195,12 +206,14 @@ class CompositionRepository {
                 .update() > 0;
     }
 
-    boolean fail(UUID id, String reason, Instant now) {
+    boolean fail(UUID accountId, UUID id, String reason, Instant now) {
+        changes.changing(accountId);
         return jdbc.sql("""
                 update compositions set status = 'failed', failure_reason = :reason, updated_at = :now
-                 where id = :id and status in ('enqueued', 'processing')
+                 where id = :id and account_id = :account_id and status in ('enqueued', 'processing')
                 """)
                 .param("id", id)
+                .param("account_id", accountId)
                 .param("reason", failureReason(reason))
                 .param("now", Timestamps.toDb(now))
                 .update() > 0;
@@ -216,6 +229,7 @@ class CompositionRepository {
     }
 
     boolean delete(UUID accountId, UUID id) {
+        changes.changing(accountId);
         return jdbc.sql("delete from compositions where id = :id and account_id = :account_id")
                 .param("id", id)
                 .param("account_id", accountId)

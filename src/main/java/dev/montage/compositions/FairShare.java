@@ -97,7 +97,7 @@ class FairShare {
                     && compositions.countProcessingBesides(accountId, id) >= settings.maxRenderingPerAccount()) {
                 return Slot.ACCOUNT_BUSY;
             }
-            if (!compositions.markProcessing(id, now)) {
+            if (!compositions.markProcessing(accountId, id, now)) {
                 return Slot.GONE;
             }
             if (current == CompositionStatus.ENQUEUED) {

@@ -149,7 +149,7 @@ class PartJob {
             blobKey = CompositionParts.folder(composition.id()) + "/" + workDir.getFileName() + "."
                     + format.extension();
             blobs.putFile(blobKey, output);
-            if (parts.complete(composition.id(), part.name(), blobKey, NODE)) {
+            if (parts.complete(composition.accountId(), composition.id(), part.name(), blobKey, NODE)) {
                 // which node rendered what, for how long: the parts' spread over the workers (bench/segments.sh)
                 log.info("Rendered {} of composition {} in {} ms", part.name(), composition.id(),
                         (System.nanoTime() - renderStarted) / 1_000_000);
@@ -197,7 +197,8 @@ class PartJob {
                     Instant at = Timestamps.now(clock);
                     int previous = compositions.find(composition.id()).map(Composition::progressPercent).orElse(0);
                     int written = segments.percentOfParts(composition.id());
-                    if (written > previous && compositions.updateProgress(composition.id(), written, at)) {
+                    if (written > previous
+                            && compositions.updateProgress(composition.accountId(), composition.id(), written, at)) {
                         long elapsed = parts.elapsed(frozen).toSeconds();
                         int secondsRemaining = written <= 0 ? 0
                                 : (int) Math.round((double) elapsed * (100 - written) / written);

@@ -42,6 +42,8 @@ class PartsJoinOnceTest extends ApiTest {
                 .path(0).path("session_id").asString();
         UUID id = UUID.fromString(api.post("/v2/room_compositions", """
                 {"session_id": "%s"}""".formatted(session)).data().path("id").asString());
+        UUID account = jdbc.sql("select account_id from compositions where id = :id").param("id", id)
+                .query(UUID.class).single();
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < ROUNDS; round++) {
@@ -50,7 +52,7 @@ class PartsJoinOnceTest extends ApiTest {
                 List<Future<Boolean>> done = List.of("part-0", "part-1").stream()
                         .map(part -> nodes.submit(() -> {
                             together.await();
-                            return parts.complete(id, part, "compositions/parts/" + id + "/" + part, "node-" + part);
+                            return parts.complete(account, id, part, "compositions/parts/" + id + "/" + part, "node-" + part);
                         }))
                         .toList();
                 for (Future<Boolean> each : done) {

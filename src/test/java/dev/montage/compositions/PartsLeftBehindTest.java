@@ -78,19 +78,20 @@ class PartsLeftBehindTest extends ApiTest {
     void progressOfARestartedPart_neverGoesBackwards() {
         UUID id = composition();
         jdbc.sql("update compositions set status = 'processing' where id = :id").param("id", id).update();
+        UUID account = compositions.find(id).orElseThrow().accountId();
         segmentation(id);
         part(id, "part-0", false, null);
 
         assertThat(segments.updateProgress(id, "part-0", 60)).isTrue();
-        assertThat(compositions.updateProgress(id, 60, Instant.now())).isTrue();
+        assertThat(compositions.updateProgress(account, id, 60, Instant.now())).isTrue();
         assertThat(segments.updateProgress(id, "part-0", 5)).as("still there, still rendering").isTrue();
-        assertThat(compositions.updateProgress(id, 5, Instant.now())).isTrue();
+        assertThat(compositions.updateProgress(account, id, 5, Instant.now())).isTrue();
 
         assertThat(segments.part(id, "part-0").orElseThrow().progressPercent()).isEqualTo(60);
         assertThat(compositions.find(id).orElseThrow().progressPercent()).isEqualTo(60);
 
         segments.updateProgress(id, "part-0", 75);
-        compositions.updateProgress(id, 75, Instant.now());
+        compositions.updateProgress(account, id, 75, Instant.now());
         assertThat(segments.part(id, "part-0").orElseThrow().progressPercent()).isEqualTo(75);
         assertThat(compositions.find(id).orElseThrow().progressPercent()).isEqualTo(75);
     }
