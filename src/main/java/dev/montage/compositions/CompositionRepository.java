@@ -22,6 +22,11 @@ import dev.montage.api.WebhookTarget;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The {@code compositions} table. Every write to it is here and names the composition's account, which
+ * {@link CompositionChanges} learns before the statement and again when its transaction ends: what this node keeps
+ * of an account's compositions is answered again only while nothing of that account has changed.
+ */
 @Repository
 class CompositionRepository {
 
