@@ -44,6 +44,8 @@ class CompositionChangeListener implements SmartLifecycle {
     private final CompositionChanges changes;
     private volatile boolean running;
     private Thread thread;
+    /** Whether the loss of listening was logged and its end not yet: one warning per loss (the listener's thread). */
+    private boolean lossLogged;
 
     CompositionChangeListener(DataSource dataSource, CompositionChanges changes) {
         this.dataSource = dataSource;
@@ -81,18 +83,17 @@ class CompositionChangeListener implements SmartLifecycle {
     }
 
     private void listen() {
-        boolean failedBefore = false;
         while (running) {
             try {
                 listenOnce();
                 return; // stopped, or nothing to hear
             } catch (SQLException | RuntimeException e) {
                 changes.othersHeard(false);
-                if (!failedBefore) {
-                    log.warn("Not hearing other nodes' changes to compositions (answering lists from the database "
-                            + "until heard again): {}", e.getMessage());
+                if (!lossLogged) {
+                    log.warn("Not hearing other nodes' changes to compositions; answering everything from the database "
+                            + "until heard again: {}", e.getMessage());
+                    lossLogged = true;
                 }
-                failedBefore = true;
             }
             sleep(RETRY);
         }
@@ -115,7 +116,10 @@ class CompositionChangeListener implements SmartLifecycle {
                 statement.execute("listen " + CHANNEL);
             }
             changes.othersHeard(true);
-            log.info("Hearing other nodes' changes to compositions");
+            if (lossLogged) {
+                log.info("Hearing other nodes' changes to compositions again");
+                lossLogged = false;
+            }
             long quietSince = System.nanoTime();
             while (running) {
                 PGNotification[] heard = notified.getNotifications(WAIT_MILLIS);

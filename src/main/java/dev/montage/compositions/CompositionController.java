@@ -53,8 +53,7 @@ class CompositionController {
         query.throwIfInvalid();
         String base = baseUrl.forCurrentRequest(); // once per answer, not once per row
         return answered.page(account.value(), new CompositionQuery(sessionId, status, created), page)
-                .map(answer -> answer.withLink(
-                        answer.hasLink() ? links.link(base, answer.id(), answer.blobKey()) : null));
+                .map(answer -> withLink(answer, base));
     }
 
     @PostMapping
@@ -66,16 +65,19 @@ class CompositionController {
     /** The text of its view ({@link AnsweredCompositions}), the same bytes as {@link #view} writes. */
     @GetMapping("/{compositionId}")
     DataResponse<JacksonSerializable> get(AccountId account, @PathVariable String compositionId) {
-        AnsweredCompositions.Answer answer = answered.one(account.value(),
-                Ids.parse(compositionId, "Room composition"));
-        return new DataResponse<>(answer.withLink(
-                answer.hasLink() ? links.link(baseUrl.forCurrentRequest(), answer.id(), answer.blobKey()) : null));
+        return new DataResponse<>(withLink(answered.one(account.value(), Ids.parse(compositionId, "Room composition")),
+                baseUrl.forCurrentRequest()));
     }
 
     @DeleteMapping("/{compositionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(AccountId account, @PathVariable String compositionId) {
         compositions.delete(account, Ids.parse(compositionId, "Room composition"));
+    }
+
+    /** A kept answer with a fresh signed link in its place, when it has one. */
+    private JacksonSerializable withLink(AnsweredCompositions.Answer answer, String base) {
+        return answer.withLink(answer.hasLink() ? links.link(base, answer.id(), answer.blobKey()) : null);
     }
 
     /** A completed composition carries a fresh signed link, valid for an hour; before that, none. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -48,15 +49,15 @@ class AnswersKeptTest extends ApiTest {
 
         JsonNode listed = api.get(COMPLETED).data();
         JsonNode got = api.get("/v2/room_compositions/" + first).data();
-        double pageHits = hits("composition_pages");
-        double compositionHits = hits("finished_compositions");
+        // on PostgreSQL the completion's own notification may still arrive and renew the account once more
+        awaitAnsweredFromMemory("composition_pages", () -> api.get(COMPLETED));
+        awaitAnsweredFromMemory("finished_compositions", () -> api.get("/v2/room_compositions/" + first));
         JsonNode listedAgain = api.get(COMPLETED).data();
         JsonNode gotAgain = api.get("/v2/room_compositions/" + first).data();
         JsonNode all = api.get("/v2/room_compositions").data();
-        assertThat(hits("composition_pages")).as("the second list from memory").isEqualTo(pageHits + 1);
-        assertThat(hits("finished_compositions")).as("the second GET from memory").isEqualTo(compositionHits + 1);
         assertThat(ids(listedAgain)).isEqualTo(ids(listed)).containsExactly(first);
-        assertThat(gotAgain.path("updated_at")).isEqualTo(got.path("updated_at")).isEqualTo(finished.path("updated_at"));
+        assertThat(gotAgain.path("updated_at")).isEqualTo(got.path("updated_at"))
+                .isEqualTo(finished.path("updated_at"));
         assertThat(gotAgain.path("download_url").asString()).startsWith("http");
         assertThat(ids(all)).containsExactly(first);
 
@@ -92,7 +93,8 @@ class AnswersKeptTest extends ApiTest {
 
         // the listener's connection is cut: what it misses meanwhile is not answered from memory, and it listens again
         client.get("/v2/room_compositions/" + two);
-        int cut = jdbc.sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = :name")
+        int cut = jdbc.sql("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                + " where application_name = :name")
                 .param("name", CompositionChangeListener.APPLICATION_NAME).query(Integer.class).single();
         assertThat(cut).as("listening connections cut").isPositive();
         jdbc.sql("delete from compositions where id = :id").param("id", two).update();
@@ -106,6 +108,15 @@ class AnswersKeptTest extends ApiTest {
         });
     }
 
+    /** Asks until one answer comes from the cache: once the account is quiet, every answer does. */
+    private void awaitAnsweredFromMemory(String cache, Runnable request) {
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            double before = hits(cache);
+            request.run();
+            return hits(cache) == before + 1;
+        });
+    }
+
     private void awaitListed(ApiClient client, UUID id) {
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> ids(client.get(COMPLETED).data()).contains(id.toString()));
@@ -115,7 +126,7 @@ class AnswersKeptTest extends ApiTest {
         return registry.get("cache.gets").tag("cache", cache).tag("result", "hit").functionCounter().count();
     }
 
-    private static java.util.List<String> ids(JsonNode data) {
+    private static List<String> ids(JsonNode data) {
         return StreamSupport.stream(data.spliterator(), false).map(row -> row.path("id").asString()).toList();
     }
 
