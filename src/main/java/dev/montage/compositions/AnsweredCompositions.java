@@ -15,8 +15,8 @@ import dev.montage.api.Ids;
 import dev.montage.api.ListResponse;
 import dev.montage.api.PageRequest;
 import dev.montage.compositions.CompositionChanges.Stamp;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.io.SerializedString;
@@ -44,8 +44,9 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * their account has changed ({@link CompositionChanges}): a client polling its list, or a finished composition, is
  * answered without a database round trip until one of its compositions changes, on whichever node. Those reads were
  * the last statement of each answer, and a round trip cost more than the rest of the list's work (bench/RESULTS.md,
- * "Answers kept while nothing changed"). Each kind is a cache with its hits and misses in the metrics
- * ({@code cache.gets{cache=composition_pages|finished_compositions}}).
+ * "Answers kept while nothing changed"). The metrics count both kinds of answer by where they came from
+ * ({@code montage.answers{answer=list_page|composition, source=memory|database}}); a kept entry whose account has
+ * changed since counts as read from the database, which it then is.
  */
 @Component
 class AnsweredCompositions {
@@ -58,13 +59,16 @@ class AnsweredCompositions {
     private static final String QUOTED_LINK_MARK = "\"" + LINK_MARK + "\"";
 
     private final Cache<UUID, Answer> answers = Caffeine.newBuilder().maximumSize(CAPACITY).build();
-    private final Cache<PageKey, KeptPage> pages = Caffeine.newBuilder().maximumSize(PAGES).recordStats().build();
-    private final Cache<UUID, KeptAnswer> finished = Caffeine.newBuilder().maximumSize(CAPACITY).recordStats()
-            .build();
+    private final Cache<PageKey, KeptPage> pages = Caffeine.newBuilder().maximumSize(PAGES).build();
+    private final Cache<UUID, KeptAnswer> finished = Caffeine.newBuilder().maximumSize(CAPACITY).build();
     private final CompositionRepository compositions;
     private final CompositionChanges changes;
     private final JsonMapper mapper;
     private final CompositionJsonTexts json;
+    private final Counter pagesFromMemory;
+    private final Counter pagesFromDatabase;
+    private final Counter compositionsFromMemory;
+    private final Counter compositionsFromDatabase;
 
     AnsweredCompositions(CompositionRepository compositions, CompositionChanges changes, JsonMapper mapper,
             CompositionJsonTexts json, MeterRegistry registry) {
@@ -72,8 +76,18 @@ class AnsweredCompositions {
         this.changes = changes;
         this.mapper = mapper;
         this.json = json;
-        CaffeineCacheMetrics.monitor(registry, pages, "composition_pages");
-        CaffeineCacheMetrics.monitor(registry, finished, "finished_compositions");
+        this.pagesFromMemory = answers(registry, "list_page", "memory");
+        this.pagesFromDatabase = answers(registry, "list_page", "database");
+        this.compositionsFromMemory = answers(registry, "composition", "memory");
+        this.compositionsFromDatabase = answers(registry, "composition", "database");
+    }
+
+    private static Counter answers(MeterRegistry registry, String answer, String source) {
+        return Counter.builder("montage.answers")
+                .description("List pages (their ids and versions) and compositions by id, by where they were read")
+                .tag("answer", answer)
+                .tag("source", source)
+                .register(registry);
     }
 
     /**
@@ -85,8 +99,10 @@ class AnsweredCompositions {
     Answer one(UUID accountId, UUID id) {
         KeptAnswer kept = finished.getIfPresent(id);
         if (kept != null && kept.accountId().equals(accountId) && changes.isCurrent(accountId, kept.stamp())) {
+            compositionsFromMemory.increment();
             return kept.answer();
         }
+        compositionsFromDatabase.increment();
         Stamp stamp = changes.stamp(accountId); // before the read: a change committed during it renews the stamp
         Composition composition = compositions.find(accountId, id)
                 .orElseThrow(() -> Ids.notFound("Room composition", id));
@@ -135,8 +151,10 @@ class AnsweredCompositions {
         PageKey key = new PageKey(accountId, query, page);
         KeptPage kept = pages.getIfPresent(key);
         if (kept != null && changes.isCurrent(accountId, kept.stamp())) {
+            pagesFromMemory.increment();
             return kept.versions();
         }
+        pagesFromDatabase.increment();
         Stamp stamp = changes.stamp(accountId); // before the read: a change committed during it renews the stamp
         ListResponse<CompositionRepository.Version> versions = compositions.listVersions(accountId, query, page);
         if (stamp != null) {

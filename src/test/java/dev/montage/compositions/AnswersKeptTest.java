@@ -50,11 +50,15 @@ class AnswersKeptTest extends ApiTest {
         JsonNode listed = api.get(COMPLETED).data();
         JsonNode got = api.get("/v2/room_compositions/" + first).data();
         // on PostgreSQL the completion's own notification may still arrive and renew the account once more
-        awaitAnsweredFromMemory("composition_pages", () -> api.get(COMPLETED));
-        awaitAnsweredFromMemory("finished_compositions", () -> api.get("/v2/room_compositions/" + first));
+        awaitAnsweredFromMemory("list_page", () -> api.get(COMPLETED));
+        awaitAnsweredFromMemory("composition", () -> api.get("/v2/room_compositions/" + first));
+        double pageHits = hits("list_page");
+        double compositionHits = hits("composition");
         JsonNode listedAgain = api.get(COMPLETED).data();
         JsonNode gotAgain = api.get("/v2/room_compositions/" + first).data();
         JsonNode all = api.get("/v2/room_compositions").data();
+        assertThat(hits("list_page")).as("the same page again, from memory").isEqualTo(pageHits + 1);
+        assertThat(hits("composition")).as("the same GET again, from memory").isEqualTo(compositionHits + 1);
         assertThat(ids(listedAgain)).isEqualTo(ids(listed)).containsExactly(first);
         assertThat(gotAgain.path("updated_at")).isEqualTo(got.path("updated_at"))
                 .isEqualTo(finished.path("updated_at"));
@@ -80,9 +84,9 @@ class AnswersKeptTest extends ApiTest {
         insertCompleted(account.accountId().value(), one, Instant.parse("2026-11-20T08:00:00Z"));
         awaitListed(client, one);
         client.get("/v2/room_compositions/" + one);
-        double compositionHits = hits("finished_compositions");
+        double compositionHits = hits("composition");
         assertThat(client.get("/v2/room_compositions/" + one).status()).isEqualTo(200);
-        assertThat(hits("finished_compositions")).as("answered from memory").isEqualTo(compositionHits + 1);
+        assertThat(hits("composition")).as("answered from memory").isEqualTo(compositionHits + 1);
 
         // another node adds one and deletes the other
         insertCompleted(account.accountId().value(), two, Instant.parse("2026-11-20T08:00:01Z"));
@@ -102,18 +106,18 @@ class AnswersKeptTest extends ApiTest {
                 .until(() -> client.get("/v2/room_compositions/" + two).status() == 404);
         assertThat(ids(client.get(COMPLETED).data())).isEmpty();
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            double before = hits("composition_pages");
+            double before = hits("list_page");
             client.get(COMPLETED);
-            return hits("composition_pages") > before;
+            return hits("list_page") > before;
         });
     }
 
     /** Asks until one answer comes from the cache: once the account is quiet, every answer does. */
-    private void awaitAnsweredFromMemory(String cache, Runnable request) {
+    private void awaitAnsweredFromMemory(String answer, Runnable request) {
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            double before = hits(cache);
+            double before = hits(answer);
             request.run();
-            return hits(cache) == before + 1;
+            return hits(answer) == before + 1;
         });
     }
 
@@ -122,8 +126,9 @@ class AnswersKeptTest extends ApiTest {
                 .until(() -> ids(client.get(COMPLETED).data()).contains(id.toString()));
     }
 
-    private double hits(String cache) {
-        return registry.get("cache.gets").tag("cache", cache).tag("result", "hit").functionCounter().count();
+    /** Answers of this kind ({@code list_page}, {@code composition}) this node gave from memory. */
+    private double hits(String answer) {
+        return registry.get("montage.answers").tag("answer", answer).tag("source", "memory").counter().count();
     }
 
     private static List<String> ids(JsonNode data) {
