@@ -102,13 +102,15 @@ class CompositionChangeListener implements SmartLifecycle {
     /** Listens until stopped; returns at once when the database is not PostgreSQL. */
     private void listenOnce() throws SQLException {
         Connection connection = dataSource.getConnection();
-        if (!connection.isWrapperFor(PGConnection.class)) {
-            connection.close();
-            changes.othersHeard(true); // H2: no other node writes
-            return;
-        }
         boolean broken = true;
+        boolean listening = false;
         try {
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                broken = false;
+                changes.othersHeard(true); // H2: no other node writes
+                return;
+            }
+            listening = true;
             PGConnection notified = connection.unwrap(PGConnection.class);
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
@@ -141,7 +143,9 @@ class CompositionChangeListener implements SmartLifecycle {
             }
             broken = false;
         } finally {
-            changes.othersHeard(false);
+            if (listening) {
+                changes.othersHeard(false);
+            }
             if (broken) {
                 evict(connection);
             }
