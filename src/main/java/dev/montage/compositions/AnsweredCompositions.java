@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -59,16 +61,12 @@ class AnsweredCompositions {
     private static final String QUOTED_LINK_MARK = "\"" + LINK_MARK + "\"";
 
     private final Cache<UUID, Answer> answers = Caffeine.newBuilder().maximumSize(CAPACITY).build();
-    private final Cache<PageKey, KeptPage> pages = Caffeine.newBuilder().maximumSize(PAGES).build();
-    private final Cache<UUID, KeptAnswer> finished = Caffeine.newBuilder().maximumSize(CAPACITY).build();
     private final CompositionRepository compositions;
     private final CompositionChanges changes;
     private final JsonMapper mapper;
     private final CompositionJsonTexts json;
-    private final Counter pagesFromMemory;
-    private final Counter pagesFromDatabase;
-    private final Counter compositionsFromMemory;
-    private final Counter compositionsFromDatabase;
+    private final KeptWhileUnchanged<PageKey, ListResponse<CompositionRepository.Version>> pages;
+    private final KeptWhileUnchanged<CompositionKey, Answer> finished;
 
     AnsweredCompositions(CompositionRepository compositions, CompositionChanges changes, JsonMapper mapper,
             CompositionJsonTexts json, MeterRegistry registry) {
@@ -76,18 +74,8 @@ class AnsweredCompositions {
         this.changes = changes;
         this.mapper = mapper;
         this.json = json;
-        this.pagesFromMemory = answers(registry, "list_page", "memory");
-        this.pagesFromDatabase = answers(registry, "list_page", "database");
-        this.compositionsFromMemory = answers(registry, "composition", "memory");
-        this.compositionsFromDatabase = answers(registry, "composition", "database");
-    }
-
-    private static Counter answers(MeterRegistry registry, String answer, String source) {
-        return Counter.builder("montage.answers")
-                .description("List pages (their ids and versions) and compositions by id, by where they were read")
-                .tag("answer", answer)
-                .tag("source", source)
-                .register(registry);
+        this.pages = new KeptWhileUnchanged<>(PAGES, registry, "list_page");
+        this.finished = new KeptWhileUnchanged<>(CAPACITY, registry, "composition");
     }
 
     /**
@@ -97,20 +85,9 @@ class AnsweredCompositions {
      * @throws dev.montage.api.ApiException 404 when the account has no such composition
      */
     Answer one(UUID accountId, UUID id) {
-        KeptAnswer kept = finished.getIfPresent(id);
-        if (kept != null && kept.accountId().equals(accountId) && changes.isCurrent(accountId, kept.stamp())) {
-            compositionsFromMemory.increment();
-            return kept.answer();
-        }
-        compositionsFromDatabase.increment();
-        Stamp stamp = changes.stamp(accountId); // before the read: a change committed during it renews the stamp
-        Composition composition = compositions.find(accountId, id)
-                .orElseThrow(() -> Ids.notFound("Room composition", id));
-        Answer answer = answer(composition);
-        if (stamp != null && isFinished(composition)) {
-            finished.put(id, new KeptAnswer(accountId, stamp, answer));
-        }
-        return answer;
+        return finished.get(accountId, new CompositionKey(accountId, id),
+                () -> answer(compositions.find(accountId, id).orElseThrow(() -> Ids.notFound("Room composition", id))),
+                Answer::finished);
     }
 
     /**
@@ -120,7 +97,9 @@ class AnsweredCompositions {
      * would be a moment later.
      */
     ListResponse<Answer> page(UUID accountId, CompositionQuery query, PageRequest page) {
-        ListResponse<CompositionRepository.Version> versions = versions(accountId, query, page);
+        ListResponse<CompositionRepository.Version> versions = pages.get(accountId,
+                new PageKey(accountId, query, page), () -> compositions.listVersions(accountId, query, page),
+                read -> true);
         List<CompositionRepository.Version> listed = versions.data();
         Answer[] known = new Answer[listed.size()];
         List<UUID> unknown = new ArrayList<>();
@@ -145,24 +124,6 @@ class AnsweredCompositions {
         return new ListResponse<>(rows, versions.meta());
     }
 
-    /** The page's ids and versions: kept while nothing of the account has changed since they were read. */
-    private ListResponse<CompositionRepository.Version> versions(UUID accountId, CompositionQuery query,
-            PageRequest page) {
-        PageKey key = new PageKey(accountId, query, page);
-        KeptPage kept = pages.getIfPresent(key);
-        if (kept != null && changes.isCurrent(accountId, kept.stamp())) {
-            pagesFromMemory.increment();
-            return kept.versions();
-        }
-        pagesFromDatabase.increment();
-        Stamp stamp = changes.stamp(accountId); // before the read: a change committed during it renews the stamp
-        ListResponse<CompositionRepository.Version> versions = compositions.listVersions(accountId, query, page);
-        if (stamp != null) {
-            pages.put(key, new KeptPage(stamp, versions));
-        }
-        return versions;
-    }
-
     /** The text kept for this version of the composition, or null. */
     private Answer find(CompositionRepository.Version version) {
         Answer kept = answers.getIfPresent(version.id());
@@ -174,28 +135,68 @@ class AnsweredCompositions {
         String link = composition.status() == CompositionStatus.COMPLETED ? LINK_MARK : null;
         String text = mapper.writeValueAsString(CompositionView.of(composition, link, json));
         int at = text.indexOf(QUOTED_LINK_MARK);
+        // completed and failed compositions never change again; they can only be deleted
+        boolean finished = composition.status() == CompositionStatus.COMPLETED
+                || composition.status() == CompositionStatus.FAILED;
         Answer answer = at < 0
-                ? new Answer(composition.id(), composition.blobKey(), composition.updatedAt(), encoded(text), null)
-                : new Answer(composition.id(), composition.blobKey(), composition.updatedAt(),
+                ? new Answer(composition.id(), composition.blobKey(), composition.updatedAt(), finished,
+                        encoded(text), null)
+                : new Answer(composition.id(), composition.blobKey(), composition.updatedAt(), finished,
                         encoded(text.substring(0, at)), encoded(text.substring(at + QUOTED_LINK_MARK.length())));
-        if (isFinished(composition)) {
+        if (finished) {
             answers.put(composition.id(), answer);
         }
         return answer;
     }
 
-    /** Completed and failed compositions never change again; they can only be deleted. */
-    private static boolean isFinished(Composition composition) {
-        return composition.status() == CompositionStatus.COMPLETED || composition.status() == CompositionStatus.FAILED;
-    }
-
     private record PageKey(UUID accountId, CompositionQuery query, PageRequest page) {
     }
 
-    private record KeptPage(Stamp stamp, ListResponse<CompositionRepository.Version> versions) {
+    private record CompositionKey(UUID accountId, UUID id) {
     }
 
-    private record KeptAnswer(UUID accountId, Stamp stamp, Answer answer) {
+    /**
+     * Values read for an account, answered again while nothing of that account has changed since their read began,
+     * and counted by where each answer came from ({@code montage.answers}).
+     */
+    private final class KeptWhileUnchanged<K, V> {
+
+        private final Cache<K, Kept<V>> kept;
+        private final Counter fromMemory;
+        private final Counter fromDatabase;
+
+        KeptWhileUnchanged(int capacity, MeterRegistry registry, String answer) {
+            this.kept = Caffeine.newBuilder().maximumSize(capacity).build();
+            this.fromMemory = counter(registry, answer, "memory");
+            this.fromDatabase = counter(registry, answer, "database");
+        }
+
+        /** The value kept under {@code key}, or else {@code read}'s, then kept when {@code keep} says so. */
+        V get(UUID accountId, K key, Supplier<V> read, Predicate<V> keep) {
+            Kept<V> entry = kept.getIfPresent(key);
+            if (entry != null && changes.isCurrent(accountId, entry.stamp())) {
+                fromMemory.increment();
+                return entry.value();
+            }
+            fromDatabase.increment();
+            Stamp stamp = changes.stamp(accountId); // before the read: a change committed during it renews the account
+            V value = read.get();
+            if (stamp != null && keep.test(value)) {
+                kept.put(key, new Kept<>(stamp, value));
+            }
+            return value;
+        }
+
+        private static Counter counter(MeterRegistry registry, String answer, String source) {
+            return Counter.builder("montage.answers")
+                    .description("List pages (their ids and versions) and compositions by id, by where they were read")
+                    .tag("answer", answer)
+                    .tag("source", source)
+                    .register(registry);
+        }
+    }
+
+    private record Kept<V>(Stamp stamp, V value) {
     }
 
     /** Encoded now, once: a {@link SerializedString} encodes on first use and keeps the bytes. */
@@ -209,10 +210,12 @@ class AnsweredCompositions {
      * A composition's answer text, with its link left out when it has one.
      *
      * @param blobKey its file, which the link is signed for
+     * @param finished whether it is completed or failed, which it stays
      * @param before  the text up to the link, or all of it when {@code after} is null (no link)
      * @param after   the text after the link
      */
-    record Answer(UUID id, String blobKey, Instant updatedAt, SerializedString before, SerializedString after) {
+    record Answer(UUID id, String blobKey, Instant updatedAt, boolean finished, SerializedString before,
+            SerializedString after) {
 
         boolean hasLink() {
             return after != null;

@@ -42,7 +42,8 @@ class CompositionChanges {
 
     /** Whether nothing of the account has changed since {@code stamp} was taken, as far as this node can know. */
     boolean isCurrent(UUID accountId, Stamp stamp) {
-        return stamp != null && stamp.equals(stamp(accountId));
+        return stamp != null && othersHeard && stamp.epoch() == epoch.get()
+                && stamp.generation() == generations.getOrDefault(accountId, 0L);
     }
 
     /**
